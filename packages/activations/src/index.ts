@@ -1,0 +1,2 @@
+// @deltanet/activations
+export {};

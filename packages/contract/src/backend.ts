@@ -1,0 +1,35 @@
+// Compute backend plugins: the kernels the network's hot loops run on.
+import type { DType, FloatArray } from './matrix';
+import type { PluginBase } from './plugin';
+
+/**
+ * One BLAS-style general matrix multiply C ← α·op(A)·op(B) + β·C over row-major storage.
+ * op(A) is m × k, op(B) is k × n, C is m × n. `lda`, `ldb`, `ldc` are row strides and the
+ * offsets locate element (0, 0), so sub-blocks (Θ without its bias column) need no copy.
+ * When β = 0, C is overwritten and its old contents (even NaN) are ignored.
+ */
+export interface GemmArgs<A extends FloatArray = FloatArray> {
+  readonly transA: boolean;
+  readonly transB: boolean;
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly alpha: number;
+  readonly a: A;
+  readonly aOffset: number;
+  readonly lda: number;
+  readonly b: A;
+  readonly bOffset: number;
+  readonly ldb: number;
+  readonly beta: number;
+  readonly c: A;
+  readonly cOffset: number;
+  readonly ldc: number;
+}
+
+/** A set of kernels. The pure TypeScript backend is the reference all others are tested against. */
+export interface BackendPlugin extends PluginBase<'backend'> {
+  /** Whether this backend runs in the current environment and for this precision. */
+  supports(dtype: DType): boolean;
+  gemm(args: GemmArgs): void;
+}

@@ -1,0 +1,30 @@
+// @deltanet/contract: the plugin shapes, registries and errors every deltanet package shares.
+export type { ActivationPlugin } from './activation';
+export type { BackendPlugin, GemmArgs } from './backend';
+export type { ErrorCode, SourceLocation } from './errors';
+export {
+  DataError,
+  DeltanetError,
+  FormatError,
+  InvalidArgumentError,
+  NonFiniteError,
+  ShapeError,
+  UnknownPluginError,
+} from './errors';
+export type { InitializerPlugin } from './initializer';
+export type { FusedDelta, LossPlugin } from './loss';
+export type { DType, FloatArray, Matrix } from './matrix';
+export type {
+  FullBatchOptimizer,
+  IterationReport,
+  MinibatchOptimizer,
+  Objective,
+  OptimizerPlugin,
+  OptimizerState,
+} from './optimizer';
+export { mergeOptions } from './options';
+export type { Plugin, PluginBase, PluginKind, PluginOfKind, PluginOptions, PluginRef } from './plugin';
+export type { Random } from './random';
+export type { PluginRegistry } from './registry';
+export { createRegistry } from './registry';
+export type { RegularizerPlugin } from './regularizer';

@@ -1,0 +1,30 @@
+// Loss plugins: the per-example cost ℓ(h, y), its gradient ∂ℓ/∂h, and declared fused deltas.
+import type { Matrix } from './matrix';
+import type { PluginBase } from './plugin';
+
+/**
+ * A shortcut for the output delta δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) when the output activation is
+ * `activation` (sigmoid + cross-entropy: δ(L) = a − y). The loss declares it; the network
+ * uses it only when the names match, and tests hold it equal to the general rule.
+ */
+export interface FusedDelta {
+  readonly activation: string;
+  /** out = δ(L) for each example (row), from h = a(L) and y; not divided by m. */
+  delta(h: Matrix, y: Matrix, out: Matrix): void;
+}
+
+/**
+ * A cost. With m examples, the unregularized cost is J = (1/m) Σᵢ ℓ(hᵢ, yᵢ); `value` returns
+ * the sum Σᵢ ℓ(hᵢ, yᵢ) and the network divides by m, as it does for Δ.
+ *
+ * @example
+ * // cross-entropy: ℓ(h, y) = −Σₖ [yₖ log hₖ + (1 − yₖ) log(1 − hₖ)]
+ */
+export interface LossPlugin extends PluginBase<'loss'> {
+  /** Σᵢ ℓ(hᵢ, yᵢ) over the rows of h (m × K) and y (m × K). */
+  value(h: Matrix, y: Matrix): number;
+  /** out = ∂ℓ/∂h for each example (row), not divided by m; `out` has h's shape. */
+  gradient(h: Matrix, y: Matrix, out: Matrix): void;
+  /** Output activations for which δ(L) has a closed form. */
+  readonly fusedDeltas?: readonly FusedDelta[];
+}

@@ -1,0 +1,52 @@
+// Optimizer plugins: minibatch rules as pure {init, update} pairs, full-batch methods as
+// {init, iterate}; all state is plain data so training checkpoints and resumes exactly.
+import type { FloatArray } from './matrix';
+import type { PluginBase } from './plugin';
+
+/** Optimizer state: plain numbers and typed arrays, serializable as they are. */
+export type OptimizerState = Record<string, number | FloatArray>;
+
+/** f(θ): writes ∇f(θ) into `gradient` and returns f(θ). */
+export type Objective = (params: FloatArray, gradient: FloatArray) => number;
+
+/**
+ * A rule applied after each minibatch gradient D (all Θ(l) flattened into one vector):
+ * θ ← update(θ, D). The learning rate and the rule's constants live in `options`.
+ *
+ * @example
+ * const sgd = { kind: 'optimizer', name: 'sgd', mode: 'minibatch', description: 'θ ← θ − αD',
+ *   options: { learningRate: 0.1 }, init: () => ({}),
+ *   update: (p, g) => { for (let i = 0; i < p.length; i++) p[i] -= 0.1 * g[i]; } };
+ */
+export interface MinibatchOptimizer extends PluginBase<'optimizer'> {
+  readonly mode: 'minibatch';
+  /** Fresh state for a parameter vector of this length and precision. */
+  init(params: FloatArray): OptimizerState;
+  /** θ ← θ − step(D) in place; advances `state` in place. */
+  update(params: FloatArray, gradient: FloatArray, state: OptimizerState): void;
+}
+
+/** What one full-batch iteration did. */
+export interface IterationReport {
+  /** f(θ) after the iteration. */
+  readonly cost: number;
+  /** Objective evaluations spent in this iteration. */
+  readonly evaluations: number;
+  /** True when no further progress is possible (line search failed twice, gradient ~0). */
+  readonly converged: boolean;
+}
+
+/**
+ * A method that sees the whole training set each iteration and searches along a direction
+ * (nonlinear CG, L-BFGS). `params` is moved in place.
+ */
+export interface FullBatchOptimizer extends PluginBase<'optimizer'> {
+  readonly mode: 'full-batch';
+  /** State for starting at `params`; evaluates the objective there once. */
+  init(params: FloatArray, objective: Objective): OptimizerState;
+  /** One iteration (one line search). */
+  iterate(params: FloatArray, objective: Objective, state: OptimizerState): IterationReport;
+}
+
+/** Either kind of optimizer. */
+export type OptimizerPlugin = MinibatchOptimizer | FullBatchOptimizer;

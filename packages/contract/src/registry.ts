@@ -1,0 +1,95 @@
+// Registries are built explicitly from plugin lists; nothing registers itself on import.
+import { InvalidArgumentError, UnknownPluginError } from './errors';
+import type { Plugin, PluginKind, PluginOfKind, PluginRef } from './plugin';
+
+/** An immutable lookup of plugins by kind and name. */
+export interface PluginRegistry {
+  /** The plugin of that kind and name, or an UnknownPluginError listing the valid names. */
+  get<K extends PluginKind>(kind: K, name: string): PluginOfKind<K>;
+  /** Like `get`, then applies the ref's options through the plugin's `configure`. */
+  resolve<K extends PluginKind>(kind: K, ref: PluginRef): PluginOfKind<K>;
+  has(kind: PluginKind, name: string): boolean;
+  /** The plugins of one kind, sorted by name. */
+  list<K extends PluginKind>(kind: K): readonly PluginOfKind<K>[];
+  /** The names of one kind, sorted. */
+  names(kind: PluginKind): readonly string[];
+  /** A new registry with these plugins added (same kind and name: an error). */
+  with(...plugins: readonly Plugin[]): PluginRegistry;
+}
+
+/**
+ * Builds a registry from lists of plugins, built-in or third-party alike.
+ *
+ * @example
+ * const registry = createRegistry(activations, losses, [myActivation]);
+ * registry.get('activation', 'sigmoid');
+ */
+export function createRegistry(...lists: readonly (readonly Plugin[])[]): PluginRegistry {
+  const byKind = new Map<PluginKind, Map<string, Plugin>>();
+  const all: Plugin[] = [];
+  for (const plugin of lists.flat()) {
+    assertPlugin(plugin);
+    let named = byKind.get(plugin.kind);
+    if (!named) {
+      named = new Map();
+      byKind.set(plugin.kind, named);
+    }
+    if (named.has(plugin.name)) {
+      throw new InvalidArgumentError(`two ${plugin.kind} plugins are named "${plugin.name}"`);
+    }
+    named.set(plugin.name, plugin);
+    all.push(plugin);
+  }
+
+  const names = (kind: PluginKind) => [...(byKind.get(kind)?.keys() ?? [])].sort();
+  const get = <K extends PluginKind>(kind: K, name: string): PluginOfKind<K> => {
+    const plugin = byKind.get(kind)?.get(name);
+    if (!plugin) throw new UnknownPluginError(kind, name, names(kind));
+    return plugin as PluginOfKind<K>;
+  };
+
+  return {
+    get,
+    resolve(kind, ref) {
+      const { name, options } = typeof ref === 'string' ? { name: ref, options: undefined } : ref;
+      const plugin = get(kind, name);
+      if (!options || Object.keys(options).length === 0) return plugin;
+      if (!plugin.configure) {
+        throw new InvalidArgumentError(
+          `${kind} "${name}" takes no options, got ${Object.keys(options).join(', ')}`,
+        );
+      }
+      return plugin.configure(options) as typeof plugin;
+    },
+    has: (kind, name) => byKind.get(kind)?.has(name) ?? false,
+    list: (kind) => names(kind).map((name) => get(kind, name)),
+    names,
+    with: (...plugins) => createRegistry(all, plugins),
+  };
+}
+
+const kinds: readonly PluginKind[] = [
+  'activation',
+  'loss',
+  'regularizer',
+  'optimizer',
+  'initializer',
+  'backend',
+];
+
+function assertPlugin(value: unknown): asserts value is Plugin {
+  const plugin = value as Partial<Plugin> | null;
+  if (typeof plugin !== 'object' || plugin === null) {
+    throw new InvalidArgumentError(`a plugin must be an object, got ${String(value)}`);
+  }
+  if (!kinds.includes(plugin.kind as PluginKind)) {
+    throw new InvalidArgumentError(
+      `plugin "${String(plugin.name)}" has kind "${String(plugin.kind)}"; valid kinds: ${kinds.join(', ')}`,
+    );
+  }
+  if (typeof plugin.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(plugin.name)) {
+    throw new InvalidArgumentError(
+      `a ${plugin.kind} plugin's name must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(plugin.name)}`,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+// @deltanet/data
+export {};

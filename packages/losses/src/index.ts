@@ -1,0 +1,2 @@
+// @deltanet/losses
+export {};

@@ -1,0 +1,2 @@
+// @deltanet/optimizers
+export {};

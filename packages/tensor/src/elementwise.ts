@@ -1,0 +1,57 @@
+// Elementwise kernels over flat typed arrays: the loops the layers above call instead of
+// writing their own. Every output is a caller-owned buffer; nothing allocates.
+import type { FloatArray } from '@deltanet/contract';
+import { ShapeError } from '@deltanet/contract';
+
+/** y ← y + α·x. @example axpy(-0.1, gradient, params) // one gradient-descent step */
+export function axpy(alpha: number, x: FloatArray, y: FloatArray): void {
+  assertLengths('axpy', x, y);
+  for (let i = 0; i < y.length; i++) y[i] = y[i]! + alpha * x[i]!;
+}
+
+/** x ← α·x. @example scale(1 / m, delta) */
+export function scale(alpha: number, x: FloatArray): void {
+  for (let i = 0; i < x.length; i++) x[i] = alpha * x[i]!;
+}
+
+/** out ← a .* b (Hadamard product); out may alias a or b. */
+export function hadamard(a: FloatArray, b: FloatArray, out: FloatArray): void {
+  assertLengths('hadamard', a, b);
+  assertLengths('hadamard', a, out);
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! * b[i]!;
+}
+
+/** out ← a − b; out may alias a or b. */
+export function subtract(a: FloatArray, b: FloatArray, out: FloatArray): void {
+  assertLengths('subtract', a, b);
+  assertLengths('subtract', a, out);
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
+}
+
+/** Σ aᵢbᵢ, accumulated in float64. */
+export function dot(a: FloatArray, b: FloatArray): number {
+  assertLengths('dot', a, b);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/** Σ xᵢ², accumulated in float64. */
+export function sumOfSquares(x: FloatArray): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += x[i]! * x[i]!;
+  return sum;
+}
+
+/** The index of the first NaN or ±Infinity in x, or −1 when all are finite. */
+export function findNonFinite(x: FloatArray): number {
+  for (let i = 0; i < x.length; i++) {
+    // x − x is 0 for finite x and NaN for NaN and ±Infinity: one compare per element.
+    if (x[i]! - x[i]! !== 0) return i;
+  }
+  return -1;
+}
+
+function assertLengths(op: string, a: FloatArray, b: FloatArray): void {
+  if (a.length !== b.length) throw new ShapeError(`${op}: lengths differ, ${a.length} vs ${b.length}`);
+}

@@ -1,0 +1,105 @@
+// Row-wise kernels on batches: bias broadcast, column sums, argmax, gathering shuffled rows.
+import type { Matrix } from '@deltanet/contract';
+import { ShapeError } from '@deltanet/contract';
+
+/**
+ * out[i, j] += source[j, column] for every row i: adds one column of `source` (Θ's bias
+ * column 0, say) to every example of a batch. source.rows must equal out.cols.
+ *
+ * @example
+ * addColumnToRows(theta, 0, z); // z = [1, a]·Θᵀ once z holds a·Θ[:, 1:]ᵀ
+ */
+export function addColumnToRows(source: Matrix, column: number, out: Matrix): void {
+  if (source.rows !== out.cols || column < 0 || column >= source.cols) {
+    throw new ShapeError(
+      `addColumnToRows: column ${column} of a ${source.rows} × ${source.cols} matrix does not fit rows of ${out.cols}`,
+    );
+  }
+  const { rows, cols, data } = out;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) data[base + j] = data[base + j]! + source.data[j * source.cols + column]!;
+  }
+}
+
+/**
+ * target[j, column] ← α·Σᵢ m[i, j] + β·target[j, column]: column sums of `m` written down one
+ * column of `target` (the bias gradient Δ[:, 0] = Σᵢ δᵢ).
+ */
+export function sumRowsIntoColumn(m: Matrix, target: Matrix, column: number, alpha = 1, beta = 0): void {
+  if (target.rows !== m.cols || column < 0 || column >= target.cols) {
+    throw new ShapeError(
+      `sumRowsIntoColumn: ${m.cols} column sums do not fit column ${column} of ${target.rows} × ${target.cols}`,
+    );
+  }
+  for (let j = 0; j < m.cols; j++) {
+    let sum = 0;
+    for (let i = 0; i < m.rows; i++) sum += m.data[i * m.cols + j]!;
+    const at = j * target.cols + column;
+    target.data[at] = beta === 0 ? alpha * sum : alpha * sum + beta * target.data[at]!;
+  }
+}
+
+/**
+ * The column of each row's largest value (first on ties), e.g. predicted classes.
+ *
+ * @example
+ * argmaxRows(h); // Int32Array of m class indices
+ */
+export function argmaxRows(m: Matrix, out: Int32Array = new Int32Array(m.rows)): Int32Array {
+  for (let i = 0; i < m.rows; i++) {
+    let best = 0;
+    let bestValue = m.data[i * m.cols]!;
+    for (let j = 1; j < m.cols; j++) {
+      const value = m.data[i * m.cols + j]!;
+      if (value > bestValue) {
+        best = j;
+        bestValue = value;
+      }
+    }
+    out[i] = best;
+  }
+  return out;
+}
+
+/**
+ * out row r ← source row indices[start + r], for r < out.rows: assembles a shuffled minibatch
+ * into a preallocated buffer.
+ */
+export function gatherRows(source: Matrix, indices: ArrayLike<number>, start: number, out: Matrix): void {
+  if (out.cols !== source.cols || start + out.rows > indices.length) {
+    throw new ShapeError(
+      `gatherRows: ${out.rows} rows of ${out.cols} from ${source.rows} × ${source.cols} starting at index ${start}`,
+    );
+  }
+  const cols = source.cols;
+  for (let r = 0; r < out.rows; r++) {
+    const from = indices[start + r]!;
+    if (!(from >= 0 && from < source.rows))
+      throw new ShapeError(`gatherRows: row index ${from} is out of range`);
+    out.data.set(source.data.subarray(from * cols, from * cols + cols), r * cols);
+  }
+}
+
+/**
+ * One-hot rows from class indices 0..classes−1.
+ *
+ * @example
+ * oneHot([2, 0], 3); // [[0, 0, 1], [1, 0, 0]]
+ */
+export function oneHot(labels: ArrayLike<number>, classes: number, out?: Matrix): Matrix {
+  const target = out ?? {
+    rows: labels.length,
+    cols: classes,
+    data: new Float64Array(labels.length * classes),
+  };
+  target.data.fill(0);
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (!Number.isInteger(label) || label < 0 || label >= classes) {
+      throw new ShapeError(`oneHot: label ${label} at row ${i} is not a class index in 0..${classes - 1}`);
+    }
+    target.data[i * classes + label] = 1;
+  }
+  return target;
+}
