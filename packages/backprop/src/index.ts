@@ -1,2 +1,20 @@
-// @deltanet/backprop
-export {};
+// @deltanet/backprop: feed-forward networks in the course's formulation — forward pass, cost,
+// δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
+export { builtinRegistry } from './builtins';
+export type { NonFiniteOrigin } from './divergence';
+export { DivergenceError } from './divergence';
+export type { Batch, EarlyStopping, FitOptions, StopReason, TrainingEvent, TrainingHistory } from './fit';
+export { fit } from './fit';
+export type { GradientCheckOptions, GradientCheckReport, GradientEntry } from './gradient-check';
+export { checkGradients } from './gradient-check';
+export type { EpochRecord } from './history';
+export type { ThetaLayout } from './layout';
+export { parameterCount, thetaLayout } from './layout';
+export type { Evaluation, NetworkOptions } from './network';
+export { createNetwork, Network } from './network';
+export type { JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
+export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
+export type { NetworkSpec, PluginChoice, PluginDescriptor, ResolvedSpec, SpecDescription } from './spec';
+export { describeSpec, resolveSpec } from './spec';
+export type { BackpropTrace, LayerTrace, WeightTrace } from './trace';
+export { traceBackprop } from './trace';

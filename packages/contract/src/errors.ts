@@ -32,7 +32,7 @@ export class UnknownPluginError extends DeltanetError {
   readonly validNames: readonly string[];
   constructor(kind: string, name: string, validNames: readonly string[]) {
     const valid = validNames.length > 0 ? validNames.join(', ') : '(none registered)';
-    super('unknown-plugin', `unknown ${kind} "${name}"; valid ${kind}s: ${valid}`);
+    super('unknown-plugin', `unknown ${kind} "${name}"; valid ${plural(kind)}: ${valid}`);
     this.kind = kind;
     this.pluginName = name;
     this.validNames = validNames;
@@ -92,4 +92,8 @@ function formatLocation({ file, line, column, field }: SourceLocation): string {
   if (column !== undefined) where += `:${column}`;
   if (field !== undefined) where += `${where ? ' ' : ''}(${field})`;
   return where ? `${where}: ` : '';
+}
+
+function plural(noun: string): string {
+  return /(s|x|sh|ch)$/.test(noun) ? `${noun}es` : `${noun}s`;
 }

@@ -3,7 +3,7 @@
 import type { FloatArray } from './matrix';
 import type { PluginBase } from './plugin';
 
-/** Optimizer state: plain numbers and typed arrays, serializable as they are. */
+/** Optimizer state: plain numbers and typed arrays (checkpoint it with `serializeState` from @deltanet/optimizers, which keeps dtype, −0 and NaN). */
 export type OptimizerState = Record<string, number | FloatArray>;
 
 /** f(θ): writes ∇f(θ) into `gradient` and returns f(θ). */

@@ -1,2 +1,26 @@
-// @deltanet/data
-export {};
+// @deltanet/data: the MNIST digits, the playground 2-D sets, CSV and JSON-lines loading, splits.
+
+export type { CsvOptions } from './csv';
+export { parseCsv } from './csv';
+export type { Dataset, DTypeOption } from './dataset';
+export { selectRows } from './dataset';
+export type { FromRowsOptions } from './from-rows';
+export { datasetFromRows } from './from-rows';
+export type { JsonLinesOptions } from './jsonl';
+export { parseJsonLines } from './jsonl';
+export type { ColumnRef, LabelMode } from './label-mode';
+export type { EncodeLabelsOptions } from './labels';
+export { encodeLabels, inferClassNames } from './labels';
+export type { LoadDigitsOptions } from './mnist';
+export { digitPixels, loadDigits } from './mnist';
+export { circle } from './playground/circle';
+export { gauss } from './playground/gauss';
+export type { PlaygroundGenerator, PlaygroundOptions } from './playground/options';
+export type { PlaygroundSetName } from './playground/sets';
+export { generatePlayground, playgroundSets } from './playground/sets';
+export { spiral } from './playground/spiral';
+export { xor } from './playground/xor';
+export type { SplitOptions } from './split';
+export { shuffleDataset, splitDataset } from './split';
+export type { Standardizer } from './standardize';
+export { applyStandardizer, fitStandardizer } from './standardize';

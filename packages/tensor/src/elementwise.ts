@@ -14,21 +14,21 @@ export function scale(alpha: number, x: FloatArray): void {
   for (let i = 0; i < x.length; i++) x[i] = alpha * x[i]!;
 }
 
-/** out ← a .* b (Hadamard product); out may alias a or b. */
+/** out ← a .* b (Hadamard product); out may alias a or b. @example hadamard(upstream, gPrime, delta) */
 export function hadamard(a: FloatArray, b: FloatArray, out: FloatArray): void {
   assertLengths('hadamard', a, b);
   assertLengths('hadamard', a, out);
   for (let i = 0; i < out.length; i++) out[i] = a[i]! * b[i]!;
 }
 
-/** out ← a − b; out may alias a or b. */
+/** out ← a − b; out may alias a or b. @example subtract(h, y, delta) // δ(L) = a(L) − y */
 export function subtract(a: FloatArray, b: FloatArray, out: FloatArray): void {
   assertLengths('subtract', a, b);
   assertLengths('subtract', a, out);
   for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
 }
 
-/** Σ aᵢbᵢ, accumulated in float64. */
+/** Σ aᵢbᵢ, accumulated in float64. @example dot(direction, gradient) // slope along a search line */
 export function dot(a: FloatArray, b: FloatArray): number {
   assertLengths('dot', a, b);
   let sum = 0;
@@ -36,14 +36,14 @@ export function dot(a: FloatArray, b: FloatArray): number {
   return sum;
 }
 
-/** Σ xᵢ², accumulated in float64. */
+/** Σ xᵢ², accumulated in float64. @example (lambda / (2 * m)) * sumOfSquares(weights) */
 export function sumOfSquares(x: FloatArray): number {
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += x[i]! * x[i]!;
   return sum;
 }
 
-/** The index of the first NaN or ±Infinity in x, or −1 when all are finite. */
+/** The index of the first NaN or ±Infinity in x, or −1 when all are finite. @example findNonFinite(z) */
 export function findNonFinite(x: FloatArray): number {
   for (let i = 0; i < x.length; i++) {
     // x − x is 0 for finite x and NaN for NaN and ±Infinity: one compare per element.

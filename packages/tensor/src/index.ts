@@ -1,8 +1,8 @@
-// @deltanet/tensor: dense row-major matrices, the kernels the engine runs on, a seeded PRNG.
-export { reference } from './backends/reference';
-export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
-export type { MatmulOptions } from './matmul';
-export { matmul } from './matmul';
+// @deltanet/tensor: dense row-major matrices, the kernels the engine runs on, a seeded PRNG and
+// the initializers that draw the first Θ(l).
+
+// ── Matrices: creating, viewing, copying, checking shapes ──
+
 export {
   allocate,
   assertSameShape,
@@ -16,5 +16,30 @@ export {
   toRows,
   zeros,
 } from './matrix';
-export { createRandom, permutation, randomFromState } from './random';
+
+// ── Products: out ← α·op(a)·op(b) + β·out over a backend's gemm ──
+
+export { backends } from './backends/index';
+export { js } from './backends/js';
+export { reference } from './backends/reference';
+export type { MatmulOptions } from './matmul';
+export { matmul } from './matmul';
+
+// ── Elementwise and row-wise kernels ──
+
+export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
+
+// ── Seeded randomness ──
+
+export { createRandom, permutation, randomFromState } from './random';
+
+// ── Initializer plugins (`zeros` the plugin is `zerosInitializer`; `zeros` makes a matrix) ──
+
+export { epsilonUniform } from './initializers/epsilon-uniform';
+export { glorotNormal } from './initializers/glorot-normal';
+export { glorotUniform } from './initializers/glorot-uniform';
+export { heNormal } from './initializers/he-normal';
+export { heUniform } from './initializers/he-uniform';
+export { initializers } from './initializers/index';
+export { zerosInitializer } from './initializers/zeros';

@@ -1,6 +1,6 @@
 // Matrix-level multiply over a backend's BLAS-style gemm: out ← α·op(a)·op(b) + β·out.
-import type { BackendPlugin, Matrix } from '@deltanet/contract';
-import { ShapeError } from '@deltanet/contract';
+import type { BackendPlugin, FloatArray, Matrix } from '@deltanet/contract';
+import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import { reference } from './backends/reference';
 import { dtypeOf } from './matrix';
 
@@ -15,7 +15,8 @@ export interface MatmulOptions {
 
 /**
  * out ← α·op(a)·op(b) + β·out, where op transposes when asked. Shapes: op(a) m × k, op(b)
- * k × n, out m × n; all three in the same precision.
+ * k × n, out m × n; all three in the same precision, and `out` must not share memory with
+ * `a` or `b` (each output element is written while inputs are still being read).
  *
  * @example
  * matmul(x, theta, z, { transB: true }); // z = x·Θᵀ, the forward pass without bias
@@ -26,17 +27,25 @@ export function matmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions
   const k = transA ? a.rows : a.cols;
   const kb = transB ? b.cols : b.rows;
   const n = transB ? b.rows : b.cols;
-  const describe = (x: Matrix, t: boolean, name: string) => `${name}${t ? 'ᵀ' : ''} (${x.rows} × ${x.cols})`;
-  if (k !== kb) {
-    throw new ShapeError(
-      `matmul: inner dimensions differ, ${describe(a, transA, 'a')} · ${describe(b, transB, 'b')}`,
+  // Name the shapes of op(a) and op(b), the ones that must fit.
+  const describe = (x: Matrix, t: boolean, name: string) =>
+    t ? `${name}ᵀ (${x.cols} × ${x.rows})` : `${name} (${x.rows} × ${x.cols})`;
+  const product = `${describe(a, transA, 'a')} · ${describe(b, transB, 'b')}`;
+  if (k !== kb) throw new ShapeError(`matmul: inner dimensions differ, ${product}`);
+  if (out.rows !== m || out.cols !== n) {
+    throw new ShapeError(`matmul: out must be ${m} × ${n} for ${product}, got ${out.rows} × ${out.cols}`);
+  }
+  const dtype = dtypeOf(out.data);
+  if (dtypeOf(a.data) !== dtype || dtypeOf(b.data) !== dtype) {
+    throw new InvalidArgumentError(
+      `matmul: a, b and out must share one precision, got ${dtypeOf(a.data)}, ${dtypeOf(b.data)} and ${dtype}`,
     );
   }
-  if (out.rows !== m || out.cols !== n) {
-    throw new ShapeError(`matmul: out must be ${m} × ${n}, got ${out.rows} × ${out.cols}`);
+  if (overlaps(out.data, a.data) || overlaps(out.data, b.data)) {
+    throw new InvalidArgumentError('matmul: out shares memory with a or b; give it its own buffer');
   }
-  if (dtypeOf(a.data) !== dtypeOf(b.data) || dtypeOf(a.data) !== dtypeOf(out.data)) {
-    throw new ShapeError('matmul: a, b and out must share one precision (all float32 or all float64)');
+  if (!backend.supports(dtype)) {
+    throw new InvalidArgumentError(`matmul: backend "${backend.name}" does not support ${dtype}`);
   }
   backend.gemm({
     transA,
@@ -57,4 +66,12 @@ export function matmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions
     ldc: out.cols,
   });
   return out;
+}
+
+function overlaps(x: FloatArray, y: FloatArray): boolean {
+  return (
+    x.buffer === y.buffer &&
+    x.byteOffset < y.byteOffset + y.byteLength &&
+    y.byteOffset < x.byteOffset + x.byteLength
+  );
 }

@@ -2,12 +2,12 @@
 import type { DType, FloatArray, Matrix } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 
-/** A zero-filled typed array of the given precision. */
+/** A zero-filled typed array of the given precision. @example allocate('float32', 10) */
 export function allocate(dtype: DType, length: number): FloatArray {
   return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
 }
 
-/** The precision of a typed array. */
+/** The precision of a typed array. @example dtypeOf(new Float32Array(1)) // 'float32' */
 export function dtypeOf(data: FloatArray): DType {
   return data instanceof Float32Array ? 'float32' : 'float64';
 }
@@ -57,7 +57,7 @@ export function fromRows(rows: readonly (readonly number[])[], dtype: DType = 'f
   return out;
 }
 
-/** The rows of a matrix as nested plain arrays. */
+/** The rows of a matrix as nested plain arrays (a copy). @example toRows(x) // [[1, 2], [3, 4]] */
 export function toRows(m: Matrix): number[][] {
   const rows: number[][] = [];
   for (let i = 0; i < m.rows; i++) rows.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
@@ -77,26 +77,31 @@ export function rowSlice<A extends FloatArray>(m: Matrix<A>, start: number, end:
   return { rows: end - start, cols: m.cols, data: m.data.subarray(start * m.cols, end * m.cols) as A };
 }
 
-/** A copy of `m`, optionally converted to another precision. */
+/** A copy of `m`, optionally converted to another precision. @example clone(theta, 'float32') */
 export function clone(m: Matrix, dtype: DType = dtypeOf(m.data)): Matrix {
   const out = zeros(m.rows, m.cols, dtype);
   out.data.set(m.data);
   return out;
 }
 
-/** Element (i, j). */
+/** Element (i, j) = data[i·cols + j]; not bounds-checked. @example get(theta, 0, 0) // a bias weight */
 export function get(m: Matrix, i: number, j: number): number {
   return m.data[i * m.cols + j]!;
 }
 
-/** Throws a ShapeError unless `m` is rows × cols; `what` names the operand in the message. */
+/**
+ * Throws a ShapeError unless `m` is rows × cols; `what` names the operand in the message.
+ *
+ * @example
+ * assertShape('Θ(1)', theta, 25, 401);
+ */
 export function assertShape(what: string, m: Matrix, rows: number, cols: number): void {
   if (m.rows !== rows || m.cols !== cols) {
     throw new ShapeError(`${what} must be ${rows} × ${cols}, got ${m.rows} × ${m.cols}`);
   }
 }
 
-/** Throws a ShapeError unless `a` and `b` have the same shape. */
+/** Throws a ShapeError unless `a` and `b` have the same shape. @example assertSameShape('loss', h, y) */
 export function assertSameShape(what: string, a: Matrix, b: Matrix): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
     throw new ShapeError(`${what}: shapes differ, ${a.rows} × ${a.cols} vs ${b.rows} × ${b.cols}`);

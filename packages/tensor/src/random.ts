@@ -12,8 +12,10 @@ import { InvalidArgumentError } from '@deltanet/contract';
  */
 export function createRandom(seed: number): Random {
   if (!Number.isFinite(seed)) throw new InvalidArgumentError(`seed must be a finite number, got ${seed}`);
-  // splitmix32 spreads one seed over the 128-bit state, as the xoshiro authors recommend.
-  let x = seed >>> 0 || 0x9e3779b9;
+  // splitmix32 spreads one seed over the 128-bit state, as the xoshiro authors recommend. Its
+  // first step adds the golden ratio, so seed 0 is safe without a special case (a fallback
+  // here would make seed 0 and seed 0x9e3779b9 the same stream).
+  let x = seed >>> 0;
   const next = () => {
     x = (x + 0x9e3779b9) | 0;
     let z = x;
@@ -24,7 +26,13 @@ export function createRandom(seed: number): Random {
   return randomFromState([next(), next(), next(), next()]);
 }
 
-/** Resumes a stream from `random.state()`. */
+/**
+ * Resumes a stream from `random.state()` (four unsigned 32-bit integers s0..s3 of xoshiro128**).
+ *
+ * @example
+ * const saved = random.state();
+ * const resumed = randomFromState(saved); // draws what `random` would draw next
+ */
 export function randomFromState(state: readonly number[]): Random {
   if (state.length !== 4 || state.some((s) => !Number.isInteger(s) || s < 0 || s > 0xffffffff)) {
     throw new InvalidArgumentError('a random state is four unsigned 32-bit integers');
@@ -69,12 +77,20 @@ export function randomFromState(state: readonly number[]): Random {
 }
 
 /**
- * A uniformly random permutation of 0..n−1 (Fisher–Yates), written into `out` when given.
+ * A uniformly random permutation of 0..n−1 (Fisher–Yates), written into out[0..n) when given.
  *
  * @example
  * const order = permutation(8000, createRandom(1)); // a seeded shuffle of the training set
  */
-export function permutation(n: number, random: Random, out: Uint32Array = new Uint32Array(n)): Uint32Array {
+export function permutation(n: number, random: Random, out?: Uint32Array): Uint32Array {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InvalidArgumentError(`permutation(n) needs a whole n ≥ 0, got ${n}`);
+  }
+  // A short `out` would silently drop writes and then swap in undefined.
+  if (out && out.length < n) {
+    throw new InvalidArgumentError(`permutation: out holds ${out.length} values, needs ${n}`);
+  }
+  out ??= new Uint32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = random.int(i + 1);

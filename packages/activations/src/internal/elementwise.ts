@@ -1,0 +1,62 @@
+// Builds an elementwise activation from its scalar pair g(z), g'(z, a): the batch loops
+// a = g(z) and ∂J/∂z = ∂J/∂a .* g'(z) are written once here, so each activation file is formulas.
+import type { ActivationPlugin, Matrix, PluginOptions } from '@deltanet/contract';
+import { assertSameShape } from '@deltanet/tensor';
+
+/** What an elementwise activation file declares; `elementwise` supplies the rest. */
+export interface ElementwiseSpec {
+  /** The plugin name, equal to the defining file's name. */
+  readonly name: string;
+  readonly description: string;
+  /** g(z) for one number. */
+  readonly output: (z: number) => number;
+  /** g'(z) for one number, given a = g(z) too so that σ' can be a(1 − a). */
+  readonly derivative: (z: number, a: number) => number;
+  /** The hyper-parameters of a factory-made plugin. */
+  readonly options?: PluginOptions;
+  /** Rebuilds the plugin with other options (factories only). */
+  readonly configure?: (options: PluginOptions) => ActivationPlugin;
+}
+
+/**
+ * A frozen ActivationPlugin whose `forward` and `backward` are plain loops over the caller's
+ * buffers: out[i] = g(z[i]) and out[i] = upstream[i] · g'(z[i], a[i]). Each loop reads index i
+ * before writing it, so `out` may be `z`, `a` or `upstream` itself. Module-level calls are
+ * marked `/* @__PURE__ *\/` so that bundlers drop the activations a consumer does not import.
+ *
+ * @example
+ * const linear = elementwise({ name: 'linear', description: 'g(z) = z',
+ *   output: (z) => z, derivative: () => 1 });
+ */
+export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
+  const { name, description, output, derivative, options, configure } = spec;
+  // Built once so the hot path allocates no message strings.
+  const forwardWhat = `activation "${name}" forward`;
+  const backwardWhat = `activation "${name}" backward`;
+  const plugin: ActivationPlugin = {
+    kind: 'activation',
+    name,
+    description,
+    ...(options !== undefined && { options: Object.freeze({ ...options }) }),
+    ...(configure !== undefined && { configure }),
+    output,
+    derivative,
+    forward(z: Matrix, out: Matrix): void {
+      assertSameShape(forwardWhat, z, out);
+      const zs = z.data;
+      const os = out.data;
+      for (let i = 0; i < os.length; i++) os[i] = output(zs[i]!);
+    },
+    backward(z: Matrix, a: Matrix, upstream: Matrix, out: Matrix): void {
+      assertSameShape(backwardWhat, z, a);
+      assertSameShape(backwardWhat, z, upstream);
+      assertSameShape(backwardWhat, z, out);
+      const zs = z.data;
+      const as = a.data;
+      const us = upstream.data;
+      const os = out.data;
+      for (let i = 0; i < os.length; i++) os[i] = us[i]! * derivative(zs[i]!, as[i]!);
+    },
+  };
+  return Object.freeze(plugin);
+}

@@ -1,0 +1,21 @@
+// The logistic sigmoid g(z) = σ(z) = 1 / (1 + e^−z), with g'(z) = σ(z)(1 − σ(z)) = a(1 − a).
+import type { ActivationPlugin } from '@deltanet/contract';
+import { elementwise } from './internal/elementwise';
+import { logistic } from './internal/logistic';
+
+/**
+ * Sigmoid, the course's default activation: g(z) = 1 / (1 + e^−z), g'(z) = a(1 − a) with
+ * a = g(z). Stable for any |z| (e^x is only taken of x ≤ 0). Near saturation a(1 − a) is
+ * accurate to ±2⁻⁵³ absolute, which is what a sum of gradients can feel.
+ *
+ * @example
+ * sigmoid.output!(0); // 0.5
+ * sigmoid.derivative!(0, 0.5); // 0.25
+ * sigmoid.forward(z, a); // a = σ(z) for a whole batch, rows are examples
+ */
+export const sigmoid: ActivationPlugin = /* @__PURE__ */ elementwise({
+  name: 'sigmoid',
+  description: 'g(z) = 1 / (1 + e^−z); g′ = a(1 − a)',
+  output: logistic,
+  derivative: (_z, a) => a * (1 - a),
+});

@@ -1,0 +1,18 @@
+// The hyperbolic tangent g(z) = tanh z, with g'(z) = 1 − tanh² z = 1 − a².
+import type { ActivationPlugin } from '@deltanet/contract';
+import { elementwise } from './internal/elementwise';
+
+/**
+ * Hyperbolic tangent: g(z) = (e^z − e^−z) / (e^z + e^−z), g'(z) = 1 − a² with a = g(z).
+ * Math.tanh saturates to ±1 without overflow.
+ *
+ * @example
+ * tanh.output!(0); // 0
+ * tanh.derivative!(0, 0); // 1
+ */
+export const tanh: ActivationPlugin = /* @__PURE__ */ elementwise({
+  name: 'tanh',
+  description: 'g(z) = tanh z; g′ = 1 − a²',
+  output: Math.tanh,
+  derivative: (_z, a) => 1 - a * a,
+});

@@ -1,0 +1,98 @@
+// Finding where a NaN or Infinity came from: the first non-finite value in forward order
+// (inputs, z(l), a(l), cost), then backward order (δ(L)…δ(2), D(l)), named by layer and unit.
+import type { FloatArray, Matrix } from '@deltanet/contract';
+import { DeltanetError } from '@deltanet/contract';
+import { findNonFinite } from '@deltanet/tensor';
+import type { Network } from './network';
+import type { Workspace } from './workspace';
+
+/** The first non-finite value of a failed step, in the course's 1-based layer numbering. */
+export interface NonFiniteOrigin {
+  /** Which quantity: the input x, z(l), a(l), the cost J, δ(l), D(l) (gradient) or Θ(l). */
+  readonly quantity: 'x' | 'y' | 'z' | 'a' | 'cost' | 'delta' | 'gradient' | 'theta';
+  /** Layer l of z(l), a(l), δ(l); l of Θ(l) and D(l). Absent for x, y and the cost. */
+  readonly layer?: number;
+  /** Example (row of the batch) or, for Θ/D, the unit in layer l + 1. */
+  readonly row?: number;
+  /** Unit of the layer or, for Θ/D, the column (0 is the bias weight). */
+  readonly column?: number;
+  readonly value: number;
+}
+
+/** Training stopped on the first NaN or Infinity; `origin` says where it appeared first. */
+export class DivergenceError extends DeltanetError {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly origin: NonFiniteOrigin;
+  constructor(epoch: number, batch: number, origin: NonFiniteOrigin, hint: string) {
+    super('diverged', `training diverged at epoch ${epoch}, batch ${batch}: ${describeOrigin(origin)}. ${hint}`);
+    this.epoch = epoch;
+    this.batch = batch;
+    this.origin = origin;
+  }
+}
+
+/** Locates the first non-finite value of the forward/backward pass just run on x, y. */
+export function locateNonFinite(
+  net: Network,
+  x: Matrix,
+  y: Matrix,
+  ws: Workspace,
+  cost: number,
+  gradient: FloatArray,
+): NonFiniteOrigin | undefined {
+  const L = net.layers.length;
+  const inMatrix = (quantity: NonFiniteOrigin['quantity'], m: Matrix, layer?: number) => {
+    const at = findNonFinite(m.data);
+    if (at < 0) return undefined;
+    const row = Math.floor(at / m.cols);
+    return { quantity, layer, row, column: at - row * m.cols, value: m.data[at]! };
+  };
+  const candidates: (() => NonFiniteOrigin | undefined)[] = [
+    () => inMatrix('x', x),
+    () => inMatrix('y', y),
+    ...net.thetas.map((theta, l) => () => inMatrix('theta', theta, l + 1)),
+    ...ws.z.flatMap((z, l) => [() => inMatrix('z', z, l + 2), () => inMatrix('a', ws.a[l]!, l + 2)]),
+    () => (Number.isFinite(cost) ? undefined : { quantity: 'cost', value: cost }),
+    ...ws.delta.map((_, i) => {
+      const l = ws.delta.length - 1 - i;
+      return () => inMatrix('delta', ws.delta[l]!, l + 2);
+    }),
+    ...net.layout.map(({ offset, rows, cols }, l) => () => {
+      const D = { rows, cols, data: gradient.subarray(offset, offset + rows * cols) };
+      return inMatrix('gradient', D, l + 1);
+    }),
+  ];
+  for (const candidate of candidates) {
+    const origin = candidate();
+    if (origin) return origin as NonFiniteOrigin;
+  }
+  return undefined;
+}
+
+/** A hint from the largest weight: huge weights mean the step size is too large. */
+export function divergenceHint(net: Network): string {
+  let largest = 0;
+  for (let i = 0; i < net.params.length; i++) largest = Math.max(largest, Math.abs(net.params[i]!));
+  return largest > 1e3
+    ? `The largest |Θ| is ${largest.toExponential(2)}: lower the learning rate or raise λ.`
+    : 'Parameters are the last finite ones; check the data and the plugins of that layer.';
+}
+
+function describeOrigin(origin: NonFiniteOrigin): string {
+  const { quantity, layer, row, column, value } = origin;
+  switch (quantity) {
+    case 'x':
+    case 'y':
+      return `${quantity} row ${row}, column ${column} is ${value}`;
+    case 'cost':
+      return `the cost J is ${value} while every z and a is finite (the loss produced it)`;
+    case 'theta':
+    case 'gradient':
+      return `${quantity === 'theta' ? 'Θ' : 'D'}(${layer}) row ${row}, column ${column} is ${value}`;
+    default: {
+      const symbol = quantity === 'delta' ? 'δ' : quantity;
+      return `${symbol}(${layer}) is ${value} at example ${row}, unit ${column! + 1} (its first non-finite value)`;
+    }
+  }
+}

@@ -1,0 +1,320 @@
+// Training: minibatch epochs (seeded shuffles, preallocated batches) or full-batch iterations,
+// validation, early stopping that restores the best Θ, typed events, AbortSignal, and a stop
+// on the first NaN that names where it came from.
+import type { FloatArray, Matrix, OptimizerPlugin, OptimizerState } from '@deltanet/contract';
+import { InvalidArgumentError } from '@deltanet/contract';
+import { allocate, createRandom, findNonFinite, gatherRows, permutation, rowSlice, zeros } from '@deltanet/tensor';
+import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
+import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import { yieldToEventLoop } from './internal/yield';
+import type { Network } from './network';
+import { countCorrect } from './network';
+import { backward, costOf, forward } from './propagate';
+import type { EpochRecord } from './history';
+import type { PluginChoice } from './spec';
+
+/** Inputs and targets, row i of x paired with row i of y. */
+export interface Batch {
+  readonly x: Matrix;
+  readonly y: Matrix;
+}
+
+/** When to stop before `epochs`, monitoring validation cost when there is validation data. */
+export interface EarlyStopping {
+  /** Epochs without improvement before stopping. Default 5. */
+  readonly patience?: number;
+  /** Smallest decrease that counts as improvement. Default 0. */
+  readonly minDelta?: number;
+  /** Put back the Θ of the best epoch when stopping. Default true. */
+  readonly restoreBest?: boolean;
+}
+
+/** How to train. Every field has a default. */
+export interface FitOptions {
+  /** Default adam (learning rate 0.001). Full-batch optimizers see all rows each iteration. */
+  readonly optimizer?: PluginChoice<OptimizerPlugin>;
+  /** Passes over the data; for full-batch optimizers, iterations. Default 10. */
+  readonly epochs?: number;
+  /** Rows per gradient step, or 'full'. Default 32. */
+  readonly batchSize?: number | 'full';
+  /** Reshuffle rows every epoch. Default true. */
+  readonly shuffle?: boolean;
+  /** Seed of the shuffles. Default: the network's seed + 1. */
+  readonly seed?: number;
+  /** Held-out data evaluated after every epoch. */
+  readonly validationData?: Batch;
+  /** Or: hold out this fraction of the LAST rows (before shuffling, as Keras does). */
+  readonly validationSplit?: number;
+  /** true for the defaults, or settings. */
+  readonly earlyStopping?: boolean | EarlyStopping;
+  /** Stops after the current batch; `fit` then resolves with stopReason 'aborted'. */
+  readonly signal?: AbortSignal;
+  /** Progress: called synchronously for every event. */
+  readonly onEvent?: (event: TrainingEvent) => void;
+}
+
+/** Why training stopped. */
+export type StopReason = 'completed' | 'early-stopping' | 'aborted' | 'converged';
+
+/** Progress events, in order: start, then batch… epoch per epoch, then end. */
+export type TrainingEvent =
+  | {
+      readonly type: 'start';
+      readonly epochs: number;
+      readonly batchesPerEpoch: number;
+      readonly trainRows: number;
+      readonly validationRows: number;
+      readonly optimizer: string;
+    }
+  | { readonly type: 'batch'; readonly epoch: number; readonly batch: number; readonly batches: number; readonly cost: number }
+  | ({ readonly type: 'epoch'; readonly epochs: number; readonly seconds: number } & EpochRecord)
+  | { readonly type: 'end'; readonly reason: StopReason; readonly epochs: number; readonly bestEpoch?: number };
+
+/** What `fit` returns. */
+export interface TrainingHistory {
+  readonly epochs: readonly EpochRecord[];
+  readonly stopReason: StopReason;
+  /** The epoch whose Θ the network holds after early stopping restored it. */
+  readonly bestEpoch?: number;
+}
+
+/**
+ * Trains `net` in place and resolves with the epoch history (also appended to `net.history`).
+ * Throws DivergenceError on the first NaN/Infinity, leaving Θ at its last finite values.
+ *
+ * @example
+ * const history = await fit(net, { x, y }, { optimizer: 'adam', epochs: 20, batchSize: 64 });
+ */
+export async function fit(net: Network, data: Batch, options: FitOptions = {}): Promise<TrainingHistory> {
+  const { train, validation } = splitData(net, data, options);
+  const optimizer = chooseOptimizer(net, options.optimizer ?? 'adam');
+  const epochs = options.epochs ?? 10;
+  if (!Number.isInteger(epochs) || epochs < 0) {
+    throw new InvalidArgumentError(`epochs must be a whole number ≥ 0, got ${epochs}`);
+  }
+  const fullBatch = optimizer.mode === 'full-batch' || options.batchSize === 'full';
+  const batchSize = fullBatch ? train.x.rows : (options.batchSize ?? 32);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new InvalidArgumentError(`batchSize must be a whole number ≥ 1 or 'full', got ${batchSize}`);
+  }
+  const batches = Math.ceil(train.x.rows / batchSize);
+  const emit = options.onEvent ?? (() => {});
+  const stopper = earlyStopper(options.earlyStopping, net.params);
+  const records: EpochRecord[] = [];
+  const gradient = allocate(net.dtype, net.params.length);
+  const step =
+    optimizer.mode === 'full-batch'
+      ? fullBatchStep(net, train, optimizer)
+      : minibatchStep(net, train, optimizer, gradient, batchSize, { ...options, shuffle: !fullBatch && options.shuffle !== false });
+
+  emit({
+    type: 'start',
+    epochs,
+    batchesPerEpoch: batches,
+    trainRows: train.x.rows,
+    validationRows: validation?.x.rows ?? 0,
+    optimizer: optimizer.name,
+  });
+  let reason: StopReason = 'completed';
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = Date.now();
+    const outcome = await step(epoch, emit, options.signal);
+    const validated = validation ? net.evaluate(validation.x, validation.y) : undefined;
+    const record: EpochRecord = {
+      epoch,
+      cost: outcome.cost,
+      accuracy: outcome.accuracy,
+      ...(validated && { validationCost: validated.cost, validationAccuracy: validated.accuracy }),
+    };
+    records.push(record);
+    net.history.push(record);
+    emit({ type: 'epoch', epochs, seconds: (Date.now() - started) / 1000, ...record });
+    if (outcome.aborted) {
+      reason = 'aborted';
+      break;
+    }
+    if (outcome.converged) {
+      reason = 'converged';
+      break;
+    }
+    if (stopper?.shouldStop(epoch, validated?.cost ?? outcome.cost, net.params)) {
+      reason = 'early-stopping';
+      break;
+    }
+  }
+  const bestEpoch = stopper?.finish(net.params);
+  emit({ type: 'end', reason, epochs: records.length, ...(bestEpoch !== undefined && { bestEpoch }) });
+  return { epochs: records, stopReason: reason, ...(bestEpoch !== undefined && { bestEpoch }) };
+}
+
+interface EpochOutcome {
+  readonly cost: number;
+  readonly accuracy: number;
+  readonly aborted: boolean;
+  readonly converged: boolean;
+}
+
+type EpochStep = (
+  epoch: number,
+  emit: (event: TrainingEvent) => void,
+  signal: AbortSignal | undefined,
+) => Promise<EpochOutcome>;
+
+function minibatchStep(
+  net: Network,
+  train: Batch,
+  optimizer: Extract<OptimizerPlugin, { mode: 'minibatch' }>,
+  gradient: FloatArray,
+  batchSize: number,
+  options: FitOptions,
+): EpochStep {
+  const rows = train.x.rows;
+  const shuffle = options.shuffle ?? true;
+  const random = createRandom((options.seed ?? net.spec.seed + 1) | 0);
+  const order = new Uint32Array(rows);
+  const xBatch = zeros(batchSize, train.x.cols, net.dtype);
+  const yBatch = zeros(batchSize, train.y.cols, net.dtype);
+  const predicted = new Int32Array(batchSize);
+  const expected = new Int32Array(batchSize);
+  const state: OptimizerState = optimizer.init(net.params);
+  const batches = Math.ceil(rows / batchSize);
+
+  return async (epoch, emit, signal) => {
+    if (shuffle) permutation(rows, random, order);
+    let costSum = 0;
+    let correct = 0;
+    for (let b = 0; b < batches; b++) {
+      const start = b * batchSize;
+      const end = Math.min(rows, start + batchSize);
+      let x: Matrix;
+      let y: Matrix;
+      if (shuffle) {
+        x = rowSlice(xBatch, 0, end - start);
+        y = rowSlice(yBatch, 0, end - start);
+        gatherRows(train.x, order, start, x);
+        gatherRows(train.y, order, start, y);
+      } else {
+        x = rowSlice(train.x, start, end);
+        y = rowSlice(train.y, start, end);
+      }
+      const ws = net.workspace(x.rows);
+      forward(net, x, ws);
+      // λ is scaled by the training set's size, not the batch's: see costOf.
+      const cost = costOf(net, ws, y, rows);
+      backward(net, x, y, ws, gradient, rows);
+      if (!Number.isFinite(cost) || findNonFinite(gradient) >= 0) {
+        throw diverged(net, epoch, b + 1, x, y, cost, gradient);
+      }
+      correct += countCorrect(ws.a[ws.a.length - 1]!, y, predicted, expected);
+      costSum += cost * x.rows;
+      optimizer.update(net.params, gradient, state);
+      if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
+      emit({ type: 'batch', epoch, batch: b + 1, batches, cost });
+      if (signal?.aborted) return { cost: costSum / end, accuracy: correct / end, aborted: true, converged: false };
+      await yieldToEventLoop();
+    }
+    return { cost: costSum / rows, accuracy: correct / rows, aborted: false, converged: false };
+  };
+}
+
+function fullBatchStep(
+  net: Network,
+  train: Batch,
+  optimizer: Extract<OptimizerPlugin, { mode: 'full-batch' }>,
+): EpochStep {
+  let epoch = 0;
+  const objective = (params: FloatArray, out: FloatArray): number => {
+    if (params !== net.params) net.params.set(params);
+    const ws = net.workspace(train.x.rows);
+    forward(net, train.x, ws);
+    const cost = costOf(net, ws, train.y);
+    backward(net, train.x, train.y, ws, out);
+    if (!Number.isFinite(cost) || findNonFinite(out) >= 0) {
+      throw diverged(net, epoch, 1, train.x, train.y, cost, out);
+    }
+    return cost;
+  };
+  let state: OptimizerState | undefined;
+  const start = allocate(net.dtype, net.params.length);
+  return async (current, emit, signal) => {
+    epoch = current;
+    start.set(net.params);
+    try {
+      state ??= optimizer.init(net.params, objective);
+      const report = optimizer.iterate(net.params, objective, state);
+      emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost });
+      const { accuracy } = net.evaluate(train.x, train.y);
+      await yieldToEventLoop();
+      return { cost: report.cost, accuracy, aborted: signal?.aborted ?? false, converged: report.converged };
+    } catch (error) {
+      // A line search that met a NaN leaves Θ mid-step: put back the iteration's start.
+      if (error instanceof DivergenceError) net.params.set(start);
+      throw error;
+    }
+  };
+}
+
+function diverged(net: Network, epoch: number, batch: number, x: Matrix, y: Matrix, cost: number, gradient: FloatArray) {
+  const ws = net.workspace(x.rows);
+  const origin = locateNonFinite(net, x, y, ws, cost, gradient) ?? { quantity: 'theta' as const, value: Number.NaN };
+  return new DivergenceError(epoch, batch, origin, divergenceHint(net));
+}
+
+function chooseOptimizer(net: Network, choice: PluginChoice<OptimizerPlugin>): OptimizerPlugin {
+  if (typeof choice === 'object' && 'kind' in choice) {
+    if (choice.kind !== 'optimizer') throw new InvalidArgumentError(`expected an optimizer, got the ${choice.kind} "${choice.name}"`);
+    return choice;
+  }
+  return net.registry.resolve('optimizer', choice);
+}
+
+function splitData(net: Network, data: Batch, options: FitOptions): { train: Batch; validation?: Batch } {
+  assertBatch(net.layers, data.x, data.y);
+  assertFinite('x', data.x);
+  assertFinite('y', data.y);
+  const x = inPrecision(data.x, net.dtype);
+  const y = inPrecision(data.y, net.dtype);
+  if (options.validationData) {
+    const { x: vx, y: vy } = options.validationData;
+    assertBatch(net.layers, vx, vy);
+    assertFinite('validation x', vx);
+    assertFinite('validation y', vy);
+    return { train: { x, y }, validation: { x: inPrecision(vx, net.dtype), y: inPrecision(vy, net.dtype) } };
+  }
+  const split = options.validationSplit ?? 0;
+  if (!(split >= 0 && split < 1)) throw new InvalidArgumentError(`validationSplit must be in [0, 1), got ${split}`);
+  const held = Math.floor(x.rows * split);
+  if (x.rows - held < 1) throw new InvalidArgumentError(`no training rows left: ${x.rows} rows, validationSplit ${split}`);
+  if (held === 0) return { train: { x, y } };
+  const cut = x.rows - held;
+  return {
+    train: { x: rowSlice(x, 0, cut), y: rowSlice(y, 0, cut) },
+    validation: { x: rowSlice(x, cut, x.rows), y: rowSlice(y, cut, x.rows) },
+  };
+}
+
+function earlyStopper(setting: FitOptions['earlyStopping'], params: FloatArray) {
+  if (!setting) return undefined;
+  const { patience = 5, minDelta = 0, restoreBest = true } = setting === true ? {} : setting;
+  if (!Number.isInteger(patience) || patience < 0) {
+    throw new InvalidArgumentError(`earlyStopping.patience must be a whole number ≥ 0, got ${patience}`);
+  }
+  const best = allocate(params instanceof Float32Array ? 'float32' : 'float64', params.length);
+  let bestCost = Number.POSITIVE_INFINITY;
+  let bestEpoch = 0;
+  return {
+    shouldStop(epoch: number, cost: number, current: FloatArray): boolean {
+      if (cost < bestCost - minDelta) {
+        bestCost = cost;
+        bestEpoch = epoch;
+        if (restoreBest) best.set(current);
+      }
+      return epoch - bestEpoch > patience;
+    },
+    finish(current: FloatArray): number | undefined {
+      if (bestEpoch === 0) return undefined;
+      if (restoreBest) current.set(best);
+      return bestEpoch;
+    },
+  };
+}

@@ -1,0 +1,217 @@
+// A feed-forward network: Θ(1)…Θ(L−1) in the course's layout inside one flat vector, the
+// plugins each layer uses, and the forward pass, cost and gradients over whole batches.
+import type { BackendPlugin, DType, FloatArray, Matrix, PluginRegistry } from '@deltanet/contract';
+import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
+import { allocate, argmaxRows, createRandom, dtypeOf, js, rowSlice, zeros } from '@deltanet/tensor';
+import { builtinRegistry } from './builtins';
+import type { EpochRecord } from './history';
+import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import type { ThetaLayout } from './layout';
+import { thetaLayout } from './layout';
+import type { PropagationModel } from './propagate';
+import { backward, costOf, forward, outputDeltaRule, penalty } from './propagate';
+import type { NetworkSpec, ResolvedSpec } from './spec';
+import { resolveSpec } from './spec';
+import type { Workspace } from './workspace';
+import { createWorkspace } from './workspace';
+
+/** Where plugins come from and which kernels run. */
+export interface NetworkOptions {
+  /** Plugins to resolve names against. Default: every built-in. */
+  readonly registry?: PluginRegistry;
+  /** Compute backend. Default: js (bit-identical to the reference backend, faster). */
+  readonly backend?: BackendPlugin;
+}
+
+/** J, its regularization part, and classification accuracy over a data set. */
+export interface Evaluation {
+  /** J including the (λ/m) ΣR(Θ) term. */
+  readonly cost: number;
+  /** J without the regularization term. */
+  readonly dataCost: number;
+  /** Fraction of rows whose predicted class (argmax, or h ≥ 0.5 for one output) matches y. */
+  readonly accuracy: number;
+}
+
+// Rows per pass when predicting or evaluating large sets, bounding workspace memory.
+const CHUNK_ROWS = 2048;
+
+/**
+ * A network whose Θ(l) are s(l+1) × (s(l)+1) views into `params`, bias weights in column 0.
+ *
+ * @example
+ * const net = createNetwork({ layers: [2, 4, 1], seed: 1 });
+ * const h = net.predict(fromRows([[0, 1]])); // 1 × 1
+ */
+export class Network implements PropagationModel {
+  readonly spec: ResolvedSpec;
+  readonly registry: PluginRegistry;
+  readonly backend: BackendPlugin;
+  readonly layers: readonly number[];
+  readonly layout: readonly ThetaLayout[];
+  readonly dtype: DType;
+  /** Every Θ(l), flattened one after another; optimizers move this vector. */
+  readonly params: FloatArray;
+  /** Θ(l) for l = 1…L−1 (index 0 is Θ(1)), sharing memory with `params`. */
+  readonly thetas: readonly Matrix[];
+  readonly outputDelta: PropagationModel['outputDelta'];
+  /** Every epoch trained so far, across `fit` calls; saved with the model. */
+  readonly history: EpochRecord[] = [];
+  #workspaces = new Map<number, Workspace>();
+
+  /** Prefer `createNetwork`; this takes a resolved spec and, optionally, starting parameters. */
+  constructor(spec: ResolvedSpec, options: NetworkOptions & { params?: ArrayLike<number> } = {}) {
+    this.spec = spec;
+    this.registry = options.registry ?? builtinRegistry();
+    this.backend = options.backend ?? js;
+    this.layers = spec.layers;
+    this.layout = thetaLayout(spec.layers);
+    this.dtype = spec.dtype;
+    const last = this.layout[this.layout.length - 1]!;
+    this.params = allocate(spec.dtype, last.offset + last.rows * last.cols);
+    this.thetas = this.layout.map(({ offset, rows, cols }) => ({
+      rows,
+      cols,
+      data: this.params.subarray(offset, offset + rows * cols),
+    }));
+    this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
+    if (options.params) this.setParams(options.params);
+    else {
+      const random = createRandom(spec.seed);
+      for (const theta of this.thetas) spec.initializer.initialize(theta, random);
+    }
+  }
+
+  get activations() {
+    return this.spec.activations;
+  }
+  get loss() {
+    return this.spec.loss;
+  }
+  get regularizer() {
+    return this.spec.regularizer;
+  }
+  get lambda() {
+    return this.spec.lambda;
+  }
+
+  /** Number of parameters, bias weights included. */
+  get parameterCount(): number {
+    return this.params.length;
+  }
+
+  /** Replaces every parameter (same layout as `params`); values must be finite. */
+  setParams(values: ArrayLike<number>): void {
+    if (values.length !== this.params.length) {
+      throw new ShapeError(`expected ${this.params.length} parameters for layers ${this.layers.join('-')}, got ${values.length}`);
+    }
+    this.params.set(values);
+    assertFinite('parameters', { rows: 1, cols: this.params.length, data: this.params });
+  }
+
+  /** Buffers for a batch of `rows`, made once per batch size. */
+  workspace(rows: number): Workspace {
+    let ws = this.#workspaces.get(rows);
+    if (!ws) {
+      ws = createWorkspace(this.layers, rows, this.dtype);
+      this.#workspaces.set(rows, ws);
+    }
+    return ws;
+  }
+
+  /** h = a(L) for every row of x, as a new m × s(L) matrix. */
+  predict(x: Matrix): Matrix {
+    const input = this.#checked(x);
+    const out = zeros(input.rows, this.layers[this.layers.length - 1]!, this.dtype);
+    this.#chunks(input, undefined, (h, start) => out.data.set(h.data, start * out.cols));
+    return out;
+  }
+
+  /** The cost J over all rows (regularization included). */
+  cost(x: Matrix, y: Matrix): number {
+    return this.evaluate(x, y).cost;
+  }
+
+  /** J, J without its λ term, and accuracy over all rows. */
+  evaluate(x: Matrix, y: Matrix): Evaluation {
+    const input = this.#checked(x, y);
+    const target = inPrecision(y, this.dtype);
+    let lossSum = 0;
+    let correct = 0;
+    const predicted = new Int32Array(CHUNK_ROWS);
+    const expected = new Int32Array(CHUNK_ROWS);
+    this.#chunks(input, target, (h, _start, yChunk) => {
+      lossSum += this.loss.value(h, yChunk!);
+      correct += countCorrect(h, yChunk!, predicted, expected);
+    });
+    const m = input.rows;
+    const dataCost = lossSum / m;
+    return { cost: dataCost + penalty(this, m), dataCost, accuracy: correct / m };
+  }
+
+  /**
+   * J and D(l) for every layer on one batch, D written into `gradient` (laid out like
+   * `params`). Allocates nothing after the first call for a batch size.
+   */
+  gradients(x: Matrix, y: Matrix, gradient: FloatArray = allocate(this.dtype, this.params.length)): number {
+    if (gradient.length !== this.params.length) {
+      throw new ShapeError(`gradient must hold ${this.params.length} values, got ${gradient.length}`);
+    }
+    assertBatch(this.layers, x, y);
+    if (x.rows === 0) throw new InvalidArgumentError('x has no rows');
+    if (dtypeOf(x.data) !== this.dtype || dtypeOf(y.data) !== this.dtype) {
+      throw new InvalidArgumentError(`x and y must be ${this.dtype} like the network (convert once, outside the loop)`);
+    }
+    const ws = this.workspace(x.rows);
+    forward(this, x, ws);
+    const cost = costOf(this, ws, y);
+    backward(this, x, y, ws, gradient);
+    return cost;
+  }
+
+  /** A deep copy, optionally in another precision (gradient checks run in float64). */
+  clone(dtype: DType = this.dtype): Network {
+    return new Network({ ...this.spec, dtype }, { registry: this.registry, backend: this.backend, params: this.params });
+  }
+
+  #checked(x: Matrix, y?: Matrix): Matrix {
+    assertBatch(this.layers, x, y);
+    assertFinite('x', x);
+    if (y) assertFinite('y', y);
+    if (x.rows === 0) throw new InvalidArgumentError('x has no rows');
+    return inPrecision(x, this.dtype);
+  }
+
+  #chunks(x: Matrix, y: Matrix | undefined, visit: (h: Matrix, start: number, y?: Matrix) => void): void {
+    for (let start = 0; start < x.rows; start += CHUNK_ROWS) {
+      const end = Math.min(x.rows, start + CHUNK_ROWS);
+      const h = forward(this, rowSlice(x, start, end), this.workspace(end - start));
+      visit(h, start, y && rowSlice(y, start, end));
+    }
+  }
+}
+
+/**
+ * A network from a spec: plugins by name (resolved through `options.registry`, the built-ins
+ * by default) or as plugin objects, Θ initialized from the spec's seed.
+ *
+ * @example
+ * const net = createNetwork({ layers: [784, 25, 10], lambda: 1 });
+ */
+export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
+  const registry = options.registry ?? builtinRegistry();
+  return new Network(resolveSpec(spec, registry), { ...options, registry });
+}
+
+/** Rows whose predicted class equals the target class (one output: thresholds at 0.5). */
+export function countCorrect(h: Matrix, y: Matrix, predicted: Int32Array, expected: Int32Array): number {
+  let correct = 0;
+  if (h.cols === 1) {
+    for (let i = 0; i < h.rows; i++) if (h.data[i]! >= 0.5 === y.data[i]! >= 0.5) correct++;
+    return correct;
+  }
+  argmaxRows(h, predicted);
+  argmaxRows(y, expected);
+  for (let i = 0; i < h.rows; i++) if (predicted[i] === expected[i]) correct++;
+  return correct;
+}

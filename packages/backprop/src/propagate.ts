@@ -1,0 +1,168 @@
+// The vectorized passes, written once: forward z(l+1) = [1, a(l)]·Θ(l)ᵀ, a(l+1) = g(z(l+1));
+// backward δ(L) = ∂ℓ/∂a(L) .* g'(z(L)), δ(l) = (δ(l+1)·Θ(l))[:, 1:] .* g'(z(l)),
+// D(l) = Δ(l)/m + (λ/m)·∂R/∂Θ(l) with Δ(l) = δ(l+1)ᵀ·[1, a(l)]. Rows are examples.
+import type {
+  ActivationPlugin,
+  BackendPlugin,
+  FloatArray,
+  LossPlugin,
+  Matrix,
+  RegularizerPlugin,
+} from '@deltanet/contract';
+import { addColumnToRows, sumRowsIntoColumn } from '@deltanet/tensor';
+import type { ThetaLayout } from './layout';
+import type { Workspace } from './workspace';
+
+/** What the passes need of a network; `Network` provides it. */
+export interface PropagationModel {
+  readonly layers: readonly number[];
+  readonly layout: readonly ThetaLayout[];
+  readonly params: FloatArray;
+  readonly thetas: readonly Matrix[];
+  readonly activations: readonly ActivationPlugin[];
+  readonly loss: LossPlugin;
+  readonly regularizer: RegularizerPlugin;
+  readonly lambda: number;
+  readonly backend: BackendPlugin;
+  /** δ(L) from h and y: the loss's declared fused delta, or the general rule. */
+  readonly outputDelta: (ws: Workspace, y: Matrix) => void;
+}
+
+/** Runs the forward pass of `x` (ws.rows × s(1)) into the workspace; returns h = a(L). */
+export function forward(model: PropagationModel, x: Matrix, ws: Workspace): Matrix {
+  let input = x;
+  for (let l = 0; l < model.layout.length; l++) {
+    const { offset, rows: units, cols } = model.layout[l]!;
+    const z = ws.z[l]!;
+    // Θ(l) without its bias column is the sub-block at offset + 1 with row stride s(l) + 1.
+    model.backend.gemm({
+      transA: false,
+      transB: true,
+      m: ws.rows,
+      n: units,
+      k: cols - 1,
+      alpha: 1,
+      a: input.data,
+      aOffset: 0,
+      lda: cols - 1,
+      b: model.params,
+      bOffset: offset + 1,
+      ldb: cols,
+      beta: 0,
+      c: z.data,
+      cOffset: 0,
+      ldc: units,
+    });
+    addColumnToRows(model.thetas[l]!, 0, z);
+    model.activations[l]!.forward(z, ws.a[l]!);
+    input = ws.a[l]!;
+  }
+  return ws.a[model.layout.length - 1]!;
+}
+
+/**
+ * J = (1/m) Σᵢ ℓ(hᵢ, yᵢ) + (λ/n) Σₗ R(Θ(l)), from h already in the workspace. n is m for a
+ * whole training set; a minibatch passes the training set's size, so that λ means the same
+ * whatever the batch size and each batch's gradient estimates the full-batch one.
+ */
+export function costOf(model: PropagationModel, ws: Workspace, y: Matrix, penaltyRows = ws.rows): number {
+  const h = ws.a[model.layout.length - 1]!;
+  return model.loss.value(h, y) / ws.rows + penalty(model, penaltyRows);
+}
+
+/** (λ/m) Σₗ R(Θ(l)) over the non-bias weights. */
+export function penalty(model: PropagationModel, m: number): number {
+  if (model.lambda === 0) return 0;
+  let sum = 0;
+  for (const theta of model.thetas) sum += model.regularizer.value(theta);
+  return (model.lambda / m) * sum;
+}
+
+/**
+ * Backpropagation after `forward` on the same x: writes D(l) for every layer into `gradient`
+ * (laid out like the parameters). The δ(l) stay in the workspace for inspection. The penalty's
+ * gradient is scaled by λ/penaltyRows (see `costOf`).
+ */
+export function backward(
+  model: PropagationModel,
+  x: Matrix,
+  y: Matrix,
+  ws: Workspace,
+  gradient: FloatArray,
+  penaltyRows = ws.rows,
+): void {
+  const m = ws.rows;
+  const last = model.layout.length - 1;
+  model.outputDelta(ws, y);
+  for (let l = last; l >= 0; l--) {
+    const { offset, rows: units, cols } = model.layout[l]!;
+    const delta = ws.delta[l]!;
+    const input = l === 0 ? x : ws.a[l - 1]!;
+    const D: Matrix = { rows: units, cols, data: gradient.subarray(offset, offset + units * cols) };
+    // Δ(l)[:, 1:] = δ(l+1)ᵀ·a(l), scaled by 1/m straight into D(l).
+    model.backend.gemm({
+      transA: true,
+      transB: false,
+      m: units,
+      n: cols - 1,
+      k: m,
+      alpha: 1 / m,
+      a: delta.data,
+      aOffset: 0,
+      lda: units,
+      b: input.data,
+      bOffset: 0,
+      ldb: cols - 1,
+      beta: 0,
+      c: gradient,
+      cOffset: offset + 1,
+      ldc: cols,
+    });
+    // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
+    sumRowsIntoColumn(delta, D, 0, 1 / m);
+    if (model.lambda !== 0) model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, D);
+    if (l === 0) break;
+    // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
+    const below = ws.delta[l - 1]!;
+    model.backend.gemm({
+      transA: false,
+      transB: false,
+      m,
+      n: cols - 1,
+      k: units,
+      alpha: 1,
+      a: delta.data,
+      aOffset: 0,
+      lda: units,
+      b: model.params,
+      bOffset: offset + 1,
+      ldb: cols,
+      beta: 0,
+      c: below.data,
+      cOffset: 0,
+      ldc: cols - 1,
+    });
+    model.activations[l - 1]!.backward(ws.z[l - 1]!, ws.a[l - 1]!, below, below);
+  }
+}
+
+/**
+ * Chooses how δ(L) is computed, once per network: a fused delta the loss declares for this
+ * output activation (sigmoid + cross-entropy: a − y), else the general rule
+ * δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) through the activation's backward.
+ */
+export function outputDeltaRule(loss: LossPlugin, output: ActivationPlugin): (ws: Workspace, y: Matrix) => void {
+  const last = (ws: Workspace) => ws.a.length - 1;
+  const fused = loss.fusedDeltas?.find((f) => f.activation === output.name);
+  if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
+  return generalOutputDelta(loss, output);
+}
+
+/** δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) for any loss and activation. */
+export function generalOutputDelta(loss: LossPlugin, output: ActivationPlugin): (ws: Workspace, y: Matrix) => void {
+  return (ws, y) => {
+    const L = ws.a.length - 1;
+    loss.gradient(ws.a[L]!, y, ws.outputGradient);
+    output.backward(ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
+  };
+}

@@ -1,0 +1,166 @@
+// The model file: a versioned JSON document with the spec (plugins by name and options), every
+// Θ(l) in the course's layout, the training history and the caller's metadata. Loading
+// validates every field and names the first bad one. Format: docs/model-format.md.
+import type { BackendPlugin, PluginRegistry } from '@deltanet/contract';
+import { DeltanetError, FormatError } from '@deltanet/contract';
+import { builtinRegistry } from './builtins';
+import type { EpochRecord } from './history';
+import { Network } from './network';
+import type { SpecDescription } from './spec';
+import { describeSpec, resolveSpec } from './spec';
+
+/** The format name written in every model file. */
+export const MODEL_FORMAT = 'deltanet-model';
+/** The newest format version this code writes and reads. */
+export const MODEL_VERSION = 1;
+
+/** A JSON value (metadata the caller stores with the model: class names, normalization…). */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** The parsed model document. */
+export interface ModelDocument {
+  readonly format: typeof MODEL_FORMAT;
+  readonly version: number;
+  readonly spec: SpecDescription;
+  /** Θ(1)…Θ(L−1): rows = s(l+1), cols = s(l) + 1, values row-major with the bias in column 0. */
+  readonly thetas: readonly { readonly rows: number; readonly cols: number; readonly values: readonly number[] }[];
+  readonly history: readonly EpochRecord[];
+  readonly metadata: { readonly [key: string]: JsonValue };
+}
+
+/** A loaded model: the network and the metadata saved with it. */
+export interface LoadedModel {
+  readonly network: Network;
+  readonly metadata: { readonly [key: string]: JsonValue };
+}
+
+/**
+ * The model as a JSON string. Equal networks give equal strings, byte for byte; numbers are
+ * written in shortest round-trip form, so loading restores every parameter bit for bit.
+ *
+ * @example
+ * const text = serializeNetwork(net, { metadata: { classNames: ['cat', 'dog'] } });
+ */
+export function serializeNetwork(net: Network, options: { metadata?: ModelDocument['metadata'] } = {}): string {
+  const thetas = net.thetas.map(({ rows, cols, data }) => ({ rows, cols, values: Array.from(data) }));
+  const doc: ModelDocument = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    spec: describeSpec(net.spec),
+    thetas,
+    history: net.history.map((record) => ({ ...record })),
+    metadata: options.metadata ?? {},
+  };
+  // Indented for people, except the long value arrays, which stay on one line each.
+  const values: string[] = [];
+  const text = JSON.stringify(
+    doc,
+    (key, value) => {
+      if (key === 'values' && Array.isArray(value)) {
+        values.push(JSON.stringify(value));
+        return `\u0000${values.length - 1}`;
+      }
+      return value;
+    },
+    2,
+  );
+  return `${text.replace(/"\\u0000(\d+)"/g, (_, i: string) => values[Number(i)]!)}\n`;
+}
+
+/** Where to resolve plugin names and which backend the loaded network runs on. */
+export interface ParseOptions {
+  readonly registry?: PluginRegistry;
+  readonly backend?: BackendPlugin;
+  /** File name for error messages. */
+  readonly source?: string;
+}
+
+/**
+ * Reads a model file's text back into a network, validating every field.
+ *
+ * @example
+ * const { network } = parseNetwork(await readFile('model.json', 'utf8'), { source: 'model.json' });
+ */
+export function parseNetwork(text: string, options: ParseOptions = {}): LoadedModel {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new FormatError('(document)', `not valid JSON (${(error as Error).message})`, options.source);
+  }
+  return loadDocument(doc, options);
+}
+
+/** Like `parseNetwork`, from an already parsed JSON value. */
+export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedModel {
+  const fail = (field: string, message: string): never => {
+    throw new FormatError(field, message, options.source);
+  };
+  if (!isObject(doc)) return fail('(document)', 'expected a JSON object');
+  if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}", got ${JSON.stringify(doc.format)}`);
+  if (!Number.isInteger(doc.version) || (doc.version as number) < 1) {
+    fail('version', `expected a whole number ≥ 1, got ${JSON.stringify(doc.version)}`);
+  }
+  if ((doc.version as number) > MODEL_VERSION) {
+    fail('version', `${doc.version} is newer than this deltanet reads (${MODEL_VERSION}); upgrade deltanet`);
+  }
+  if (!isObject(doc.spec)) fail('spec', 'expected an object');
+  const registry = options.registry ?? builtinRegistry();
+  let spec: ReturnType<typeof resolveSpec>;
+  try {
+    spec = resolveSpec(doc.spec as never, registry);
+  } catch (error) {
+    if (error instanceof DeltanetError) return fail('spec', error.message);
+    throw error;
+  }
+  const thetas = doc.thetas;
+  const expected = spec.layers.length - 1;
+  if (!Array.isArray(thetas) || thetas.length !== expected) {
+    return fail('thetas', `expected ${expected} matrices for layers ${spec.layers.join('-')}`);
+  }
+  const params: number[] = [];
+  thetas.forEach((theta: unknown, l) => {
+    const at = `thetas[${l}]`;
+    const rows = spec.layers[l + 1]!;
+    const cols = spec.layers[l]! + 1;
+    if (!isObject(theta)) return fail(at, 'expected an object with rows, cols and values');
+    if (theta.rows !== rows || theta.cols !== cols) {
+      fail(at, `expected ${rows} × ${cols} for Θ(${l + 1}), got ${String(theta.rows)} × ${String(theta.cols)}`);
+    }
+    const values = theta.values;
+    if (!Array.isArray(values) || values.length !== rows * cols) {
+      return fail(`${at}.values`, `expected an array of ${rows * cols} numbers`);
+    }
+    values.forEach((value: unknown, i) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        fail(`${at}.values[${i}]`, `expected a finite number, got ${JSON.stringify(value)}`);
+      }
+      params.push(value as number);
+    });
+  });
+  const history = readHistory(doc.history, fail);
+  const metadata = doc.metadata ?? {};
+  if (!isObject(metadata)) fail('metadata', 'expected an object');
+  const network = new Network(spec, { registry, params, ...(options.backend && { backend: options.backend }) });
+  network.history.push(...history);
+  return { network, metadata: metadata as ModelDocument['metadata'] };
+}
+
+function readHistory(history: unknown, fail: (field: string, message: string) => never): EpochRecord[] {
+  if (history === undefined) return [];
+  if (!Array.isArray(history)) return fail('history', 'expected an array of epoch records');
+  return history.map((record: unknown, i) => {
+    if (!isObject(record)) return fail(`history[${i}]`, 'expected an object');
+    for (const key of ['epoch', 'cost', 'accuracy', 'validationCost', 'validationAccuracy'] as const) {
+      const value = record[key];
+      const optional = key.startsWith('validation');
+      if (optional && value === undefined) continue;
+      if (typeof value !== 'number') fail(`history[${i}].${key}`, `expected a number, got ${JSON.stringify(value)}`);
+    }
+    return record as unknown as EpochRecord;
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

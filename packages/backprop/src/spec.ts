@@ -1,0 +1,145 @@
+// A network spec: layer sizes and plugin choices, by name (serializable) or by plugin object.
+import type {
+  ActivationPlugin,
+  DType,
+  InitializerPlugin,
+  LossPlugin,
+  Plugin,
+  PluginOptions,
+  PluginRef,
+  PluginRegistry,
+  RegularizerPlugin,
+} from '@deltanet/contract';
+import { InvalidArgumentError } from '@deltanet/contract';
+
+/** A plugin given by name (`'relu'`), by name with options, or as the plugin object itself. */
+export type PluginChoice<P extends Plugin> = PluginRef | P;
+
+/**
+ * What a network is: s(1)..s(L) units per layer and the plugins each layer uses.
+ *
+ * @example
+ * const spec: NetworkSpec = { layers: [784, 25, 10], lambda: 1, seed: 7 };
+ */
+export interface NetworkSpec {
+  /** Units per layer, input first: [s(1), …, s(L)]; at least an input and an output layer. */
+  readonly layers: readonly number[];
+  /** Hidden activation: one for every hidden layer, or one per hidden layer. Default sigmoid. */
+  readonly activation?: PluginChoice<ActivationPlugin> | readonly PluginChoice<ActivationPlugin>[];
+  /** Output activation g in h = g(z(L)). Default sigmoid. */
+  readonly outputActivation?: PluginChoice<ActivationPlugin>;
+  /** The cost ℓ(h, y). Default cross-entropy. */
+  readonly loss?: PluginChoice<LossPlugin>;
+  /** The weight penalty R(Θ), scaled by λ/m. Default l2. */
+  readonly regularizer?: PluginChoice<RegularizerPlugin>;
+  /** λ ≥ 0. Default 0. */
+  readonly lambda?: number;
+  /** How Θ starts. Default epsilon-uniform (the course's ±√6/√(L_in + L_out)). */
+  readonly initializer?: PluginChoice<InitializerPlugin>;
+  /** Seed of the initial Θ (and, by default, of training's shuffles). Default 0. */
+  readonly seed?: number;
+  /** Precision of Θ and every buffer. Default float64. */
+  readonly dtype?: DType;
+}
+
+/** A plugin as saved in a model file: its name and options. */
+export interface PluginDescriptor {
+  readonly name: string;
+  readonly options?: PluginOptions;
+}
+
+/** A spec with every default filled in and every plugin resolved. */
+export interface ResolvedSpec {
+  readonly layers: readonly number[];
+  /** One per weight layer: hidden activations, then the output activation (length L − 1). */
+  readonly activations: readonly ActivationPlugin[];
+  readonly loss: LossPlugin;
+  readonly regularizer: RegularizerPlugin;
+  readonly lambda: number;
+  readonly initializer: InitializerPlugin;
+  readonly seed: number;
+  readonly dtype: DType;
+}
+
+/** Fills defaults, validates sizes and numbers, and resolves every plugin through `registry`. */
+export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): ResolvedSpec {
+  const { layers } = spec;
+  if (!Array.isArray(layers) || layers.length < 2) {
+    throw new InvalidArgumentError(`spec.layers must list at least 2 layer sizes, got ${JSON.stringify(layers)}`);
+  }
+  layers.forEach((size, l) => {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new InvalidArgumentError(`spec.layers[${l}] must be a whole number ≥ 1, got ${JSON.stringify(size)}`);
+    }
+  });
+  const lambda = spec.lambda ?? 0;
+  if (!(Number.isFinite(lambda) && lambda >= 0)) {
+    throw new InvalidArgumentError(`spec.lambda must be a finite number ≥ 0, got ${lambda}`);
+  }
+  const seed = spec.seed ?? 0;
+  if (!Number.isInteger(seed)) throw new InvalidArgumentError(`spec.seed must be an integer, got ${seed}`);
+  const dtype = spec.dtype ?? 'float64';
+  if (dtype !== 'float32' && dtype !== 'float64') {
+    throw new InvalidArgumentError(`spec.dtype must be "float32" or "float64", got ${JSON.stringify(dtype)}`);
+  }
+
+  const hiddenCount = layers.length - 2;
+  const hiddenChoice = spec.activation ?? 'sigmoid';
+  const hidden = Array.isArray(hiddenChoice) ? hiddenChoice : Array.from({ length: hiddenCount }, () => hiddenChoice);
+  if (hidden.length !== hiddenCount) {
+    throw new InvalidArgumentError(
+      `spec.activation lists ${hidden.length} activations for ${hiddenCount} hidden layers; give one, or one per hidden layer`,
+    );
+  }
+  const activation = (choice: PluginChoice<ActivationPlugin>) => choose(registry, 'activation', choice);
+  return {
+    layers: [...layers],
+    activations: [...hidden.map(activation), activation(spec.outputActivation ?? 'sigmoid')],
+    loss: choose(registry, 'loss', spec.loss ?? 'cross-entropy'),
+    regularizer: choose(registry, 'regularizer', spec.regularizer ?? 'l2'),
+    lambda,
+    initializer: choose(registry, 'initializer', spec.initializer ?? 'epsilon-uniform'),
+    seed,
+    dtype,
+  };
+}
+
+/** The serializable form of a resolved spec: plugins by name and options. */
+export function describeSpec(spec: ResolvedSpec) {
+  const hidden = spec.activations.slice(0, -1).map(describePlugin);
+  return {
+    layers: [...spec.layers],
+    activation: hidden,
+    outputActivation: describePlugin(spec.activations[spec.activations.length - 1]!),
+    loss: describePlugin(spec.loss),
+    regularizer: describePlugin(spec.regularizer),
+    lambda: spec.lambda,
+    initializer: describePlugin(spec.initializer),
+    seed: spec.seed,
+    dtype: spec.dtype,
+  };
+}
+
+/** The JSON shape `describeSpec` returns; `NetworkSpec` accepts it back. */
+export type SpecDescription = ReturnType<typeof describeSpec>;
+
+/** `{ name, options }` of a plugin; options only when it has any. */
+export function describePlugin(plugin: Plugin): PluginDescriptor {
+  return plugin.options && Object.keys(plugin.options).length > 0
+    ? { name: plugin.name, options: { ...plugin.options } }
+    : { name: plugin.name };
+}
+
+function choose<K extends 'activation' | 'loss' | 'regularizer' | 'initializer'>(
+  registry: PluginRegistry,
+  kind: K,
+  choice: PluginRef | Plugin,
+) {
+  if (typeof choice === 'object' && choice !== null && 'kind' in choice) {
+    if (choice.kind !== kind) {
+      throw new InvalidArgumentError(`expected a ${kind} plugin, got the ${choice.kind} "${choice.name}"`);
+    }
+    return choice as Extract<Plugin, { kind: K }>;
+  }
+  return registry.resolve(kind, choice);
+}

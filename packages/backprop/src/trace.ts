@@ -1,0 +1,99 @@
+// The backprop step-through: every quantity of one forward and backward pass, by layer, in
+// the course's numbering — z(l), a(l) with its bias unit, g'(z(l)), δ(l), Δ(l) and D(l).
+import type { Matrix } from '@deltanet/contract';
+import { matrix, toRows } from '@deltanet/tensor';
+import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import type { Network } from './network';
+import type { PropagationModel } from './propagate';
+import { backward, costOf, forward } from './propagate';
+
+/** Layer l's units for the traced examples (rows are examples). */
+export interface LayerTrace {
+  /** l, 1-based: layer 1 is the input. */
+  readonly layer: number;
+  /** z(l) = [1, a(l−1)]·Θ(l−1)ᵀ; absent for the input layer. */
+  readonly z?: number[][];
+  /** a(l) without the bias unit a0 = 1 (which every layer but the output has). */
+  readonly a: number[][];
+  /** g'(z(l)) for elementwise activations; absent for the input and for row-wise g (softmax). */
+  readonly gPrime?: number[][];
+  /** δ(l); absent for the input layer (it has no error term). */
+  readonly delta?: number[][];
+}
+
+/** Θ(l)'s gradient pieces: Δ(l) = Σᵢ δ(l+1)ᵢ [1, a(l)ᵢ]ᵀ and D(l) = Δ(l)/m + (λ/m)·∂R/∂Θ. */
+export interface WeightTrace {
+  readonly layer: number;
+  readonly theta: number[][];
+  readonly Delta: number[][];
+  readonly D: number[][];
+}
+
+/** A whole step, ready to be shown right to left. */
+export interface BackpropTrace {
+  readonly m: number;
+  readonly lambda: number;
+  readonly cost: number;
+  readonly units: readonly LayerTrace[];
+  readonly weights: readonly WeightTrace[];
+}
+
+/**
+ * Runs one forward and backward pass on x (one or more examples) with the network's own
+ * kernels and returns every intermediate value.
+ *
+ * @example
+ * const trace = traceBackprop(net, rowSlice(x, 0, 1), rowSlice(y, 0, 1));
+ * trace.units[2].delta; // δ(3) = a(3) − y for sigmoid + cross-entropy
+ */
+export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace {
+  assertBatch(net.layers, x, y);
+  assertFinite('x', x);
+  assertFinite('y', y);
+  const input = inPrecision(x, net.dtype);
+  const target = inPrecision(y, net.dtype);
+  const m = input.rows;
+  const ws = net.workspace(m);
+  const D = new Float64Array(net.params.length);
+  const gradient = net.params.slice(0).fill(0);
+  forward(net, input, ws);
+  const cost = costOf(net, ws, target);
+  // Δ is D without its λ term, times m: the same backward pass with λ = 0.
+  const unregularized: PropagationModel = {
+    layers: net.layers,
+    layout: net.layout,
+    params: net.params,
+    thetas: net.thetas,
+    activations: net.activations,
+    loss: net.loss,
+    regularizer: net.regularizer,
+    lambda: 0,
+    backend: net.backend,
+    outputDelta: net.outputDelta,
+  };
+  backward(unregularized, input, target, ws, gradient);
+  const Delta = Float64Array.from(gradient, (v) => v * m);
+  backward(net, input, target, ws, gradient);
+  D.set(gradient);
+
+  const units: LayerTrace[] = [{ layer: 1, a: toRows(input) }];
+  ws.z.forEach((z, l) => {
+    const activation = net.activations[l]!;
+    const a = ws.a[l]!;
+    const derivative = activation.derivative;
+    units.push({
+      layer: l + 2,
+      z: toRows(z),
+      a: toRows(a),
+      ...(derivative && {
+        gPrime: toRows({ ...z, data: z.data.map((value, i) => derivative(value, a.data[i]!)) }),
+      }),
+      delta: toRows(ws.delta[l]!),
+    });
+  });
+  const weights = net.layout.map(({ offset, rows, cols }, l) => {
+    const block = (values: Float64Array) => toRows(matrix(rows, cols, values.slice(offset, offset + rows * cols)));
+    return { layer: l + 1, theta: toRows(net.thetas[l]!), Delta: block(Delta), D: block(D) };
+  });
+  return { m, lambda: net.lambda, cost, units, weights };
+}

@@ -1,0 +1,30 @@
+// Preallocated buffers for one batch size: z(l), a(l) and δ(l) of every layer, so forward and
+// backward passes allocate nothing. A network keeps one workspace per batch size it has seen.
+import type { DType, Matrix } from '@deltanet/contract';
+import { zeros } from '@deltanet/tensor';
+
+/** Buffers for a batch of `rows` examples. Index l runs over weight layers 0..L−2. */
+export interface Workspace {
+  readonly rows: number;
+  /** z(l+2) = [1, a(l+1)]·Θ(l+1)ᵀ, rows × s(l+2). */
+  readonly z: readonly Matrix[];
+  /** a(l+2) = g(z(l+2)). */
+  readonly a: readonly Matrix[];
+  /** δ(l+2), the error of layer l+2's units. */
+  readonly delta: readonly Matrix[];
+  /** ∂ℓ/∂h for losses without a fused delta. */
+  readonly outputGradient: Matrix;
+}
+
+/** Allocates the buffers of a network with these layer sizes for `rows` examples. */
+export function createWorkspace(layers: readonly number[], rows: number, dtype: DType): Workspace {
+  const units = layers.slice(1);
+  const make = () => units.map((s) => zeros(rows, s, dtype));
+  return {
+    rows,
+    z: make(),
+    a: make(),
+    delta: make(),
+    outputGradient: zeros(rows, units[units.length - 1]!, dtype),
+  };
+}

@@ -1,0 +1,279 @@
+// A verifier for any loss plugin, built-in or third-party: ∂ℓ/∂h against a float64 central
+// difference of ℓ, shapes, finiteness at h ∈ {0, 1}, and fused deltas against δ = ∂ℓ/∂h .* g'(z).
+import type { ActivationPlugin, DType, LossPlugin, Matrix, Random } from '@deltanet/contract';
+import { InvalidArgumentError, mergeOptions } from '@deltanet/contract';
+import { createRandom, rowSlice, zeros } from '@deltanet/tensor';
+import type { Tally } from './internal/check';
+import {
+  attempt,
+  checkIdentity,
+  compareEntries,
+  expectFinite,
+  expectShapeError,
+  expectUnchanged,
+  nanLike,
+  newTally,
+  relativeError,
+  uniformMatrix,
+} from './internal/check';
+
+/**
+ * What the random targets y look like: 'binary' yₖ ∈ {0, 1}; 'one-hot' one 1 per row (needed
+ * where a fused delta assumes rows of y sum to 1, as softmax-cross-entropy's does); 'real'
+ * yₖ uniform in [0, 1) (soft labels, regression targets).
+ */
+export type TargetKind = 'binary' | 'one-hot' | 'real';
+
+/** The two functions checkLoss needs from an activation; any ActivationPlugin has them. */
+export type CheckActivation = Pick<ActivationPlugin, 'forward' | 'backward'>;
+
+/** Options of checkLoss; every field has a default. */
+export interface CheckLossOptions {
+  /** Kind of random targets; default 'binary'. */
+  readonly targets?: TargetKind;
+  /**
+   * Activations to verify fused deltas against, as a list of plugins or a map name → plugin.
+   * A fused delta whose activation is missing here is listed in `skipped`, not failed.
+   */
+  readonly activations?: readonly ActivationPlugin[] | Readonly<Record<string, CheckActivation>>;
+  /** Batch shape m × K of the random inputs; default 3 × 4. */
+  readonly rows?: number;
+  readonly cols?: number;
+  /** Seed of the random h, y and z; default 1. */
+  readonly seed?: number;
+  /** Central-difference step; default 1e-5. */
+  readonly step?: number;
+  /** Largest accepted relative error (see `maxRelativeError`); default 1e-6. */
+  readonly tolerance?: number;
+}
+
+/** What checkLoss found. */
+export interface LossCheckReport {
+  /** True when `failures` is empty. */
+  readonly ok: boolean;
+  /**
+   * The worst |a − b| / max(1, |a|, |b|) over every numeric comparison: gradient against central
+   * difference, fused against general delta, whole batch against sum of rows.
+   */
+  readonly maxRelativeError: number;
+  /** One line per failed property. */
+  readonly failures: string[];
+  /** Properties that could not be checked (a fused delta's activation was not given). */
+  readonly skipped: string[];
+}
+
+const targetKinds: readonly TargetKind[] = ['binary', 'one-hot', 'real'];
+const extremesLabel = 'h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}';
+
+/**
+ * Checks a loss against the LossPlugin contract, on random h in (0.05, 0.95) and targets of
+ * `options.targets`:
+ * 1. kind "loss", a kebab-case name, a description;
+ * 2. gradient = (ℓ(h + s) − ℓ(h − s)) / 2s entry by entry in float64 (s = step);
+ * 3. `value` is Σᵢ ℓ(hᵢ, yᵢ) (equal to the sum of its rows' values, not their mean);
+ * 4. gradient writes every entry of `out`, leaves h and y alone; mismatched h, y throw ShapeError;
+ * 5. value, gradient and fused deltas are finite at h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}, float64 and float32;
+ * 6. each fused delta equals backward(z, g(z), ∂ℓ/∂h) for its activation in `options.activations`.
+ *
+ * @example
+ * const report = checkLoss(myLoss, { targets: 'one-hot', activations });
+ * if (!report.ok) console.error(report.failures.join('\n'));
+ */
+export function checkLoss(plugin: LossPlugin, options: CheckLossOptions = {}): LossCheckReport {
+  const { activations, targets = 'binary', ...numbers } = options;
+  const { rows, cols, seed, step, tolerance } = mergeOptions(
+    'checkLoss',
+    { rows: 3, cols: 4, seed: 1, step: 1e-5, tolerance: 1e-6 },
+    numbers,
+  );
+  if (!targetKinds.includes(targets)) {
+    throw new InvalidArgumentError(
+      `checkLoss: unknown targets "${targets}"; valid: ${targetKinds.join(', ')}`,
+    );
+  }
+  if (!(Number.isInteger(rows) && rows >= 2 && Number.isInteger(cols) && cols >= 2)) {
+    throw new InvalidArgumentError(
+      `checkLoss: rows and cols must be whole numbers ≥ 2, got ${rows} × ${cols}`,
+    );
+  }
+  if (!(step > 0 && tolerance > 0))
+    throw new InvalidArgumentError('checkLoss: step and tolerance must be > 0');
+
+  const tally = newTally();
+  checkIdentity(tally, plugin, 'loss');
+  const random = createRandom(seed);
+  const h = uniformMatrix(rows, cols, 0.05, 0.95, random);
+  const y = makeTargets(targets, rows, cols, random);
+  attempt(tally, 'gradient check', () => checkGradient(tally, plugin, h, y, step, tolerance));
+  attempt(tally, 'row-sum check', () => checkRowSum(tally, plugin, h, y, tolerance));
+  const mismatch = `h ${rows} × ${cols} and y ${rows + 1} × ${cols}`;
+  expectShapeError(tally, `value with ${mismatch}`, () =>
+    plugin.value(zeros(rows, cols), zeros(rows + 1, cols)),
+  );
+  expectShapeError(tally, `gradient with ${mismatch}`, () =>
+    plugin.gradient(zeros(rows, cols), zeros(rows + 1, cols), zeros(rows, cols)),
+  );
+  for (const dtype of ['float64', 'float32'] as const) {
+    attempt(tally, `${dtype} extremes check`, () => checkExtremes(tally, plugin, targets, cols, dtype));
+  }
+  checkFusedDeltas(tally, plugin, activations, targets, rows, cols, random, tolerance);
+  return {
+    ok: tally.failures.length === 0,
+    maxRelativeError: tally.maxRelativeError,
+    failures: tally.failures,
+    skipped: tally.skipped,
+  };
+}
+
+/**
+ * Like checkLoss, but throws an InvalidArgumentError listing every failure.
+ *
+ * @example
+ * assertLoss(myLoss); // in a test: passes silently or says what is wrong
+ */
+export function assertLoss(plugin: LossPlugin, options?: CheckLossOptions): void {
+  const report = checkLoss(plugin, options);
+  if (!report.ok) {
+    throw new InvalidArgumentError(
+      `loss "${String(plugin.name)}" breaks the LossPlugin contract:\n- ${report.failures.join('\n- ')}`,
+    );
+  }
+}
+
+function checkGradient(
+  tally: Tally,
+  plugin: LossPlugin,
+  h: Matrix,
+  y: Matrix,
+  step: number,
+  tol: number,
+): void {
+  const hBefore = h.data.slice();
+  const yBefore = y.data.slice();
+  const analytic = nanLike(h);
+  plugin.gradient(h, y, analytic);
+  expectFinite(tally, 'gradient (every entry of out must be written)', analytic);
+  expectUnchanged(tally, 'gradient modified h', h, hBefore);
+  expectUnchanged(tally, 'gradient modified y', y, yBefore);
+  const numeric = zeros(h.rows, h.cols);
+  for (let i = 0; i < h.data.length; i++) {
+    const saved = h.data[i]!;
+    h.data[i] = saved + step;
+    const plus = plugin.value(h, y);
+    // Divide by the step actually taken: saved ± step is rounded to the nearest double.
+    const wide = h.data[i]!;
+    h.data[i] = saved - step;
+    const minus = plugin.value(h, y);
+    const span = wide - h.data[i]!;
+    h.data[i] = saved;
+    numeric.data[i] = (plus - minus) / span;
+  }
+  compareEntries(tally, 'gradient vs central difference of value', analytic.data, numeric.data, h.cols, tol);
+}
+
+function checkRowSum(tally: Tally, plugin: LossPlugin, h: Matrix, y: Matrix, tolerance: number): void {
+  const whole = plugin.value(h, y);
+  let rowSum = 0;
+  for (let i = 0; i < h.rows; i++) rowSum += plugin.value(rowSlice(h, i, i + 1), rowSlice(y, i, i + 1));
+  const error = relativeError(whole, rowSum);
+  tally.maxRelativeError = Math.max(tally.maxRelativeError, error);
+  if (error > tolerance) {
+    tally.failures.push(
+      `value must be Σᵢ ℓ(hᵢ, yᵢ), not divided by m: ${whole} on the batch vs ${rowSum} summed over its rows`,
+    );
+  }
+}
+
+function checkExtremes(
+  tally: Tally,
+  plugin: LossPlugin,
+  targets: TargetKind,
+  cols: number,
+  dtype: DType,
+): void {
+  // Both ends of [0, 1] and doubles next to them; a saturated sigmoid output reaches all of these.
+  const extremes = [0, 1, 1e-30, 1 - 2 ** -53];
+  const rows = 2 * extremes.length;
+  const h = zeros(rows, cols, dtype);
+  const y = zeros(rows, cols, dtype);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      h.data[i * cols + j] = extremes[i % extremes.length]!;
+      // Deterministic targets so every extreme h meets both y = 0 and y = 1 (or a mid value).
+      y.data[i * cols + j] =
+        targets === 'one-hot'
+          ? Number(j === i % cols)
+          : targets === 'binary'
+            ? (i + j) % 2
+            : ((i + j) % 3) / 2;
+    }
+  }
+  const value = plugin.value(h, y);
+  if (!Number.isFinite(value)) tally.failures.push(`value is ${value} at ${extremesLabel} (${dtype})`);
+  const out = nanLike(h);
+  plugin.gradient(h, y, out);
+  expectFinite(tally, `gradient at ${extremesLabel} (${dtype})`, out);
+  for (const fused of plugin.fusedDeltas ?? []) {
+    const delta = nanLike(h);
+    fused.delta(h, y, delta);
+    expectFinite(tally, `fused delta for "${fused.activation}" at ${extremesLabel} (${dtype})`, delta);
+  }
+}
+
+function checkFusedDeltas(
+  tally: Tally,
+  plugin: LossPlugin,
+  activations: CheckLossOptions['activations'],
+  targets: TargetKind,
+  rows: number,
+  cols: number,
+  random: Random,
+  tolerance: number,
+): void {
+  const seen = new Set<string>();
+  for (const fused of plugin.fusedDeltas ?? []) {
+    const name = fused.activation;
+    if (seen.has(name)) tally.failures.push(`two fused deltas are declared for activation "${name}"`);
+    seen.add(name);
+    const activation = Array.isArray(activations)
+      ? (activations as readonly ActivationPlugin[]).find((a) => a.name === name)
+      : (activations as Readonly<Record<string, CheckActivation>> | undefined)?.[name];
+    if (!activation) {
+      tally.skipped.push(`fused delta for "${name}": no such activation was given to check it against`);
+      continue;
+    }
+    attempt(tally, `fused delta for "${name}"`, () => {
+      // z in (−3, 3) keeps a sigmoid's h in (0.047, 0.953), well clear of the ε clamp.
+      const z = uniformMatrix(rows, cols, -3, 3, random);
+      const y = makeTargets(targets, rows, cols, random);
+      const a = nanLike(z);
+      activation.forward(z, a);
+      const upstream = nanLike(z);
+      plugin.gradient(a, y, upstream);
+      const general = nanLike(z);
+      activation.backward(z, a, upstream, general);
+      const fusedOut = nanLike(z);
+      fused.delta(a, y, fusedOut);
+      expectFinite(tally, `fused delta for "${name}" (every entry of out must be written)`, fusedOut);
+      compareEntries(
+        tally,
+        `fused delta for "${name}" vs ∂ℓ/∂h .* g'(z)`,
+        fusedOut.data,
+        general.data,
+        cols,
+        tolerance,
+      );
+    });
+  }
+}
+
+function makeTargets(kind: TargetKind, rows: number, cols: number, random: Random): Matrix {
+  const y = zeros(rows, cols);
+  for (let i = 0; i < rows; i++) {
+    if (kind === 'one-hot') y.data[i * cols + random.int(cols)] = 1;
+    else
+      for (let j = 0; j < cols; j++)
+        y.data[i * cols + j] = kind === 'binary' ? random.int(2) : random.uniform();
+  }
+  return y;
+}

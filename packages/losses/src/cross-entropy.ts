@@ -1,0 +1,63 @@
+// Cross-entropy over K sigmoid outputs: ℓ(h, y) = −Σₖ [yₖ log hₖ + (1 − yₖ) log(1 − hₖ)], the
+// course's cost; with a sigmoid output layer δ(L) = a(L) − y.
+import type { LossPlugin, Matrix } from '@deltanet/contract';
+import { subtract } from '@deltanet/tensor';
+import { atLeastEpsilon, logOneMinusClamped } from './internal/epsilon';
+import { assertLossShapes } from './internal/shapes';
+
+/**
+ * Cross-entropy for binary and multi-label outputs (each hₖ an independent probability, so
+ * rows need not sum to 1); the default loss.
+ *
+ * - `value`: Σᵢ Σₖ −[yᵢₖ log hᵢₖ + (1 − yᵢₖ) log(1 − hᵢₖ)] over the m rows, not divided by m.
+ * - `gradient`: ∂ℓ/∂hₖ = −yₖ/hₖ + (1 − yₖ)/(1 − hₖ) = (hₖ − yₖ) / (hₖ(1 − hₖ)).
+ * - `fusedDeltas`: sigmoid, δ = h − y, because σ'(z) = h(1 − h) cancels that denominator.
+ *
+ * h and 1 − h are clamped from below at ε = 1e-7 (Keras' epsilon) before the logs and the
+ * divisions, so h = 0 or 1 costs at most 7 ln 10 ≈ 16.12 per output and the gradient stays
+ * finite (at most 1/ε = 1e7). Where the clamp is active the gradient is the formula at the
+ * clamped h rather than the clamped value's zero slope, so a saturated wrong output is still
+ * pushed back. The fused δ = h − y needs no clamp at all, which is why the network prefers it.
+ *
+ * @example
+ * const h = matrix(1, 2, new Float64Array([0.5, 0.5]));
+ * const y = matrix(1, 2, new Float64Array([1, 0]));
+ * crossEntropy.value(h, y); // 2 ln 2 ≈ 1.386
+ */
+// @__PURE__ lets a bundler drop this when unused; a bare Object.freeze call counts as a side effect.
+export const crossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
+  kind: 'loss',
+  name: 'cross-entropy',
+  description: 'ℓ = −Σₖ [y log h + (1 − y) log(1 − h)] over sigmoid outputs; δ(L) = h − y with sigmoid',
+  value(h: Matrix, y: Matrix): number {
+    assertLossShapes('cross-entropy value', h, y);
+    const hs = h.data;
+    const ys = y.data;
+    let sum = 0;
+    for (let i = 0; i < hs.length; i++) {
+      const t = ys[i]!;
+      sum -= t * Math.log(atLeastEpsilon(hs[i]!)) + (1 - t) * logOneMinusClamped(hs[i]!);
+    }
+    return sum;
+  },
+  gradient(h: Matrix, y: Matrix, out: Matrix): void {
+    assertLossShapes('cross-entropy gradient', h, y, out);
+    const hs = h.data;
+    const ys = y.data;
+    const os = out.data;
+    for (let i = 0; i < hs.length; i++) {
+      const t = ys[i]!;
+      // The same clamped h and 1 − h as in value: both denominators are ≥ ε, never 0.
+      os[i] = -t / atLeastEpsilon(hs[i]!) + (1 - t) / atLeastEpsilon(1 - hs[i]!);
+    }
+  },
+  fusedDeltas: /* @__PURE__ */ Object.freeze([
+    /* @__PURE__ */ Object.freeze({
+      activation: 'sigmoid',
+      delta(h: Matrix, y: Matrix, out: Matrix): void {
+        assertLossShapes('cross-entropy sigmoid delta', h, y, out);
+        subtract(h.data, y.data, out.data);
+      },
+    }),
+  ]),
+});

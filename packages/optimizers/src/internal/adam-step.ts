@@ -1,0 +1,55 @@
+// The Adam step shared by `adam` and `adamw` (which only adds a decay factor), in the operation
+// order of PyTorch's single-tensor torch.optim.Adam so float64 runs agree with it closely.
+import type { FloatArray, OptimizerState } from '@deltanet/contract';
+import { assertGradient, stateArray, stateNumber, zerosLike } from './state';
+
+/** The constants of one Adam step. */
+export interface AdamConstants {
+  readonly learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+}
+
+/** The ranges Adam's constants must lie in (shared with AdamW). */
+export const adamBounds = {
+  learningRate: { min: 0 },
+  beta1: { min: 0, below: 1 },
+  beta2: { min: 0, below: 1 },
+  epsilon: { min: 0 },
+} as const;
+
+/** Fresh Adam state: step count t = 0 and zero moments m, v in the parameters' precision. */
+export function adamInit(params: FloatArray): OptimizerState {
+  return { step: 0, m: zerosLike(params), v: zerosLike(params) };
+}
+
+/**
+ * t ← t + 1;  m ← β₁m + (1 − β₁)D;  v ← β₂v + (1 − β₂)D²;
+ * θ ← decay·θ − (α / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * `decay` is 1 for Adam and 1 − αλ for AdamW, applied to θ before the step as PyTorch does.
+ */
+export function adamUpdate(
+  name: string,
+  { learningRate: alpha, beta1, beta2, epsilon }: AdamConstants,
+  decay: number,
+  params: FloatArray,
+  gradient: FloatArray,
+  state: OptimizerState,
+): void {
+  assertGradient(name, params, gradient);
+  const n = params.length;
+  const m = stateArray(state, 'm', n);
+  const v = stateArray(state, 'v', n);
+  const t = stateNumber(state, 'step') + 1;
+  state['step'] = t;
+  // PyTorch folds the first correction into the step size and the second into the denominator.
+  const stepSize = alpha / (1 - beta1 ** t);
+  const root2 = Math.sqrt(1 - beta2 ** t);
+  for (let i = 0; i < n; i++) {
+    const g = gradient[i]!;
+    m[i] = beta1 * m[i]! + (1 - beta1) * g;
+    v[i] = beta2 * v[i]! + (1 - beta2) * g * g;
+    params[i] = decay * params[i]! - stepSize * (m[i]! / (Math.sqrt(v[i]!) / root2 + epsilon));
+  }
+}
