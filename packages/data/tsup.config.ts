@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-export default defineConfig(packageBuild());
+// Two entries: the digits live apart so importing the 2-D sets never loads the mnist package.
+export default defineConfig(packageBuild({ entry: ['src/index.ts', 'src/digits.ts'] }));

@@ -6,8 +6,15 @@ import type { Io } from './io';
 declare const __VERSION__: string;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-const commands: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }> = {
-  train: { run: train, summary: 'train a network on a named dataset and report test accuracy', help: trainHelp },
+const commands: Record<
+  string,
+  { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }
+> = {
+  train: {
+    run: train,
+    summary: 'train a network on a named dataset and report test accuracy',
+    help: trainHelp,
+  },
 };
 
 export const mainHelp = `Usage: deltanet <command> [options]
@@ -39,12 +46,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const entry = commands[command];
-    if (!entry) throw new UsageError(`unknown command "${command}"; valid commands: ${Object.keys(commands).join(', ')}`);
+    if (!entry)
+      throw new UsageError(
+        `unknown command "${command}"; valid commands: ${Object.keys(commands).join(', ')}`,
+      );
     return await entry.run(rest, io);
   } catch (error) {
     const code = exitCodeFor(error);
     const message = error instanceof Error ? error.message : String(error);
-    const hint = code === 2 ? `\nrun "deltanet ${commands[command ?? ''] ? `${command} ` : ''}--help" for usage` : '';
+    const hint =
+      code === 2 ? `\nrun "deltanet ${commands[command ?? ''] ? `${command} ` : ''}--help" for usage` : '';
     io.stderr.write(`deltanet: ${message}${hint}\n`);
     if (code === 1 && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return code;

@@ -25,7 +25,10 @@ export class DivergenceError extends DeltanetError {
   readonly batch: number;
   readonly origin: NonFiniteOrigin;
   constructor(epoch: number, batch: number, origin: NonFiniteOrigin, hint: string) {
-    super('diverged', `training diverged at epoch ${epoch}, batch ${batch}: ${describeOrigin(origin)}. ${hint}`);
+    super(
+      'diverged',
+      `training diverged at epoch ${epoch}, batch ${batch}: ${describeOrigin(origin)}. ${hint}`,
+    );
     this.epoch = epoch;
     this.batch = batch;
     this.origin = origin;
@@ -41,7 +44,6 @@ export function locateNonFinite(
   cost: number,
   gradient: FloatArray,
 ): NonFiniteOrigin | undefined {
-  const L = net.layers.length;
   const inMatrix = (quantity: NonFiniteOrigin['quantity'], m: Matrix, layer?: number) => {
     const at = findNonFinite(m.data);
     if (at < 0) return undefined;

@@ -18,7 +18,11 @@ const xor = {
 describe('fit', () => {
   it('learns XOR with the defaults of the course (sigmoid, cross-entropy)', async () => {
     const net = createNetwork({ layers: [2, 4, 1], seed: 1 });
-    const history = await fit(net, xor, { optimizer: { name: 'adam', options: { learningRate: 0.05 } }, epochs: 400, batchSize: 4 });
+    const history = await fit(net, xor, {
+      optimizer: { name: 'adam', options: { learningRate: 0.05 } },
+      epochs: 400,
+      batchSize: 4,
+    });
     expect(history.stopReason).toBe('completed');
     expect(net.evaluate(xor.x, xor.y).accuracy).toBe(1);
     expect(history.epochs.at(-1)!.cost).toBeLessThan(0.1);
@@ -45,7 +49,16 @@ describe('fit', () => {
     const events: TrainingEvent[] = [];
     const net = createNetwork({ layers: [2, 3, 1] });
     await fit(net, xor, { epochs: 2, batchSize: 3, onEvent: (e) => events.push(e) });
-    expect(events.map((e) => e.type)).toEqual(['start', 'batch', 'batch', 'epoch', 'batch', 'batch', 'epoch', 'end']);
+    expect(events.map((e) => e.type)).toEqual([
+      'start',
+      'batch',
+      'batch',
+      'epoch',
+      'batch',
+      'batch',
+      'epoch',
+      'end',
+    ]);
     expect(events[0]).toMatchObject({ epochs: 2, batchesPerEpoch: 2, trainRows: 4, optimizer: 'adam' });
   });
 
@@ -67,7 +80,11 @@ describe('fit', () => {
 
   it('holds out the last rows with validationSplit', async () => {
     const events: TrainingEvent[] = [];
-    await fit(createNetwork({ layers: [2, 2, 1] }), xor, { epochs: 1, validationSplit: 0.25, onEvent: (e) => events.push(e) });
+    await fit(createNetwork({ layers: [2, 2, 1] }), xor, {
+      epochs: 1,
+      validationSplit: 0.25,
+      onEvent: (e) => events.push(e),
+    });
     expect(events[0]).toMatchObject({ trainRows: 3, validationRows: 1 });
   });
 
@@ -151,10 +168,10 @@ describe('plugins from outside the packages', () => {
       kind: 'activation',
       name: 'my-relu',
       description: 'max(0, z), defined in a test',
-      output: (z) => (z > 0 ? z : 0),
+      output: (z) => Math.max(z, 0),
       derivative: (z) => (z > 0 ? 1 : 0),
       forward: (z, out) => {
-        for (let i = 0; i < z.data.length; i++) out.data[i] = z.data[i]! > 0 ? z.data[i]! : 0;
+        for (let i = 0; i < z.data.length; i++) out.data[i] = Math.max(z.data[i]!, 0);
       },
       backward: (z, _a, upstream, out) => {
         for (let i = 0; i < z.data.length; i++) out.data[i] = z.data[i]! > 0 ? upstream.data[i]! : 0;

@@ -3,14 +3,22 @@
 // on the first NaN that names where it came from.
 import type { FloatArray, Matrix, OptimizerPlugin, OptimizerState } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
-import { allocate, createRandom, findNonFinite, gatherRows, permutation, rowSlice, zeros } from '@deltanet/tensor';
+import {
+  allocate,
+  createRandom,
+  findNonFinite,
+  gatherRows,
+  permutation,
+  rowSlice,
+  zeros,
+} from '@deltanet/tensor';
 import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
+import type { EpochRecord } from './history';
 import { assertBatch, assertFinite, inPrecision } from './internal/data';
 import { yieldToEventLoop } from './internal/yield';
 import type { Network } from './network';
 import { countCorrect } from './network';
 import { backward, costOf, forward } from './propagate';
-import type { EpochRecord } from './history';
 import type { PluginChoice } from './spec';
 
 /** Inputs and targets, row i of x paired with row i of y. */
@@ -66,9 +74,20 @@ export type TrainingEvent =
       readonly validationRows: number;
       readonly optimizer: string;
     }
-  | { readonly type: 'batch'; readonly epoch: number; readonly batch: number; readonly batches: number; readonly cost: number }
+  | {
+      readonly type: 'batch';
+      readonly epoch: number;
+      readonly batch: number;
+      readonly batches: number;
+      readonly cost: number;
+    }
   | ({ readonly type: 'epoch'; readonly epochs: number; readonly seconds: number } & EpochRecord)
-  | { readonly type: 'end'; readonly reason: StopReason; readonly epochs: number; readonly bestEpoch?: number };
+  | {
+      readonly type: 'end';
+      readonly reason: StopReason;
+      readonly epochs: number;
+      readonly bestEpoch?: number;
+    };
 
 /** What `fit` returns. */
 export interface TrainingHistory {
@@ -105,7 +124,10 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   const step =
     optimizer.mode === 'full-batch'
       ? fullBatchStep(net, train, optimizer)
-      : minibatchStep(net, train, optimizer, gradient, batchSize, { ...options, shuffle: !fullBatch && options.shuffle !== false });
+      : minibatchStep(net, train, optimizer, gradient, batchSize, {
+          ...options,
+          shuffle: !fullBatch && options.shuffle !== false,
+        });
 
   emit({
     type: 'start',
@@ -210,7 +232,8 @@ function minibatchStep(
       optimizer.update(net.params, gradient, state);
       if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
       emit({ type: 'batch', epoch, batch: b + 1, batches, cost });
-      if (signal?.aborted) return { cost: costSum / end, accuracy: correct / end, aborted: true, converged: false };
+      if (signal?.aborted)
+        return { cost: costSum / end, accuracy: correct / end, aborted: true, converged: false };
       await yieldToEventLoop();
     }
     return { cost: costSum / rows, accuracy: correct / rows, aborted: false, converged: false };
@@ -254,15 +277,27 @@ function fullBatchStep(
   };
 }
 
-function diverged(net: Network, epoch: number, batch: number, x: Matrix, y: Matrix, cost: number, gradient: FloatArray) {
+function diverged(
+  net: Network,
+  epoch: number,
+  batch: number,
+  x: Matrix,
+  y: Matrix,
+  cost: number,
+  gradient: FloatArray,
+) {
   const ws = net.workspace(x.rows);
-  const origin = locateNonFinite(net, x, y, ws, cost, gradient) ?? { quantity: 'theta' as const, value: Number.NaN };
+  const origin = locateNonFinite(net, x, y, ws, cost, gradient) ?? {
+    quantity: 'theta' as const,
+    value: Number.NaN,
+  };
   return new DivergenceError(epoch, batch, origin, divergenceHint(net));
 }
 
 function chooseOptimizer(net: Network, choice: PluginChoice<OptimizerPlugin>): OptimizerPlugin {
   if (typeof choice === 'object' && 'kind' in choice) {
-    if (choice.kind !== 'optimizer') throw new InvalidArgumentError(`expected an optimizer, got the ${choice.kind} "${choice.name}"`);
+    if (choice.kind !== 'optimizer')
+      throw new InvalidArgumentError(`expected an optimizer, got the ${choice.kind} "${choice.name}"`);
     return choice;
   }
   return net.registry.resolve('optimizer', choice);
@@ -282,9 +317,11 @@ function splitData(net: Network, data: Batch, options: FitOptions): { train: Bat
     return { train: { x, y }, validation: { x: inPrecision(vx, net.dtype), y: inPrecision(vy, net.dtype) } };
   }
   const split = options.validationSplit ?? 0;
-  if (!(split >= 0 && split < 1)) throw new InvalidArgumentError(`validationSplit must be in [0, 1), got ${split}`);
+  if (!(split >= 0 && split < 1))
+    throw new InvalidArgumentError(`validationSplit must be in [0, 1), got ${split}`);
   const held = Math.floor(x.rows * split);
-  if (x.rows - held < 1) throw new InvalidArgumentError(`no training rows left: ${x.rows} rows, validationSplit ${split}`);
+  if (x.rows - held < 1)
+    throw new InvalidArgumentError(`no training rows left: ${x.rows} rows, validationSplit ${split}`);
   if (held === 0) return { train: { x, y } };
   const cut = x.rows - held;
   return {

@@ -34,7 +34,11 @@ describe('gradient checks for every activation × loss pair', () => {
               const classes = Array.from({ length: m }, (_, i) => (seed + i) % outputs);
               const y =
                 loss === 'mean-squared-error'
-                  ? matrix(m, outputs, Float64Array.from({ length: m * outputs }, (_, i) => Math.cos(seed + i)))
+                  ? matrix(
+                      m,
+                      outputs,
+                      Float64Array.from({ length: m * outputs }, (_, i) => Math.cos(seed + i)),
+                    )
                   : oneHot(classes, outputs);
               // Central differences are meaningless within ε of a kink (relu at 0): skip those draws.
               const zs = traceBackprop(net, x, y).units.flatMap((u) => (u.z ?? []).flat());
@@ -54,7 +58,11 @@ describe('checkGradients', () => {
   it('checks a seeded sample of a large network and leaves the network untouched', () => {
     const net = createNetwork({ layers: [30, 20, 4], dtype: 'float32', seed: 2 });
     const before = Array.from(net.params);
-    const x = matrix(3, 30, Float32Array.from({ length: 90 }, (_, i) => Math.cos(i)));
+    const x = matrix(
+      3,
+      30,
+      Float32Array.from({ length: 90 }, (_, i) => Math.cos(i)),
+    );
     const report = checkGradients(net, x, oneHot([0, 3, 1], 4), { sample: 40, seed: 1 });
     expect(report.checked).toBe(40);
     expect(report.parameterCount).toBe(20 * 31 + 4 * 21);

@@ -96,7 +96,8 @@ export function checkGradients(
   }
   entries.sort((a, b) => b.relativeDifference - a.relativeDifference);
   return {
-    relativeDifference: sumSquared === 0 ? Math.sqrt(differenceSquared) : Math.sqrt(differenceSquared / sumSquared),
+    relativeDifference:
+      sumSquared === 0 ? Math.sqrt(differenceSquared) : Math.sqrt(differenceSquared / sumSquared),
     maxRelativeDifference: entries[0]?.relativeDifference ?? 0,
     maxAbsoluteDifference: entries.reduce((max, e) => Math.max(max, e.absoluteDifference), 0),
     checked: entries.length,
@@ -120,6 +121,7 @@ export function locate(net: Network, index: number): { layer: number; row: numbe
 
 function chooseIndices(count: number, sample: number | undefined, seed: number): Iterable<number> {
   if (sample === undefined || sample >= count) return Array.from({ length: count }, (_, i) => i);
-  if (!Number.isInteger(sample) || sample < 1) throw new InvalidArgumentError(`sample must be a whole number ≥ 1, got ${sample}`);
+  if (!Number.isInteger(sample) || sample < 1)
+    throw new InvalidArgumentError(`sample must be a whole number ≥ 1, got ${sample}`);
   return permutation(count, createRandom(seed)).subarray(0, sample).sort();
 }

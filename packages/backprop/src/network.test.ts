@@ -1,8 +1,8 @@
 import { fromRows, matrix } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import { courseGradientFixture } from './internal/course-fixture';
-import { checkGradients, createNetwork, Network, resolveSpec } from './index';
 import { builtinRegistry } from './builtins';
+import { checkGradients, createNetwork, Network, resolveSpec } from './index';
+import { courseGradientFixture } from './internal/course-fixture';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -102,13 +102,17 @@ describe('specs', () => {
     expect(() => createNetwork({ layers: [2, 3, 1], activation: 'relu6' })).toThrow(
       /unknown activation "relu6"; valid activations: .*relu.*sigmoid/,
     );
-    expect(() => createNetwork({ layers: [2, 1], loss: 'hinge' })).toThrow(/unknown loss "hinge"; valid losses/);
+    expect(() => createNetwork({ layers: [2, 1], loss: 'hinge' })).toThrow(
+      /unknown loss "hinge"; valid losses/,
+    );
   });
 
   it('rejects bad layer sizes and per-layer activation counts', () => {
     expect(() => createNetwork({ layers: [2] })).toThrow(/at least 2 layer sizes/);
     expect(() => createNetwork({ layers: [2, 0, 1] })).toThrow(/spec.layers\[1\] must be a whole number ≥ 1/);
-    expect(() => createNetwork({ layers: [2, 3, 3, 1], activation: ['relu'] })).toThrow(/1 activations for 2 hidden/);
+    expect(() => createNetwork({ layers: [2, 3, 3, 1], activation: ['relu'] })).toThrow(
+      /1 activations for 2 hidden/,
+    );
   });
 
   it('takes plugin objects as well as names', () => {
@@ -132,15 +136,21 @@ describe('specs', () => {
 describe('bad input', () => {
   const net = createNetwork({ layers: [2, 3, 1] });
   it('names mismatched shapes', () => {
-    expect(() => net.predict(fromRows([[1, 2, 3]]))).toThrow(/x has 3 features per row; the network's input layer has 2/);
+    expect(() => net.predict(fromRows([[1, 2, 3]]))).toThrow(
+      /x has 3 features per row; the network's input layer has 2/,
+    );
     expect(() => net.evaluate(fromRows([[1, 2]]), fromRows([[1], [0]]))).toThrow(/x has 1 rows but y has 2/);
   });
   it('names the row and column of NaN and Infinity', () => {
-    expect(() => net.predict(matrix(2, 2, new Float64Array([1, 2, 3, Number.NaN])))).toThrow(/x row 1, column 1 is NaN/);
+    expect(() => net.predict(matrix(2, 2, new Float64Array([1, 2, 3, Number.NaN])))).toThrow(
+      /x row 1, column 1 is NaN/,
+    );
     expect(() => net.evaluate(fromRows([[1, 2]]), fromRows([[Number.POSITIVE_INFINITY]]))).toThrow(
       /y row 0, column 0 is Infinity/,
     );
-    expect(() => net.setParams(new Array(net.parameterCount).fill(Number.NaN))).toThrow(/parameters row 0, column 0/);
+    expect(() => net.setParams(new Array(net.parameterCount).fill(Number.NaN))).toThrow(
+      /parameters row 0, column 0/,
+    );
   });
 });
 
@@ -150,7 +160,11 @@ function brokenRegularizer(row: number, column: number) {
     name: 'broken',
     description: 'L2 with one wrong gradient entry',
     value: () => 0,
-    accumulateGradient(theta: { rows: number; cols: number }, scale: number, out: { data: Float64Array | Float32Array }) {
+    accumulateGradient(
+      theta: { rows: number; cols: number },
+      scale: number,
+      out: { data: Float64Array | Float32Array },
+    ) {
       const at = row * theta.cols + column;
       if (theta.rows === 3) out.data[at] = out.data[at]! + scale;
     },

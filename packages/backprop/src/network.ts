@@ -103,7 +103,9 @@ export class Network implements PropagationModel {
   /** Replaces every parameter (same layout as `params`); values must be finite. */
   setParams(values: ArrayLike<number>): void {
     if (values.length !== this.params.length) {
-      throw new ShapeError(`expected ${this.params.length} parameters for layers ${this.layers.join('-')}, got ${values.length}`);
+      throw new ShapeError(
+        `expected ${this.params.length} parameters for layers ${this.layers.join('-')}, got ${values.length}`,
+      );
     }
     this.params.set(values);
     assertFinite('parameters', { rows: 1, cols: this.params.length, data: this.params });
@@ -160,7 +162,9 @@ export class Network implements PropagationModel {
     assertBatch(this.layers, x, y);
     if (x.rows === 0) throw new InvalidArgumentError('x has no rows');
     if (dtypeOf(x.data) !== this.dtype || dtypeOf(y.data) !== this.dtype) {
-      throw new InvalidArgumentError(`x and y must be ${this.dtype} like the network (convert once, outside the loop)`);
+      throw new InvalidArgumentError(
+        `x and y must be ${this.dtype} like the network (convert once, outside the loop)`,
+      );
     }
     const ws = this.workspace(x.rows);
     forward(this, x, ws);
@@ -171,7 +175,10 @@ export class Network implements PropagationModel {
 
   /** A deep copy, optionally in another precision (gradient checks run in float64). */
   clone(dtype: DType = this.dtype): Network {
-    return new Network({ ...this.spec, dtype }, { registry: this.registry, backend: this.backend, params: this.params });
+    return new Network(
+      { ...this.spec, dtype },
+      { registry: this.registry, backend: this.backend, params: this.params },
+    );
   }
 
   #checked(x: Matrix, y?: Matrix): Matrix {

@@ -120,7 +120,8 @@ export function backward(
     });
     // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
     sumRowsIntoColumn(delta, D, 0, 1 / m);
-    if (model.lambda !== 0) model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, D);
+    if (model.lambda !== 0)
+      model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, D);
     if (l === 0) break;
     // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
     const below = ws.delta[l - 1]!;
@@ -151,7 +152,10 @@ export function backward(
  * output activation (sigmoid + cross-entropy: a − y), else the general rule
  * δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) through the activation's backward.
  */
-export function outputDeltaRule(loss: LossPlugin, output: ActivationPlugin): (ws: Workspace, y: Matrix) => void {
+export function outputDeltaRule(
+  loss: LossPlugin,
+  output: ActivationPlugin,
+): (ws: Workspace, y: Matrix) => void {
   const last = (ws: Workspace) => ws.a.length - 1;
   const fused = loss.fusedDeltas?.find((f) => f.activation === output.name);
   if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
@@ -159,7 +163,10 @@ export function outputDeltaRule(loss: LossPlugin, output: ActivationPlugin): (ws
 }
 
 /** δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) for any loss and activation. */
-export function generalOutputDelta(loss: LossPlugin, output: ActivationPlugin): (ws: Workspace, y: Matrix) => void {
+export function generalOutputDelta(
+  loss: LossPlugin,
+  output: ActivationPlugin,
+): (ws: Workspace, y: Matrix) => void {
   return (ws, y) => {
     const L = ws.a.length - 1;
     loss.gradient(ws.a[L]!, y, ws.outputGradient);

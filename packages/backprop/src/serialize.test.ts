@@ -12,12 +12,19 @@ const x = fromRows([
 describe('model files', () => {
   it('reload and predict identically, bit for bit, in both precisions', () => {
     for (const dtype of ['float32', 'float64'] as const) {
-      const net = createNetwork({ layers: [3, 7, 4, 2], activation: ['tanh', { name: 'leaky-relu', options: { alpha: 0.2 } }], dtype, seed: 4 });
+      const net = createNetwork({
+        layers: [3, 7, 4, 2],
+        activation: ['tanh', { name: 'leaky-relu', options: { alpha: 0.2 } }],
+        dtype,
+        seed: 4,
+      });
       const { network } = parseNetwork(serializeNetwork(net));
       expect(network.dtype).toBe(dtype);
       expect(network.params).toEqual(net.params);
       expect(network.predict(x).data).toEqual(net.predict(x).data);
-      expect(network.activations.map((a) => a.options ?? {})).toEqual(net.activations.map((a) => a.options ?? {}));
+      expect(network.activations.map((a) => a.options ?? {})).toEqual(
+        net.activations.map((a) => a.options ?? {}),
+      );
     }
   });
 
@@ -38,11 +45,15 @@ describe('model files', () => {
 
   it('round-trip for random architectures', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }), fc.integer(), (layers, seed) => {
-        const net = createNetwork({ layers, seed, dtype: seed % 2 ? 'float32' : 'float64' });
-        const copy = parseNetwork(serializeNetwork(net)).network;
-        expect(Array.from(copy.params)).toEqual(Array.from(net.params));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }),
+        fc.integer(),
+        (layers, seed) => {
+          const net = createNetwork({ layers, seed, dtype: seed % 2 ? 'float32' : 'float64' });
+          const copy = parseNetwork(serializeNetwork(net)).network;
+          expect(Array.from(copy.params)).toEqual(Array.from(net.params));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -54,15 +65,27 @@ describe('model files', () => {
       change(doc);
       return () => parseNetwork(JSON.stringify(doc), { source: 'model.json' });
     };
-    expect(() => parseNetwork('{"format":', { source: 'model.json' })).toThrow(/model.json: \(document\): not valid JSON/);
+    expect(() => parseNetwork('{"format":', { source: 'model.json' })).toThrow(
+      /model.json: \(document\): not valid JSON/,
+    );
     expect(broken((d) => (d.format = 'keras'))).toThrow(`format: expected "${MODEL_FORMAT}", got "keras"`);
     expect(broken((d) => (d.version = 99))).toThrow(/version: 99 is newer than this deltanet reads \(1\)/);
-    expect(broken((d) => (d.thetas[1].values[2] = 'x'))).toThrow(/thetas\[1\]\.values\[2\]: expected a finite number, got "x"/);
-    expect(broken((d) => d.thetas[0].values.pop())).toThrow(/thetas\[0\]\.values: expected an array of 6 numbers/);
-    expect(broken((d) => (d.thetas[0].rows = 3))).toThrow(/thetas\[0\]: expected 2 × 3 for Θ\(1\), got 3 × 3/);
-    expect(broken((d) => (d.spec.loss = { name: 'hinge' }))).toThrow(/spec: unknown loss "hinge"; valid losses:/);
+    expect(broken((d) => (d.thetas[1].values[2] = 'x'))).toThrow(
+      /thetas\[1\]\.values\[2\]: expected a finite number, got "x"/,
+    );
+    expect(broken((d) => d.thetas[0].values.pop())).toThrow(
+      /thetas\[0\]\.values: expected an array of 6 numbers/,
+    );
+    expect(broken((d) => (d.thetas[0].rows = 3))).toThrow(
+      /thetas\[0\]: expected 2 × 3 for Θ\(1\), got 3 × 3/,
+    );
+    expect(broken((d) => (d.spec.loss = { name: 'hinge' }))).toThrow(
+      /spec: unknown loss "hinge"; valid losses:/,
+    );
     expect(broken((d) => d.thetas.pop())).toThrow(/thetas: expected 2 matrices for layers 2-2-1/);
-    expect(broken((d) => (d.history = [{ epoch: 1, cost: 'high', accuracy: 1 }]))).toThrow(/history\[0\]\.cost/);
+    expect(broken((d) => (d.history = [{ epoch: 1, cost: 'high', accuracy: 1 }]))).toThrow(
+      /history\[0\]\.cost/,
+    );
   });
 
   it('load third-party plugins from the registry the caller gives', () => {

@@ -15,7 +15,13 @@ export const MODEL_FORMAT = 'deltanet-model';
 export const MODEL_VERSION = 1;
 
 /** A JSON value (metadata the caller stores with the model: class names, normalization…). */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
 
 /** The parsed model document. */
 export interface ModelDocument {
@@ -23,7 +29,11 @@ export interface ModelDocument {
   readonly version: number;
   readonly spec: SpecDescription;
   /** Θ(1)…Θ(L−1): rows = s(l+1), cols = s(l) + 1, values row-major with the bias in column 0. */
-  readonly thetas: readonly { readonly rows: number; readonly cols: number; readonly values: readonly number[] }[];
+  readonly thetas: readonly {
+    readonly rows: number;
+    readonly cols: number;
+    readonly values: readonly number[];
+  }[];
   readonly history: readonly EpochRecord[];
   readonly metadata: { readonly [key: string]: JsonValue };
 }
@@ -41,7 +51,10 @@ export interface LoadedModel {
  * @example
  * const text = serializeNetwork(net, { metadata: { classNames: ['cat', 'dog'] } });
  */
-export function serializeNetwork(net: Network, options: { metadata?: ModelDocument['metadata'] } = {}): string {
+export function serializeNetwork(
+  net: Network,
+  options: { metadata?: ModelDocument['metadata'] } = {},
+): string {
   const thetas = net.thetas.map(({ rows, cols, data }) => ({ rows, cols, values: Array.from(data) }));
   const doc: ModelDocument = {
     format: MODEL_FORMAT,
@@ -97,7 +110,8 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
     throw new FormatError(field, message, options.source);
   };
   if (!isObject(doc)) return fail('(document)', 'expected a JSON object');
-  if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}", got ${JSON.stringify(doc.format)}`);
+  if (doc.format !== MODEL_FORMAT)
+    fail('format', `expected "${MODEL_FORMAT}", got ${JSON.stringify(doc.format)}`);
   if (!Number.isInteger(doc.version) || (doc.version as number) < 1) {
     fail('version', `expected a whole number ≥ 1, got ${JSON.stringify(doc.version)}`);
   }
@@ -119,29 +133,36 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
     return fail('thetas', `expected ${expected} matrices for layers ${spec.layers.join('-')}`);
   }
   const params: number[] = [];
-  thetas.forEach((theta: unknown, l) => {
+  for (const [l, theta] of (thetas as unknown[]).entries()) {
     const at = `thetas[${l}]`;
     const rows = spec.layers[l + 1]!;
     const cols = spec.layers[l]! + 1;
     if (!isObject(theta)) return fail(at, 'expected an object with rows, cols and values');
     if (theta.rows !== rows || theta.cols !== cols) {
-      fail(at, `expected ${rows} × ${cols} for Θ(${l + 1}), got ${String(theta.rows)} × ${String(theta.cols)}`);
+      fail(
+        at,
+        `expected ${rows} × ${cols} for Θ(${l + 1}), got ${String(theta.rows)} × ${String(theta.cols)}`,
+      );
     }
     const values = theta.values;
     if (!Array.isArray(values) || values.length !== rows * cols) {
       return fail(`${at}.values`, `expected an array of ${rows * cols} numbers`);
     }
-    values.forEach((value: unknown, i) => {
+    for (const [i, value] of (values as unknown[]).entries()) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         fail(`${at}.values[${i}]`, `expected a finite number, got ${JSON.stringify(value)}`);
       }
       params.push(value as number);
-    });
-  });
+    }
+  }
   const history = readHistory(doc.history, fail);
   const metadata = doc.metadata ?? {};
   if (!isObject(metadata)) fail('metadata', 'expected an object');
-  const network = new Network(spec, { registry, params, ...(options.backend && { backend: options.backend }) });
+  const network = new Network(spec, {
+    registry,
+    params,
+    ...(options.backend && { backend: options.backend }),
+  });
   network.history.push(...history);
   return { network, metadata: metadata as ModelDocument['metadata'] };
 }
@@ -155,7 +176,8 @@ function readHistory(history: unknown, fail: (field: string, message: string) =>
       const value = record[key];
       const optional = key.startsWith('validation');
       if (optional && value === undefined) continue;
-      if (typeof value !== 'number') fail(`history[${i}].${key}`, `expected a number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number')
+        fail(`history[${i}].${key}`, `expected a number, got ${JSON.stringify(value)}`);
     }
     return record as unknown as EpochRecord;
   });

@@ -65,11 +65,15 @@ export interface ResolvedSpec {
 export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): ResolvedSpec {
   const { layers } = spec;
   if (!Array.isArray(layers) || layers.length < 2) {
-    throw new InvalidArgumentError(`spec.layers must list at least 2 layer sizes, got ${JSON.stringify(layers)}`);
+    throw new InvalidArgumentError(
+      `spec.layers must list at least 2 layer sizes, got ${JSON.stringify(layers)}`,
+    );
   }
   layers.forEach((size, l) => {
     if (!Number.isInteger(size) || size < 1) {
-      throw new InvalidArgumentError(`spec.layers[${l}] must be a whole number ≥ 1, got ${JSON.stringify(size)}`);
+      throw new InvalidArgumentError(
+        `spec.layers[${l}] must be a whole number ≥ 1, got ${JSON.stringify(size)}`,
+      );
     }
   });
   const lambda = spec.lambda ?? 0;
@@ -85,7 +89,9 @@ export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): Resolv
 
   const hiddenCount = layers.length - 2;
   const hiddenChoice = spec.activation ?? 'sigmoid';
-  const hidden = Array.isArray(hiddenChoice) ? hiddenChoice : Array.from({ length: hiddenCount }, () => hiddenChoice);
+  const hidden = Array.isArray(hiddenChoice)
+    ? hiddenChoice
+    : Array.from({ length: hiddenCount }, () => hiddenChoice);
   if (hidden.length !== hiddenCount) {
     throw new InvalidArgumentError(
       `spec.activation lists ${hidden.length} activations for ${hiddenCount} hidden layers; give one, or one per hidden layer`,

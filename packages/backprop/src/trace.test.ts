@@ -25,7 +25,9 @@ describe('traceBackprop', () => {
       const z2 = theta1!.map((row) => dot(row, a1));
       z2.forEach((z, j) => expect(trace.units[1]!.z![i]![j]).toBeCloseTo(z, 14));
       z2.forEach((z, j) => expect(trace.units[1]!.a[i]![j]).toBeCloseTo(sigmoid(z), 14));
-      trace.units[1]!.gPrime![i]!.forEach((g, j) => expect(g).toBeCloseTo(sigmoid(z2[j]!) * (1 - sigmoid(z2[j]!)), 14));
+      trace.units[1]!.gPrime![i]!.forEach((g, j) =>
+        expect(g).toBeCloseTo(sigmoid(z2[j]!) * (1 - sigmoid(z2[j]!)), 14),
+      );
     }
   });
 

@@ -92,7 +92,8 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
     });
   });
   const weights = net.layout.map(({ offset, rows, cols }, l) => {
-    const block = (values: Float64Array) => toRows(matrix(rows, cols, values.slice(offset, offset + rows * cols)));
+    const block = (values: Float64Array) =>
+      toRows(matrix(rows, cols, values.slice(offset, offset + rows * cols)));
     return { layer: l + 1, theta: toRows(net.thetas[l]!), Delta: block(Delta), D: block(D) };
   });
   return { m, lambda: net.lambda, cost, units, weights };

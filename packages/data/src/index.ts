@@ -1,4 +1,5 @@
-// @deltanet/data: the MNIST digits, the playground 2-D sets, CSV and JSON-lines loading, splits.
+// @deltanet/data: the playground 2-D sets, CSV and JSON-lines loading, splits. The MNIST digits
+// are the separate entry @deltanet/data/digits, so their 21 MB load only when asked for.
 
 export type { CsvOptions } from './csv';
 export { parseCsv } from './csv';
@@ -11,8 +12,6 @@ export { parseJsonLines } from './jsonl';
 export type { ColumnRef, LabelMode } from './label-mode';
 export type { EncodeLabelsOptions } from './labels';
 export { encodeLabels, inferClassNames } from './labels';
-export type { LoadDigitsOptions } from './mnist';
-export { digitPixels, loadDigits } from './mnist';
 export { circle } from './playground/circle';
 export { gauss } from './playground/gauss';
 export type { PlaygroundGenerator, PlaygroundOptions } from './playground/options';

@@ -11,8 +11,11 @@ import type { Io } from '../io';
 import { percent, progressReporter } from '../progress';
 
 /** Per-dataset defaults: the README's main job is `train digits` with these. */
-const recipes: Record<string, { hidden: number[]; activation: string; optimizer: string; lr?: number; batchSize: number; epochs: number }> = {
-  digits: { hidden: [64], activation: 'sigmoid', optimizer: 'adam', lr: 0.005, batchSize: 64, epochs: 12 },
+const recipes: Record<
+  string,
+  { hidden: number[]; activation: string; optimizer: string; lr?: number; batchSize: number; epochs: number }
+> = {
+  digits: { hidden: [96], activation: 'sigmoid', optimizer: 'adam', lr: 0.005, batchSize: 64, epochs: 12 },
   playground: { hidden: [8, 8], activation: 'tanh', optimizer: 'adam', lr: 0.03, batchSize: 10, epochs: 150 },
 };
 
@@ -22,7 +25,7 @@ Trains a feed-forward network and reports its accuracy on held-out data.
 Datasets: ${datasetNames.join(', ')} (default digits: 8,000 MNIST digits to train, 2,000 to test).
 
 Options:
-  --hidden <n,n,...>        hidden layer sizes (digits: 64; 2-D sets: 8,8)
+  --hidden <n,n,...>        hidden layer sizes (digits: 96; 2-D sets: 8,8)
   --activation <name>       hidden activation (digits: sigmoid; 2-D sets: tanh)
   --output-activation <n>   output activation (default sigmoid)
   --loss <name>             cost (default cross-entropy)
@@ -77,7 +80,8 @@ export async function train(args: string[], io: Io): Promise<number> {
   const recipe = recipes[name === 'digits' ? 'digits' : 'playground']!;
   const seed = integer('--seed', values.seed ?? '1');
   const dtype = values.dtype ?? 'float64';
-  if (dtype !== 'float32' && dtype !== 'float64') throw new UsageError(`--dtype must be float32 or float64, got ${dtype}`);
+  if (dtype !== 'float32' && dtype !== 'float64')
+    throw new UsageError(`--dtype must be float32 or float64, got ${dtype}`);
   const data = loadNamedDataset(name, seed, dtype);
 
   const hidden = values.hidden !== undefined ? sizes('--hidden', values.hidden) : recipe.hidden;
@@ -94,8 +98,14 @@ export async function train(args: string[], io: Io): Promise<number> {
   const optimizerName = values.optimizer ?? recipe.optimizer;
   const lr = values.lr !== undefined ? number('--lr', values.lr) : values.optimizer ? undefined : recipe.lr;
   const optimizerOptions: PluginOptions = lr !== undefined ? { learningRate: lr } : {};
-  const batchSize = values['batch-size'] === 'full' ? 'full' : integer('--batch-size', values['batch-size'] ?? String(recipe.batchSize));
-  const patience = values['early-stopping'] !== undefined ? integer('--early-stopping', values['early-stopping']) : undefined;
+  const batchSize =
+    values['batch-size'] === 'full'
+      ? 'full'
+      : integer('--batch-size', values['batch-size'] ?? String(recipe.batchSize));
+  const patience =
+    values['early-stopping'] !== undefined
+      ? integer('--early-stopping', values['early-stopping'])
+      : undefined;
 
   io.stderr.write(
     `${name}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${spec.layers.join('-')}` +
@@ -109,7 +119,9 @@ export async function train(args: string[], io: Io): Promise<number> {
       optimizer: { name: optimizerName, options: optimizerOptions },
       epochs: integer('--epochs', values.epochs ?? String(recipe.epochs)),
       batchSize,
-      ...(values['validation-split'] !== undefined && { validationSplit: number('--validation-split', values['validation-split']) }),
+      ...(values['validation-split'] !== undefined && {
+        validationSplit: number('--validation-split', values['validation-split']),
+      }),
       ...(patience !== undefined && { earlyStopping: { patience } }),
       signal: controller.signal,
       onEvent: progressReporter(io.stderr, { quiet: values.quiet ?? false }),
@@ -118,7 +130,9 @@ export async function train(args: string[], io: Io): Promise<number> {
     const test = net.evaluate(data.test.x, data.test.y);
     const correct = Math.round(test.accuracy * data.test.x.rows);
     io.stdout.write(`train accuracy: ${percent(trainResult.accuracy)}\n`);
-    io.stdout.write(`test accuracy: ${percent(test.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`);
+    io.stdout.write(
+      `test accuracy: ${percent(test.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`,
+    );
     io.stdout.write(`test cost: ${test.cost.toFixed(4)}\n`);
     if (values.out) {
       const metadata = { dataset: name, classNames: [...(data.train.classNames ?? [])] };
@@ -133,7 +147,8 @@ export async function train(args: string[], io: Io): Promise<number> {
 
 function number(flag: string, text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`${flag} must be a number, got "${text}"`);
   return value;
 }
 

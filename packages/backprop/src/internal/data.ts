@@ -13,7 +13,9 @@ export function assertFinite(what: string, m: Matrix): void {
   const at = findNonFinite(m.data);
   if (at < 0) return;
   const row = Math.floor(at / m.cols);
-  throw new NonFiniteError(`${what} row ${row}, column ${at - row * m.cols} is ${m.data[at]}; data must be finite`);
+  throw new NonFiniteError(
+    `${what} row ${row}, column ${at - row * m.cols} is ${m.data[at]}; data must be finite`,
+  );
 }
 
 /** Checks x (m × s(1)) and, when given, y (m × s(L)) against the network's layer sizes. */
@@ -26,5 +28,6 @@ export function assertBatch(layers: readonly number[], x: Matrix, y?: Matrix): v
   if (y && y.cols !== outputs) {
     throw new ShapeError(`y has ${y.cols} targets per row; the network's output layer has ${outputs} units`);
   }
-  if (y && y.rows !== x.rows) throw new ShapeError(`x has ${x.rows} rows but y has ${y.rows}; one target row per example`);
+  if (y && y.rows !== x.rows)
+    throw new ShapeError(`x has ${x.rows} rows but y has ${y.rows}; one target row per example`);
 }

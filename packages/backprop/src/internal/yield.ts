@@ -4,7 +4,9 @@ const SLICE_MS = 40;
 let lastYield = Date.now();
 
 const schedule: (callback: () => void) => void =
-  typeof setImmediate === 'function' ? (callback) => setImmediate(callback) : (callback) => setTimeout(callback, 0);
+  typeof setImmediate === 'function'
+    ? (callback) => setImmediate(callback)
+    : (callback) => setTimeout(callback, 0);
 
 /** Resolves at once most of the time, or after one macrotask when a time slice has passed. */
 export function yieldToEventLoop(): Promise<void> | undefined {

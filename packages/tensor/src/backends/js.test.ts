@@ -39,7 +39,23 @@ describe('js gemm', () => {
           const a = make(offset + aRows * lda + 1);
           const b = make(offset + bRows * ldb + 1);
           const c = make(offset + m * ldc + 1);
-          const args = { transA, transB, m, n, k, alpha, a, aOffset: offset, lda, b, bOffset: offset, ldb, beta, cOffset: offset, ldc };
+          const args = {
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            alpha,
+            a,
+            aOffset: offset,
+            lda,
+            b,
+            bOffset: offset,
+            ldb,
+            beta,
+            cOffset: offset,
+            ldc,
+          };
           const expected = c.slice();
           const actual = c.slice();
           reference.gemm({ ...args, c: expected } as GemmArgs);

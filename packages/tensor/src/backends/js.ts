@@ -22,8 +22,8 @@ export const js: BackendPlugin = {
 let scratch = new Float64Array(1024);
 
 function jsGemm(args: GemmArgs): void {
-  if (args.transB && !args.transA) return dotRows(args);
-  return streamRows(args);
+  if (args.transB && !args.transA) dotRows(args);
+  else streamRows(args);
 }
 
 // C = A·Bᵀ (the forward pass): C[i, j] is the dot product of row i of A and row j of B, both

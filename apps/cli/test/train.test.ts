@@ -1,0 +1,81 @@
+// The README's main job and the course's recipe, end to end through the built binary.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseNetwork } from '@deltanet/backprop';
+import { describe, expect, it } from 'vitest';
+import { percentAfter, runCli } from './run-cli';
+
+describe('deltanet train', () => {
+  it('runs the main job with defaults: ≥ 94% on the 2,000 held-out digits', () => {
+    const result = runCli(['train']);
+    expect(result.stderr).toMatch(/digits: 8000 training rows, 2000 test rows; network 784-\d+-10/);
+    expect(result.stderr).toMatch(/epoch 1\/\d+ · cost/);
+    expect(result.code).toBe(0);
+    expect(percentAfter(result.stdout, 'test accuracy')).toBeGreaterThanOrEqual(94);
+  });
+
+  it("reaches ≥ 90% with the course's recipe: CG, λ = 1, 50 iterations, 784-25-10", () => {
+    const args = ['train', 'digits', '--optimizer', 'conjugate-gradient', '--lambda', '1', '--epochs', '50'];
+    const result = runCli([...args, '--hidden', '25', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(percentAfter(result.stdout, 'train accuracy')).toBeGreaterThan(90);
+    expect(percentAfter(result.stdout, 'test accuracy')).toBeGreaterThanOrEqual(90);
+  });
+
+  it('saves a model that reloads and predicts the same; the same seed gives the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
+    const train = (file: string) =>
+      runCli(['train', 'xor', '--epochs', '20', '--seed', '3', '--quiet', '--out', join(dir, file)]);
+    expect(train('a.json').code).toBe(0);
+    expect(train('b.json').code).toBe(0);
+    const text = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(text);
+    const { network, metadata } = parseNetwork(text);
+    expect(network.layers).toEqual([2, 8, 8, 1]);
+    expect(metadata).toMatchObject({ dataset: 'xor' });
+  });
+
+  it('leaves an existing model intact when training fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
+    const out = join(dir, 'model.json');
+    writeFileSync(out, 'previous model');
+    const result = runCli(['train', 'xor', '--activation', 'relu6', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous model');
+  });
+});
+
+describe('usage errors', () => {
+  it('name the unknown thing and the valid choices, with exit code 2', () => {
+    const unknownCommand = runCli(['trian']);
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toMatch(/unknown command "trian"; valid commands: train/);
+
+    const unknownActivation = runCli(['train', 'xor', '--activation', 'relu6']);
+    expect(unknownActivation.code).toBe(2);
+    expect(unknownActivation.stderr).toMatch(
+      /unknown activation "relu6"; valid activations: elu, gelu, .*tanh/,
+    );
+
+    const unknownDataset = runCli(['train', 'cifar']);
+    expect(unknownDataset.code).toBe(2);
+    expect(unknownDataset.stderr).toMatch(
+      /unknown dataset "cifar"; valid datasets: digits, circle, gauss, spiral, xor/,
+    );
+
+    const badNumber = runCli(['train', 'xor', '--epochs', 'ten']);
+    expect(badNumber.code).toBe(2);
+    expect(badNumber.stderr).toMatch(/--epochs must be a number, got "ten"/);
+
+    const unknownFlag = runCli(['train', '--epoch', '3']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/--epoch/);
+  });
+
+  it('prints help and the version', () => {
+    expect(runCli(['--help']).stdout).toMatch(/Usage: deltanet <command>/);
+    expect(runCli(['train', '--help']).stdout).toMatch(/Usage: deltanet train \[dataset\]/);
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
