@@ -14,6 +14,8 @@ import {
   nanLike,
   newTally,
   relativeError,
+  reportOf,
+  throwIfFailed,
   uniformMatrix,
 } from './internal/check';
 
@@ -117,12 +119,7 @@ export function checkLoss(plugin: LossPlugin, options: CheckLossOptions = {}): L
     attempt(tally, `${dtype} extremes check`, () => checkExtremes(tally, plugin, targets, cols, dtype));
   }
   checkFusedDeltas(tally, plugin, activations, targets, rows, cols, random, tolerance);
-  return {
-    ok: tally.failures.length === 0,
-    maxRelativeError: tally.maxRelativeError,
-    failures: tally.failures,
-    skipped: tally.skipped,
-  };
+  return reportOf(tally);
 }
 
 /**
@@ -132,12 +129,7 @@ export function checkLoss(plugin: LossPlugin, options: CheckLossOptions = {}): L
  * assertLoss(myLoss); // in a test: passes silently or says what is wrong
  */
 export function assertLoss(plugin: LossPlugin, options?: CheckLossOptions): void {
-  const report = checkLoss(plugin, options);
-  if (!report.ok) {
-    throw new InvalidArgumentError(
-      `loss "${String(plugin.name)}" breaks the LossPlugin contract:\n- ${report.failures.join('\n- ')}`,
-    );
-  }
+  throwIfFailed(`loss "${String(plugin.name)}"`, 'LossPlugin', checkLoss(plugin, options));
 }
 
 function checkGradient(

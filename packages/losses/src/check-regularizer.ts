@@ -12,6 +12,8 @@ import {
   expectShapeError,
   expectUnchanged,
   newTally,
+  reportOf,
+  throwIfFailed,
   uniformMatrix,
 } from './internal/check';
 
@@ -95,12 +97,7 @@ export function checkRegularizer(
   for (const dtype of ['float64', 'float32'] as const) {
     attempt(tally, `${dtype} extremes check`, () => checkExtremes(tally, plugin, rows, cols, dtype));
   }
-  return {
-    ok: tally.failures.length === 0,
-    maxRelativeError: tally.maxRelativeError,
-    failures: tally.failures,
-    skipped: tally.skipped,
-  };
+  return reportOf(tally);
 }
 
 /**
@@ -110,12 +107,11 @@ export function checkRegularizer(
  * assertRegularizer(myRegularizer);
  */
 export function assertRegularizer(plugin: RegularizerPlugin, options?: CheckRegularizerOptions): void {
-  const report = checkRegularizer(plugin, options);
-  if (!report.ok) {
-    throw new InvalidArgumentError(
-      `regularizer "${String(plugin.name)}" breaks the RegularizerPlugin contract:\n- ${report.failures.join('\n- ')}`,
-    );
-  }
+  throwIfFailed(
+    `regularizer "${String(plugin.name)}"`,
+    'RegularizerPlugin',
+    checkRegularizer(plugin, options),
+  );
 }
 
 function checkGradient(

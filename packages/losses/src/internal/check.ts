@@ -1,6 +1,7 @@
 // Bookkeeping shared by checkLoss and checkRegularizer: error measure, failure messages,
 // random inputs. These run once per check, not per training step, so they may allocate.
 import type { FloatArray, Matrix, PluginKind, Random } from '@deltanet/contract';
+import { InvalidArgumentError } from '@deltanet/contract';
 import { dtypeOf, zeros } from '@deltanet/tensor';
 
 /** Accumulates what a check found. */
@@ -12,6 +13,29 @@ export interface Tally {
 
 export function newTally(): Tally {
   return { maxRelativeError: 0, failures: [], skipped: [] };
+}
+
+/** The report a check returns: ok when nothing failed. */
+export function reportOf(tally: Tally) {
+  return {
+    ok: tally.failures.length === 0,
+    maxRelativeError: tally.maxRelativeError,
+    failures: tally.failures,
+    skipped: tally.skipped,
+  };
+}
+
+/** Throws an InvalidArgumentError listing every failure of a report. */
+export function throwIfFailed(
+  what: string,
+  contract: string,
+  report: { ok: boolean; failures: readonly string[] },
+): void {
+  if (!report.ok) {
+    throw new InvalidArgumentError(
+      `${what} breaks the ${contract} contract:\n- ${report.failures.join('\n- ')}`,
+    );
+  }
 }
 
 /**
