@@ -43,11 +43,13 @@ describe('gradient checks for every activation × loss pair', () => {
               // Central differences are meaningless within ε of a kink (relu at 0): skip those draws.
               const zs = traceBackprop(net, x, y).units.flatMap((u) => (u.z ?? []).flat());
               fc.pre(zs.every((z) => Math.abs(z) > 1e-3));
-              const report = checkGradients(net, x, y);
+              // ε = 1e-5: the central difference's O(ε²) truncation error on strongly curved
+              // costs (tanh outputs at |z| ≈ 2) reaches 7e-7 at the course's ε = 1e-4.
+              const report = checkGradients(net, x, y, { epsilon: 1e-5 });
               expect(report.relativeDifference).toBeLessThan(1e-7);
             },
           ),
-          { numRuns: 12 },
+          { numRuns: 40 },
         );
       });
     }
