@@ -14,12 +14,13 @@ import {
 } from '@deltanet/tensor';
 import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
 import type { EpochRecord } from './history';
-import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import { checkedBatch } from './internal/data';
 import { yieldToEventLoop } from './internal/yield';
 import type { Network } from './network';
 import { countCorrect } from './network';
 import { backward, costOf, forward } from './propagate';
 import type { PluginChoice } from './spec';
+import { choosePlugin } from './spec';
 
 /** Inputs and targets, row i of x paired with row i of y. */
 export interface Batch {
@@ -106,7 +107,7 @@ export interface TrainingHistory {
  */
 export async function fit(net: Network, data: Batch, options: FitOptions = {}): Promise<TrainingHistory> {
   const { train, validation } = splitData(net, data, options);
-  const optimizer = chooseOptimizer(net, options.optimizer ?? 'adam');
+  const optimizer = choosePlugin(net.registry, 'optimizer', options.optimizer ?? 'adam');
   const epochs = options.epochs ?? 10;
   if (!Number.isInteger(epochs) || epochs < 0) {
     throw new InvalidArgumentError(`epochs must be a whole number ≥ 0, got ${epochs}`);
@@ -246,9 +247,16 @@ function fullBatchStep(
   optimizer: Extract<OptimizerPlugin, { mode: 'full-batch' }>,
 ): EpochStep {
   let epoch = 0;
+  const rows = train.x.rows;
+  const ws = net.workspace(rows);
+  // Where the objective last ran its forward pass: when the iteration ends there (the usual
+  // case), the workspace's h gives the accuracy without a second pass over all rows.
+  const evaluatedAt = allocate(net.dtype, net.params.length);
+  const predicted = new Int32Array(rows);
+  const expected = new Int32Array(rows);
   const objective = (params: FloatArray, out: FloatArray): number => {
     if (params !== net.params) net.params.set(params);
-    const ws = net.workspace(train.x.rows);
+    evaluatedAt.set(net.params);
     forward(net, train.x, ws);
     const cost = costOf(net, ws, train.y);
     backward(net, train.x, train.y, ws, out);
@@ -266,7 +274,9 @@ function fullBatchStep(
       state ??= optimizer.init(net.params, objective);
       const report = optimizer.iterate(net.params, objective, state);
       emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost });
-      const { accuracy } = net.evaluate(train.x, train.y);
+      const accuracy = sameValues(evaluatedAt, net.params)
+        ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
+        : net.evaluate(train.x, train.y).accuracy;
       await yieldToEventLoop();
       return { cost: report.cost, accuracy, aborted: signal?.aborted ?? false, converged: report.converged };
     } catch (error) {
@@ -275,6 +285,11 @@ function fullBatchStep(
       throw error;
     }
   };
+}
+
+function sameValues(a: FloatArray, b: FloatArray): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function diverged(
@@ -294,27 +309,13 @@ function diverged(
   return new DivergenceError(epoch, batch, origin, divergenceHint(net));
 }
 
-function chooseOptimizer(net: Network, choice: PluginChoice<OptimizerPlugin>): OptimizerPlugin {
-  if (typeof choice === 'object' && 'kind' in choice) {
-    if (choice.kind !== 'optimizer')
-      throw new InvalidArgumentError(`expected an optimizer, got the ${choice.kind} "${choice.name}"`);
-    return choice;
-  }
-  return net.registry.resolve('optimizer', choice);
-}
-
 function splitData(net: Network, data: Batch, options: FitOptions): { train: Batch; validation?: Batch } {
-  assertBatch(net.layers, data.x, data.y);
-  assertFinite('x', data.x);
-  assertFinite('y', data.y);
-  const x = inPrecision(data.x, net.dtype);
-  const y = inPrecision(data.y, net.dtype);
+  const { x, y } = checkedBatch(net.layers, net.dtype, data);
   if (options.validationData) {
-    const { x: vx, y: vy } = options.validationData;
-    assertBatch(net.layers, vx, vy);
-    assertFinite('validation x', vx);
-    assertFinite('validation y', vy);
-    return { train: { x, y }, validation: { x: inPrecision(vx, net.dtype), y: inPrecision(vy, net.dtype) } };
+    return {
+      train: { x, y },
+      validation: checkedBatch(net.layers, net.dtype, options.validationData, 'validation '),
+    };
   }
   const split = options.validationSplit ?? 0;
   if (!(split >= 0 && split < 1))

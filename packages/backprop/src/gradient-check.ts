@@ -4,7 +4,7 @@
 import type { Matrix } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { createRandom, permutation } from '@deltanet/tensor';
-import { inPrecision } from './internal/data';
+import { checkedBatch } from './internal/data';
 import type { Network } from './network';
 import { costOf, forward } from './propagate';
 
@@ -60,8 +60,7 @@ export function checkGradients(
   const { epsilon = 1e-4, worst = 5, sample, seed = 0 } = options;
   if (!(epsilon > 0)) throw new InvalidArgumentError(`epsilon must be > 0, got ${epsilon}`);
   const net = network.clone('float64');
-  const x64 = inPrecision(x, 'float64');
-  const y64 = inPrecision(y, 'float64');
+  const { x: x64, y: y64 } = checkedBatch(net.layers, 'float64', { x, y });
   const analytic = new Float64Array(net.params.length);
   const cost = net.gradients(x64, y64, analytic);
 

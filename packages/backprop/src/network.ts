@@ -5,7 +5,7 @@ import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import { allocate, argmaxRows, createRandom, dtypeOf, js, rowSlice, zeros } from '@deltanet/tensor';
 import { builtinRegistry } from './builtins';
 import type { EpochRecord } from './history';
-import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './internal/data';
 import type { ThetaLayout } from './layout';
 import { thetaLayout } from './layout';
 import type { PropagationModel } from './propagate';
@@ -123,7 +123,7 @@ export class Network implements PropagationModel {
 
   /** h = a(L) for every row of x, as a new m × s(L) matrix. */
   predict(x: Matrix): Matrix {
-    const input = this.#checked(x);
+    const input = checkedInputs(this.layers, this.dtype, x);
     const out = zeros(input.rows, this.layers[this.layers.length - 1]!, this.dtype);
     this.#chunks(input, undefined, (h, start) => out.data.set(h.data, start * out.cols));
     return out;
@@ -136,8 +136,7 @@ export class Network implements PropagationModel {
 
   /** J, J without its λ term, and accuracy over all rows. */
   evaluate(x: Matrix, y: Matrix): Evaluation {
-    const input = this.#checked(x, y);
-    const target = inPrecision(y, this.dtype);
+    const { x: input, y: target } = checkedBatch(this.layers, this.dtype, { x, y });
     let lossSum = 0;
     let correct = 0;
     const predicted = new Int32Array(CHUNK_ROWS);
@@ -160,7 +159,6 @@ export class Network implements PropagationModel {
       throw new ShapeError(`gradient must hold ${this.params.length} values, got ${gradient.length}`);
     }
     assertBatch(this.layers, x, y);
-    if (x.rows === 0) throw new InvalidArgumentError('x has no rows');
     if (dtypeOf(x.data) !== this.dtype || dtypeOf(y.data) !== this.dtype) {
       throw new InvalidArgumentError(
         `x and y must be ${this.dtype} like the network (convert once, outside the loop)`,
@@ -179,14 +177,6 @@ export class Network implements PropagationModel {
       { ...this.spec, dtype },
       { registry: this.registry, backend: this.backend, params: this.params },
     );
-  }
-
-  #checked(x: Matrix, y?: Matrix): Matrix {
-    assertBatch(this.layers, x, y);
-    assertFinite('x', x);
-    if (y) assertFinite('y', y);
-    if (x.rows === 0) throw new InvalidArgumentError('x has no rows');
-    return inPrecision(x, this.dtype);
   }
 
   #chunks(x: Matrix, y: Matrix | undefined, visit: (h: Matrix, start: number, y?: Matrix) => void): void {

@@ -5,6 +5,7 @@ import type {
   InitializerPlugin,
   LossPlugin,
   Plugin,
+  PluginKind,
   PluginOptions,
   PluginRef,
   PluginRegistry,
@@ -97,14 +98,14 @@ export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): Resolv
       `spec.activation lists ${hidden.length} activations for ${hiddenCount} hidden layers; give one, or one per hidden layer`,
     );
   }
-  const activation = (choice: PluginChoice<ActivationPlugin>) => choose(registry, 'activation', choice);
+  const activation = (choice: PluginChoice<ActivationPlugin>) => choosePlugin(registry, 'activation', choice);
   return {
     layers: [...layers],
     activations: [...hidden.map(activation), activation(spec.outputActivation ?? 'sigmoid')],
-    loss: choose(registry, 'loss', spec.loss ?? 'cross-entropy'),
-    regularizer: choose(registry, 'regularizer', spec.regularizer ?? 'l2'),
+    loss: choosePlugin(registry, 'loss', spec.loss ?? 'cross-entropy'),
+    regularizer: choosePlugin(registry, 'regularizer', spec.regularizer ?? 'l2'),
     lambda,
-    initializer: choose(registry, 'initializer', spec.initializer ?? 'epsilon-uniform'),
+    initializer: choosePlugin(registry, 'initializer', spec.initializer ?? 'epsilon-uniform'),
     seed,
     dtype,
   };
@@ -136,7 +137,8 @@ export function describePlugin(plugin: Plugin): PluginDescriptor {
     : { name: plugin.name };
 }
 
-function choose<K extends 'activation' | 'loss' | 'regularizer' | 'initializer'>(
+/** A plugin given by name, name and options, or as itself, checked to be of `kind`. */
+export function choosePlugin<K extends PluginKind>(
   registry: PluginRegistry,
   kind: K,
   choice: PluginRef | Plugin,

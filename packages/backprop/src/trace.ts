@@ -2,7 +2,7 @@
 // the course's numbering — z(l), a(l) with its bias unit, g'(z(l)), δ(l), Δ(l) and D(l).
 import type { Matrix } from '@deltanet/contract';
 import { matrix, toRows } from '@deltanet/tensor';
-import { assertBatch, assertFinite, inPrecision } from './internal/data';
+import { checkedBatch } from './internal/data';
 import type { Network } from './network';
 import type { PropagationModel } from './propagate';
 import { backward, costOf, forward } from './propagate';
@@ -47,14 +47,9 @@ export interface BackpropTrace {
  * trace.units[2].delta; // δ(3) = a(3) − y for sigmoid + cross-entropy
  */
 export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace {
-  assertBatch(net.layers, x, y);
-  assertFinite('x', x);
-  assertFinite('y', y);
-  const input = inPrecision(x, net.dtype);
-  const target = inPrecision(y, net.dtype);
+  const { x: input, y: target } = checkedBatch(net.layers, net.dtype, { x, y });
   const m = input.rows;
   const ws = net.workspace(m);
-  const D = new Float64Array(net.params.length);
   const gradient = net.params.slice(0).fill(0);
   forward(net, input, ws);
   const cost = costOf(net, ws, target);
@@ -74,7 +69,7 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
   backward(unregularized, input, target, ws, gradient);
   const Delta = Float64Array.from(gradient, (v) => v * m);
   backward(net, input, target, ws, gradient);
-  D.set(gradient);
+  const D = Float64Array.from(gradient);
 
   const units: LayerTrace[] = [{ layer: 1, a: toRows(input) }];
   ws.z.forEach((z, l) => {

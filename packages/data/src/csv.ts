@@ -8,7 +8,7 @@ import type { CsvRecord } from './internal/csv-records';
 import { csvRecords } from './internal/csv-records';
 import { isNumeric, readNumber } from './internal/numbers';
 import type { LabelCell } from './internal/targets';
-import { buildTargets, labelModeFor } from './internal/targets';
+import { assembleDataset, labelModeFor } from './internal/targets';
 import type { ColumnRef, LabelMode } from './label-mode';
 
 /** Options of {@link parseCsv}. */
@@ -124,21 +124,22 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   if (m === 0) throw new DataError(headerAt, 'no data rows after the header');
   const x = zeros(m, featureColumns.length, dtype);
   x.data.set(values);
-  const labelNames = labelColumns.map(fieldName);
-  const targets = buildTargets(
-    { file: source, names: labelNames, cells, lines: cellLines, columns: cellColumns },
-    m,
-    mode,
-    options.classNames,
-    dtype,
-  );
-  const name = options.name ?? source;
-  return {
+  return assembleDataset({
     x,
-    ...targets,
-    ...(names ? { featureNames: featureColumns.map((j) => names[j]!) } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+    labels: {
+      file: source,
+      names: labelColumns.map(fieldName),
+      cells,
+      lines: cellLines,
+      columns: cellColumns,
+    },
+    mode,
+    classNames: options.classNames,
+    dtype,
+    columnNames: names,
+    featureColumns,
+    name: options.name ?? source,
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Dataset, DTypeOption } from './dataset';
 import { columnList, resolveColumns } from './internal/columns';
 import { describe, readNumber } from './internal/numbers';
 import type { LabelCell } from './internal/targets';
-import { buildTargets, labelModeFor } from './internal/targets';
+import { assembleDataset, labelModeFor } from './internal/targets';
 import type { ColumnRef, LabelMode } from './label-mode';
 
 /** Options of {@link parseJsonLines}. */
@@ -144,20 +144,22 @@ export function parseJsonLines(text: string, options: JsonLinesOptions = {}): Da
     });
   });
 
-  const targets = buildTargets(
-    { file: source, names: labelColumns.map(fieldName), cells, lines: cellLines, columns: cellColumns },
-    m,
-    mode,
-    options.classNames,
-    dtype,
-  );
-  const name = options.name ?? source;
-  return {
+  return assembleDataset({
     x,
-    ...targets,
-    ...(names ? { featureNames: featureColumns.map((j) => names[j]!) } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+    labels: {
+      file: source,
+      names: labelColumns.map(fieldName),
+      cells,
+      lines: cellLines,
+      columns: cellColumns,
+    },
+    mode,
+    classNames: options.classNames,
+    dtype,
+    columnNames: names,
+    featureColumns,
+    name: options.name ?? source,
+  });
 }
 
 function parseLine(text: string, where: SourceLocation): unknown {

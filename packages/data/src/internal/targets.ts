@@ -2,6 +2,7 @@
 import type { DType, Matrix, SourceLocation } from '@deltanet/contract';
 import { DataError, InvalidArgumentError } from '@deltanet/contract';
 import { oneHot, zeros } from '@deltanet/tensor';
+import type { Dataset } from '../dataset';
 import type { LabelMode } from '../label-mode';
 import { inferClassNames } from '../labels';
 import { classLookup } from './class-lookup';
@@ -135,4 +136,27 @@ export function buildTargets(
     }
   }
   return { y, labels, classNames: classNames ?? source.names };
+}
+
+/**
+ * The Dataset a parser returns: features x, targets built from the label cells, feature names
+ * when the file named its columns, and a name (the option, else the file).
+ */
+export function assembleDataset(parts: {
+  readonly x: Matrix;
+  readonly labels: LabelCells;
+  readonly mode: LabelMode;
+  readonly classNames: readonly string[] | undefined;
+  readonly dtype: DType;
+  readonly columnNames: readonly string[] | undefined;
+  readonly featureColumns: readonly number[];
+  readonly name: string | undefined;
+}): Dataset {
+  const { x, labels, mode, classNames, dtype, columnNames, featureColumns, name } = parts;
+  return {
+    x,
+    ...buildTargets(labels, x.rows, mode, classNames, dtype),
+    ...(columnNames ? { featureNames: featureColumns.map((j) => columnNames[j]!) } : {}),
+    ...(name !== undefined ? { name } : {}),
+  };
 }
