@@ -19,6 +19,7 @@ describe('deltanet train', () => {
     const args = ['train', 'digits', '--optimizer', 'conjugate-gradient', '--lambda', '1', '--epochs', '50'];
     const result = runCli([...args, '--hidden', '25', '--quiet']);
     expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
     expect(percentAfter(result.stdout, 'train accuracy')).toBeGreaterThan(90);
     expect(percentAfter(result.stdout, 'test accuracy')).toBeGreaterThanOrEqual(90);
   });

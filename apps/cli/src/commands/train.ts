@@ -107,10 +107,12 @@ export async function train(args: string[], io: Io): Promise<number> {
       ? integer('--early-stopping', values['early-stopping'])
       : undefined;
 
-  io.stderr.write(
-    `${name}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${spec.layers.join('-')}` +
-      ` (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda})\n`,
-  );
+  if (!values.quiet) {
+    io.stderr.write(
+      `${name}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${spec.layers.join('-')}` +
+        ` (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda})\n`,
+    );
+  }
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
