@@ -1,17 +1,21 @@
 // Training: minibatch epochs (seeded shuffles, preallocated batches) or full-batch iterations,
-// validation, early stopping that restores the best Θ, typed events, AbortSignal, and a stop
-// on the first NaN that names where it came from.
+// validation, early stopping that restores the best Θ, typed events, AbortSignal, checkpoints
+// that resume to the same weights, and a stop on the first NaN that names where it came from.
 import type { FloatArray, Matrix, OptimizerPlugin, OptimizerState } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
+import { deserializeState, serializeState } from '@deltanet/optimizers';
 import {
   allocate,
   createRandom,
   findNonFinite,
   gatherRows,
   permutation,
+  randomFromState,
   rowSlice,
   zeros,
 } from '@deltanet/tensor';
+import type { TrainingState } from './checkpoint';
+import { checkResumable } from './checkpoint';
 import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
 import type { EpochRecord } from './history';
 import { checkedBatch } from './internal/data';
@@ -60,6 +64,18 @@ export interface FitOptions {
   readonly signal?: AbortSignal;
   /** Progress: called synchronously for every event. */
   readonly onEvent?: (event: TrainingEvent) => void;
+  /** Take a checkpoint after every n-th epoch (it is always taken when aborted). */
+  readonly checkpointEvery?: number;
+  /**
+   * Receives each checkpoint; `fit` waits for it. Save the network with it at that moment:
+   * `serializeNetwork(net, { training: state })`. Pass it back as `resume` to continue.
+   */
+  readonly onCheckpoint?: (state: TrainingState) => void | Promise<void>;
+  /**
+   * Continue the run a checkpoint came from, on the network saved with it and the same data
+   * and options: it reaches the same weights, bit for bit, as a run never interrupted.
+   */
+  readonly resume?: TrainingState;
 }
 
 /** Why training stopped. */
@@ -117,18 +133,36 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new InvalidArgumentError(`batchSize must be a whole number ≥ 1 or 'full', got ${batchSize}`);
   }
+  const every = options.checkpointEvery ?? 0;
+  if (!Number.isInteger(every) || every < 0) {
+    throw new InvalidArgumentError(`checkpointEvery must be a whole number ≥ 0, got ${every}`);
+  }
+  const resume = options.resume;
+  if (resume) checkResumable(resume, { optimizer: optimizer.name, rows: train.x.rows, batchSize, net });
   const batches = Math.ceil(train.x.rows / batchSize);
   const emit = options.onEvent ?? (() => {});
-  const stopper = earlyStopper(options.earlyStopping, net.params);
-  const records: EpochRecord[] = [];
+  const stopper = earlyStopper(options.earlyStopping, net.params, resume?.earlyStopping);
+  const records: EpochRecord[] = [...(resume?.records ?? [])];
   const gradient = allocate(net.dtype, net.params.length);
-  const step =
+  const trainer =
     optimizer.mode === 'full-batch'
-      ? fullBatchStep(net, train, optimizer)
-      : minibatchStep(net, train, optimizer, gradient, batchSize, {
+      ? fullBatchTrainer(net, train, optimizer, resume)
+      : minibatchTrainer(net, train, optimizer, gradient, batchSize, resume, {
           ...options,
           shuffle: !fullBatch && options.shuffle !== false,
         });
+  const checkpoint = async (completedEpochs: number) => {
+    await options.onCheckpoint?.({
+      optimizer: optimizer.name,
+      rows: train.x.rows,
+      batchSize,
+      parameters: net.params.length,
+      completedEpochs,
+      records: records.map((record) => ({ ...record })),
+      ...trainer.snapshot(),
+      ...(stopper && { earlyStopping: stopper.snapshot() }),
+    });
+  };
 
   emit({
     type: 'start',
@@ -139,9 +173,15 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     optimizer: optimizer.name,
   });
   let reason: StopReason = 'completed';
-  for (let epoch = 1; epoch <= epochs; epoch++) {
+  for (let epoch = records.length + 1; epoch <= epochs; epoch++) {
     const started = Date.now();
-    const outcome = await step(epoch, emit, options.signal);
+    const outcome = await trainer.run(epoch, emit, options.signal);
+    if (!outcome.finished) {
+      // Cut short: the checkpoint holds the batches done; no record of a partial epoch.
+      await checkpoint(epoch - 1);
+      reason = 'aborted';
+      break;
+    }
     const validated = validation ? net.evaluate(validation.x, validation.y) : undefined;
     const record: EpochRecord = {
       epoch,
@@ -152,10 +192,6 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     records.push(record);
     net.history.push(record);
     emit({ type: 'epoch', epochs, seconds: (Date.now() - started) / 1000, ...record });
-    if (outcome.aborted) {
-      reason = 'aborted';
-      break;
-    }
     if (outcome.converged) {
       reason = 'converged';
       break;
@@ -164,6 +200,12 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
       reason = 'early-stopping';
       break;
     }
+    if (outcome.aborted) {
+      await checkpoint(epoch);
+      reason = 'aborted';
+      break;
+    }
+    if (every > 0 && epoch % every === 0 && epoch < epochs) await checkpoint(epoch);
   }
   const bestEpoch = stopper?.finish(net.params);
   emit({ type: 'end', reason, epochs: records.length, ...(bestEpoch !== undefined && { bestEpoch }) });
@@ -173,79 +215,119 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
 interface EpochOutcome {
   readonly cost: number;
   readonly accuracy: number;
+  /** Every batch of the epoch ran. */
+  readonly finished: boolean;
   readonly aborted: boolean;
   readonly converged: boolean;
 }
 
-type EpochStep = (
-  epoch: number,
-  emit: (event: TrainingEvent) => void,
-  signal: AbortSignal | undefined,
-) => Promise<EpochOutcome>;
+/** Runs epochs, and says where it stands between batches so a run can resume there. */
+interface Trainer {
+  run(
+    epoch: number,
+    emit: (event: TrainingEvent) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<EpochOutcome>;
+  snapshot(): Pick<TrainingState, 'batchesDone' | 'partial' | 'shuffle' | 'optimizerState'>;
+}
 
-function minibatchStep(
+function minibatchTrainer(
   net: Network,
   train: Batch,
   optimizer: Extract<OptimizerPlugin, { mode: 'minibatch' }>,
   gradient: FloatArray,
   batchSize: number,
+  resume: TrainingState | undefined,
   options: FitOptions,
-): EpochStep {
+): Trainer {
   const rows = train.x.rows;
   const shuffle = options.shuffle ?? true;
-  const random = createRandom((options.seed ?? net.spec.seed + 1) | 0);
+  const random = resume?.shuffle
+    ? randomFromState(resume.shuffle)
+    : createRandom((options.seed ?? net.spec.seed + 1) | 0);
   const order = new Uint32Array(rows);
   const xBatch = zeros(batchSize, train.x.cols, net.dtype);
   const yBatch = zeros(batchSize, train.y.cols, net.dtype);
   const predicted = new Int32Array(batchSize);
   const expected = new Int32Array(batchSize);
-  const state: OptimizerState = optimizer.init(net.params);
+  const state: OptimizerState = resume?.optimizerState
+    ? deserializeState(resume.optimizerState)
+    : optimizer.init(net.params);
   const batches = Math.ceil(rows / batchSize);
+  // Where the current epoch stands: its shuffle's random state and the batches done so far.
+  let epochStart = random.state();
+  let done = resume?.batchesDone ?? 0;
+  let costSum = resume?.partial.cost ?? 0;
+  let correct = resume?.partial.correct ?? 0;
 
-  return async (epoch, emit, signal) => {
-    if (shuffle) permutation(rows, random, order);
-    let costSum = 0;
-    let correct = 0;
-    for (let b = 0; b < batches; b++) {
-      const start = b * batchSize;
-      const end = Math.min(rows, start + batchSize);
-      let x: Matrix;
-      let y: Matrix;
-      if (shuffle) {
-        x = rowSlice(xBatch, 0, end - start);
-        y = rowSlice(yBatch, 0, end - start);
-        gatherRows(train.x, order, start, x);
-        gatherRows(train.y, order, start, y);
-      } else {
-        x = rowSlice(train.x, start, end);
-        y = rowSlice(train.y, start, end);
+  return {
+    async run(epoch, emit, signal) {
+      epochStart = random.state();
+      if (shuffle) permutation(rows, random, order);
+      for (let b = done; b < batches; b++) {
+        const start = b * batchSize;
+        const end = Math.min(rows, start + batchSize);
+        let x: Matrix;
+        let y: Matrix;
+        if (shuffle) {
+          x = rowSlice(xBatch, 0, end - start);
+          y = rowSlice(yBatch, 0, end - start);
+          gatherRows(train.x, order, start, x);
+          gatherRows(train.y, order, start, y);
+        } else {
+          x = rowSlice(train.x, start, end);
+          y = rowSlice(train.y, start, end);
+        }
+        const ws = net.workspace(x.rows);
+        forward(net, x, ws);
+        // λ is scaled by the training set's size, not the batch's: see costOf.
+        const cost = costOf(net, ws, y, rows);
+        backward(net, x, y, ws, gradient, rows);
+        if (!Number.isFinite(cost) || findNonFinite(gradient) >= 0) {
+          throw diverged(net, epoch, b + 1, x, y, cost, gradient);
+        }
+        correct += countCorrect(ws.a[ws.a.length - 1]!, y, predicted, expected);
+        costSum += cost * x.rows;
+        optimizer.update(net.params, gradient, state);
+        if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
+        done = b + 1;
+        emit({ type: 'batch', epoch, batch: b + 1, batches, cost });
+        if (signal?.aborted && done < batches) {
+          return {
+            cost: costSum / end,
+            accuracy: correct / end,
+            finished: false,
+            aborted: true,
+            converged: false,
+          };
+        }
+        if (done < batches) await yieldToEventLoop();
       }
-      const ws = net.workspace(x.rows);
-      forward(net, x, ws);
-      // λ is scaled by the training set's size, not the batch's: see costOf.
-      const cost = costOf(net, ws, y, rows);
-      backward(net, x, y, ws, gradient, rows);
-      if (!Number.isFinite(cost) || findNonFinite(gradient) >= 0) {
-        throw diverged(net, epoch, b + 1, x, y, cost, gradient);
-      }
-      correct += countCorrect(ws.a[ws.a.length - 1]!, y, predicted, expected);
-      costSum += cost * x.rows;
-      optimizer.update(net.params, gradient, state);
-      if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
-      emit({ type: 'batch', epoch, batch: b + 1, batches, cost });
-      if (signal?.aborted)
-        return { cost: costSum / end, accuracy: correct / end, aborted: true, converged: false };
+      const outcome = { cost: costSum / rows, accuracy: correct / rows, finished: true, converged: false };
+      done = 0;
+      costSum = 0;
+      correct = 0;
       await yieldToEventLoop();
-    }
-    return { cost: costSum / rows, accuracy: correct / rows, aborted: false, converged: false };
+      return { ...outcome, aborted: signal?.aborted ?? false };
+    },
+    snapshot() {
+      return {
+        batchesDone: done,
+        partial: { cost: costSum, correct },
+        // Mid-epoch, the state before this epoch's shuffle, so resuming redraws the same order.
+        shuffle: done > 0 ? epochStart : random.state(),
+        optimizerState: serializeState(state),
+      };
+    },
   };
 }
 
-function fullBatchStep(
+function fullBatchTrainer(
   net: Network,
   train: Batch,
   optimizer: Extract<OptimizerPlugin, { mode: 'full-batch' }>,
-): EpochStep {
+  resume: TrainingState | undefined,
+): Trainer {
   let epoch = 0;
   const rows = train.x.rows;
   const ws = net.workspace(rows);
@@ -265,25 +347,43 @@ function fullBatchStep(
     }
     return cost;
   };
-  let state: OptimizerState | undefined;
+  let state: OptimizerState | undefined = resume?.optimizerState
+    ? deserializeState(resume.optimizerState)
+    : undefined;
   const start = allocate(net.dtype, net.params.length);
-  return async (current, emit, signal) => {
-    epoch = current;
-    start.set(net.params);
-    try {
-      state ??= optimizer.init(net.params, objective);
-      const report = optimizer.iterate(net.params, objective, state);
-      emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost });
-      const accuracy = sameValues(evaluatedAt, net.params)
-        ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
-        : net.evaluate(train.x, train.y).accuracy;
-      await yieldToEventLoop();
-      return { cost: report.cost, accuracy, aborted: signal?.aborted ?? false, converged: report.converged };
-    } catch (error) {
-      // A line search that met a NaN leaves Θ mid-step: put back the iteration's start.
-      if (error instanceof DivergenceError) net.params.set(start);
-      throw error;
-    }
+  return {
+    async run(current, emit, signal) {
+      epoch = current;
+      start.set(net.params);
+      try {
+        state ??= optimizer.init(net.params, objective);
+        const report = optimizer.iterate(net.params, objective, state);
+        emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost });
+        const accuracy = sameValues(evaluatedAt, net.params)
+          ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
+          : net.evaluate(train.x, train.y).accuracy;
+        await yieldToEventLoop();
+        return {
+          cost: report.cost,
+          accuracy,
+          finished: true,
+          aborted: signal?.aborted ?? false,
+          converged: report.converged,
+        };
+      } catch (error) {
+        // A line search that met a NaN leaves Θ mid-step: put back the iteration's start.
+        if (error instanceof DivergenceError) net.params.set(start);
+        throw error;
+      }
+    },
+    snapshot() {
+      return {
+        batchesDone: 0,
+        partial: { cost: 0, correct: 0 },
+        shuffle: null,
+        optimizerState: state ? serializeState(state) : null,
+      };
+    },
   };
 }
 
@@ -331,7 +431,11 @@ function splitData(net: Network, data: Batch, options: FitOptions): { train: Bat
   };
 }
 
-function earlyStopper(setting: FitOptions['earlyStopping'], params: FloatArray) {
+function earlyStopper(
+  setting: FitOptions['earlyStopping'],
+  params: FloatArray,
+  resumed: TrainingState['earlyStopping'],
+) {
   if (!setting) return undefined;
   const { patience = 5, minDelta = 0, restoreBest = true } = setting === true ? {} : setting;
   if (!Number.isInteger(patience) || patience < 0) {
@@ -340,6 +444,12 @@ function earlyStopper(setting: FitOptions['earlyStopping'], params: FloatArray) 
   const best = allocate(params instanceof Float32Array ? 'float32' : 'float64', params.length);
   let bestCost = Number.POSITIVE_INFINITY;
   let bestEpoch = 0;
+  if (resumed) {
+    const saved = deserializeState(resumed);
+    bestCost = saved.bestCost as number;
+    bestEpoch = saved.bestEpoch as number;
+    if (saved.best) best.set(saved.best as FloatArray);
+  }
   return {
     shouldStop(epoch: number, cost: number, current: FloatArray): boolean {
       if (cost < bestCost - minDelta) {
@@ -353,6 +463,9 @@ function earlyStopper(setting: FitOptions['earlyStopping'], params: FloatArray) 
       if (bestEpoch === 0) return undefined;
       if (restoreBest) current.set(best);
       return bestEpoch;
+    },
+    snapshot() {
+      return serializeState({ bestCost, bestEpoch, ...(restoreBest && bestEpoch > 0 && { best }) });
     },
   };
 }

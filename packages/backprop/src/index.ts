@@ -1,6 +1,7 @@
 // @deltanet/backprop: feed-forward networks in the course's formulation — forward pass, cost,
 // δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
 export { builtinRegistry } from './builtins';
+export type { TrainingState } from './checkpoint';
 export type { NonFiniteOrigin } from './divergence';
 export { DivergenceError } from './divergence';
 export type { Batch, EarlyStopping, FitOptions, StopReason, TrainingEvent, TrainingHistory } from './fit';

@@ -4,7 +4,10 @@
 import type { BackendPlugin, PluginRegistry } from '@deltanet/contract';
 import { DeltanetError, FormatError } from '@deltanet/contract';
 import { builtinRegistry } from './builtins';
+import type { TrainingState } from './checkpoint';
+import { readTrainingState } from './checkpoint';
 import type { EpochRecord } from './history';
+import { isObject } from './internal/is-object';
 import { Network } from './network';
 import type { SpecDescription } from './spec';
 import { describeSpec, resolveSpec } from './spec';
@@ -36,12 +39,16 @@ export interface ModelDocument {
   }[];
   readonly history: readonly EpochRecord[];
   readonly metadata: { readonly [key: string]: JsonValue };
+  /** Present in checkpoints: where training stood, to continue with `fit(…, { resume })`. */
+  readonly training?: TrainingState;
 }
 
 /** A loaded model: the network and the metadata saved with it. */
 export interface LoadedModel {
   readonly network: Network;
   readonly metadata: { readonly [key: string]: JsonValue };
+  /** The training state of a checkpoint; undefined in a finished model. */
+  readonly training?: TrainingState;
 }
 
 /**
@@ -53,7 +60,7 @@ export interface LoadedModel {
  */
 export function serializeNetwork(
   net: Network,
-  options: { metadata?: ModelDocument['metadata'] } = {},
+  options: { metadata?: ModelDocument['metadata']; training?: TrainingState } = {},
 ): string {
   const thetas = net.thetas.map(({ rows, cols, data }) => ({ rows, cols, values: Array.from(data) }));
   const doc: ModelDocument = {
@@ -63,6 +70,7 @@ export function serializeNetwork(
     thetas,
     history: net.history.map((record) => ({ ...record })),
     metadata: options.metadata ?? {},
+    ...(options.training && { training: options.training }),
   };
   // Indented for people, except the long value arrays, which stay on one line each.
   const values: string[] = [];
@@ -164,7 +172,8 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
     ...(options.backend && { backend: options.backend }),
   });
   network.history.push(...history);
-  return { network, metadata: metadata as ModelDocument['metadata'] };
+  const training = doc.training === undefined ? undefined : readTrainingState(doc.training, options.source);
+  return { network, metadata: metadata as ModelDocument['metadata'], ...(training && { training }) };
 }
 
 function readHistory(history: unknown, fail: (field: string, message: string) => never): EpochRecord[] {
@@ -181,8 +190,4 @@ function readHistory(history: unknown, fail: (field: string, message: string) =>
     }
     return record as unknown as EpochRecord;
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
