@@ -1,20 +1,23 @@
-// Command dispatch: `deltanet <command> [options]`, errors printed once with their exit code.
-import { train, trainHelp } from './commands/train';
+// Command dispatch: `deltanet <command> [options]`, errors printed once with their exit code
+// (and as an "error" event with --json).
+import { evaluate } from './commands/evaluate';
+import { gradcheck } from './commands/gradcheck';
+import { inspect } from './commands/inspect';
+import { plugins } from './commands/plugins';
+import { predict } from './commands/predict';
+import { train } from './commands/train';
 import { exitCodeFor, UsageError } from './exit-codes';
 import type { Io } from './io';
+import { eventSink } from './output/events';
+import { version } from './version';
 
-declare const __VERSION__: string;
-const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-const commands: Record<
-  string,
-  { run: (args: string[], io: Io) => Promise<number>; summary: string; help: string }
-> = {
-  train: {
-    run: train,
-    summary: 'train a network on a named dataset and report test accuracy',
-    help: trainHelp,
-  },
+const commands: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string }> = {
+  train: { run: train, summary: 'train a network on a dataset or a CSV / JSON-lines file' },
+  evaluate: { run: evaluate, summary: 'cost, accuracy, per-class precision and recall, confusion matrix' },
+  predict: { run: predict, summary: 'one output row per input row: class and probabilities' },
+  gradcheck: { run: gradcheck, summary: 'backprop against central differences, worst entries named' },
+  inspect: { run: inspect, summary: 'architecture, parameters, plugins and provenance of a model' },
+  plugins: { run: plugins, summary: 'every activation, loss, optimizer and backend available' },
 };
 
 export const mainHelp = `Usage: deltanet <command> [options]
@@ -30,8 +33,14 @@ Options:
   -h, --help     help for deltanet or a command (deltanet train --help)
   -v, --version  the version
 
-Example:
-  deltanet train digits`;
+Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad data or model file,
+4 training diverged, 5 file not readable or writable, 6 gradient check failed, 130 interrupted.
+
+Examples:
+  deltanet train
+  deltanet train iris.csv --label species --normalize --out iris.json
+  deltanet evaluate --model iris.json iris-test.csv
+  deltanet plugins`;
 
 /** Runs the CLI with argv after the program name; resolves with the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -46,18 +55,29 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const entry = commands[command];
-    if (!entry)
+    if (!entry) {
       throw new UsageError(
         `unknown command "${command}"; valid commands: ${Object.keys(commands).join(', ')}`,
       );
+    }
     return await entry.run(rest, io);
   } catch (error) {
     const code = exitCodeFor(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? describeIoError(error) : String(error);
+    eventSink(io.stdout, rest.includes('--json')).emit({ event: 'error', exitCode: code, message });
     const hint =
       code === 2 ? `\nrun "deltanet ${commands[command ?? ''] ? `${command} ` : ''}--help" for usage` : '';
     io.stderr.write(`deltanet: ${message}${hint}\n`);
     if (code === 1 && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return code;
   }
+}
+
+/** "ENOENT: no such file or directory, open 'x.csv'" → "cannot read x.csv: no such file or directory". */
+function describeIoError(error: Error): string {
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || path === undefined) return error.message;
+  const reason = error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  const action = syscall === 'open' || syscall === 'read' ? 'cannot read' : `cannot ${syscall ?? 'access'}`;
+  return `${action} ${path}: ${reason}`;
 }

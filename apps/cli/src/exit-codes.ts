@@ -11,6 +11,8 @@ export const ExitCode = {
   diverged: 4,
   /** A file could not be read or written. */
   io: 5,
+  /** `gradcheck`: backprop and central differences disagree beyond the threshold. */
+  checkFailed: 6,
   /** Interrupted (Ctrl-C) after saving what could be saved. */
   interrupted: 130,
 } as const;

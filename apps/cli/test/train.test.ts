@@ -76,7 +76,7 @@ describe('usage errors', () => {
 
   it('prints help and the version', () => {
     expect(runCli(['--help']).stdout).toMatch(/Usage: deltanet <command>/);
-    expect(runCli(['train', '--help']).stdout).toMatch(/Usage: deltanet train \[dataset\]/);
+    expect(runCli(['train', '--help']).stdout).toMatch(/Usage: deltanet train \[dataset \| file\]/);
     expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -1,170 +1,427 @@
-// `deltanet train <dataset>`: build a network from flags, train it with progress, report test
-// accuracy, optionally save the model atomically.
-import { parseArgs } from 'node:util';
-import type { NetworkSpec } from '@deltanet/backprop';
+// `deltanet train [dataset | file]`: build a network from flags (or a --config file), train it
+// with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
+import type { NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
 import { createNetwork, fit, serializeNetwork } from '@deltanet/backprop';
-import type { PluginOptions } from '@deltanet/contract';
-import { datasetNames, loadNamedDataset } from '../datasets';
+import type { PluginRef } from '@deltanet/contract';
+import type { Flags, FlagValues } from '../args/flags';
+import { commonFlags, helpText, parseFlags, readConfig, text, withConfig } from '../args/flags';
+import { fraction, integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
+import { datasetNames } from '../data/datasets';
+import type { TrainingData } from '../data/training-data';
+import { trainingData } from '../data/training-data';
 import { UsageError } from '../exit-codes';
 import { writeFileAtomic } from '../files';
+import { interruptSignal } from '../interrupt';
 import type { Io } from '../io';
+import { readModel } from '../model/files';
+import type { ModelMetadata } from '../model/metadata';
+import { toJson } from '../model/metadata';
+import { eventSink } from '../output/events';
+import { pluginsFor } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
+import { version } from '../version';
 
 /** Per-dataset defaults: the README's main job is `train digits` with these. */
-const recipes: Record<
-  string,
-  { hidden: number[]; activation: string; optimizer: string; lr?: number; batchSize: number; epochs: number }
-> = {
-  digits: { hidden: [96], activation: 'sigmoid', optimizer: 'adam', lr: 0.005, batchSize: 64, epochs: 12 },
-  playground: { hidden: [8, 8], activation: 'tanh', optimizer: 'adam', lr: 0.03, batchSize: 10, epochs: 150 },
+const recipes = {
+  digits: {
+    hidden: '96',
+    activation: 'sigmoid',
+    optimizer: 'adam',
+    lr: '0.005',
+    'batch-size': '64',
+    epochs: '12',
+  },
+  playground: {
+    hidden: '8,8',
+    activation: 'tanh',
+    optimizer: 'adam',
+    lr: '0.03',
+    'batch-size': '10',
+    epochs: '150',
+  },
+  file: {
+    hidden: '16',
+    activation: 'sigmoid',
+    optimizer: 'adam',
+    lr: '0.01',
+    'batch-size': '32',
+    epochs: '50',
+  },
+} as const satisfies Record<string, FlagValues>;
+
+export const trainFlags = {
+  hidden: {
+    type: 'string',
+    value: '<n,n,...>',
+    help: 'hidden layer sizes (digits: 96; 2-D sets: 8,8; files: 16)',
+  },
+  layers: {
+    type: 'string',
+    value: '<n,...,n>',
+    help: 'all layer sizes, input and output included (784,25,10)',
+  },
+  activation: {
+    type: 'string',
+    value: '<name,...>',
+    help: 'hidden activation, or one per hidden layer; options as name:key=value',
+    choices: 'activation',
+  },
+  'output-activation': {
+    type: 'string',
+    value: '<name>',
+    help: 'output activation (default sigmoid)',
+    choices: 'activation',
+  },
+  loss: { type: 'string', value: '<name>', help: 'cost J (default cross-entropy)', choices: 'loss' },
+  regularizer: {
+    type: 'string',
+    value: '<name>',
+    help: 'penalty on non-bias weights (default l2)',
+    choices: 'regularizer',
+  },
+  lambda: { type: 'string', value: '<λ>', help: 'regularization strength λ (default 0)' },
+  initializer: {
+    type: 'string',
+    value: '<name>',
+    help: 'initial weights (default epsilon-uniform)',
+    choices: 'initializer',
+  },
+  optimizer: {
+    type: 'string',
+    value: '<name>',
+    help: 'optimizer with options, e.g. sgd:momentum=0.9 (default adam)',
+    choices: 'optimizer',
+  },
+  lr: { type: 'string', value: '<rate>', help: 'learning rate of a minibatch optimizer' },
+  'batch-size': { type: 'string', value: '<n|full>', help: 'rows per step (digits: 64)' },
+  epochs: {
+    type: 'string',
+    value: '<n>',
+    help: 'epochs, or iterations of a full-batch optimizer (digits: 12)',
+  },
+  'validation-split': { type: 'string', value: '<f>', help: 'hold out this fraction of the training rows' },
+  'early-stopping': {
+    type: 'string',
+    value: '<n>',
+    help: 'stop after n epochs without improvement, keep the best',
+  },
+  seed: { type: 'string', value: '<n>', help: 'seed of the split, initial weights and shuffles (default 1)' },
+  dtype: { type: 'string', value: '<float32|float64>', help: 'precision (default float64)' },
+  label: {
+    type: 'string',
+    value: '<column>',
+    help: 'file: label column(s) by name or 0-based index (default last)',
+  },
+  'label-mode': {
+    type: 'string',
+    value: '<mode>',
+    help: 'file: class, binary, one-hot or value (regression)',
+  },
+  features: { type: 'string', value: '<columns>', help: 'file: feature columns (default all but the label)' },
+  'no-header': { type: 'boolean', help: 'file: the first CSV row is data' },
+  delimiter: { type: 'string', value: '<char>', help: 'file: CSV delimiter (default , or tab for .tsv)' },
+  format: { type: 'string', value: '<csv|jsonl>', help: 'file: format when the extension does not tell' },
+  test: { type: 'string', value: '<file>', help: 'file: test on this file instead of a split' },
+  'test-split': { type: 'string', value: '<f>', help: 'file: fraction held out for testing (default 0.2)' },
+  normalize: {
+    type: 'boolean',
+    help: 'standardize features (μ, σ of the training rows, saved in the model)',
+  },
+  out: { type: 'string', value: '<model.json>', help: 'save the trained model (written atomically)' },
+  checkpoint: { type: 'string', value: '<file>', help: 'checkpoint file (default <out>.checkpoint.json)' },
+  'checkpoint-every': { type: 'string', value: '<n>', help: 'save a checkpoint every n epochs' },
+  resume: {
+    type: 'string',
+    value: '<checkpoint>',
+    help: 'continue a run from its checkpoint (same data, same result)',
+    commandLineOnly: true,
+  },
+  config: {
+    type: 'string',
+    value: '<file.json>',
+    help: 'flags from a JSON file; flags given here win',
+    commandLineOnly: true,
+  },
+  ...commonFlags,
+} as const satisfies Flags;
+
+/** Flags a resumed run may change: where things go and how it reports, not what it computes. */
+const resumable = new Set([
+  'epochs',
+  'out',
+  'checkpoint',
+  'checkpoint-every',
+  'quiet',
+  'json',
+  'plugin',
+  'resume',
+  'help',
+]);
+
+const help = {
+  usage: 'deltanet train [dataset | file] [options]',
+  description: `Trains a feed-forward network and reports its accuracy on held-out rows.
+Datasets: ${datasetNames.join(', ')} (default digits: 8,000 MNIST digits to train, 2,000 to test),
+or a CSV / TSV / JSON-lines file (label column by name or index; classes or one-hot).`,
+  examples: [
+    'deltanet train',
+    'deltanet train digits --optimizer conjugate-gradient --lambda 1 --epochs 50 --hidden 25',
+    'deltanet train spiral --hidden 8,8,8 --activation relu --out spiral.json',
+    'deltanet train iris.csv --label species --normalize --out iris.json',
+    'deltanet train digits --checkpoint-every 2 --out digits.json   # Ctrl-C, then:',
+    'deltanet train --resume digits.checkpoint.json',
+    'deltanet train xor --plugin ./cube.mjs --activation cube',
+  ],
 };
-
-export const trainHelp = `Usage: deltanet train [dataset] [options]
-
-Trains a feed-forward network and reports its accuracy on held-out data.
-Datasets: ${datasetNames.join(', ')} (default digits: 8,000 MNIST digits to train, 2,000 to test).
-
-Options:
-  --hidden <n,n,...>        hidden layer sizes (digits: 96; 2-D sets: 8,8)
-  --activation <name>       hidden activation (digits: sigmoid; 2-D sets: tanh)
-  --output-activation <n>   output activation (default sigmoid)
-  --loss <name>             cost (default cross-entropy)
-  --optimizer <name>        optimizer (default adam)
-  --lr <rate>               learning rate of a minibatch optimizer
-  --lambda <λ>              regularization strength (default 0)
-  --batch-size <n|full>     rows per step (digits: 64)
-  --epochs <n>              epochs, or iterations for full-batch optimizers (digits: 12)
-  --validation-split <f>    hold out this fraction of the training rows
-  --early-stopping <n>      stop after n epochs without improvement, keeping the best weights
-  --seed <n>                seed of the split, the initial weights and the shuffles (default 1)
-  --dtype <float32|float64> precision (default float64)
-  --out <file.json>         save the trained model (written atomically)
-  --quiet                   no progress output
-  -h, --help                this help
-
-Examples:
-  deltanet train
-  deltanet train digits --optimizer conjugate-gradient --lambda 1 --epochs 50 --hidden 25
-  deltanet train spiral --hidden 8,8,8 --activation relu --out spiral.json`;
 
 /** Runs `train` with the arguments after the command name. */
 export async function train(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      hidden: { type: 'string' },
-      activation: { type: 'string' },
-      'output-activation': { type: 'string' },
-      loss: { type: 'string' },
-      optimizer: { type: 'string' },
-      lr: { type: 'string' },
-      lambda: { type: 'string' },
-      'batch-size': { type: 'string' },
-      epochs: { type: 'string' },
-      'validation-split': { type: 'string' },
-      'early-stopping': { type: 'string' },
-      seed: { type: 'string' },
-      dtype: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(`${trainHelp}\n`);
+  const parsed = parseFlags(args, trainFlags);
+  const resumeFrom = text(parsed.values, 'resume');
+  const configFile = text(parsed.values, 'config');
+  const plugins = await pluginsFor(parsed.values, io);
+  if (parsed.values.help) {
+    io.stdout.write(`${helpText(help, trainFlags, plugins.registry)}\n`);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`train takes one dataset, got ${positionals.join(' ')}`);
-  const name = positionals[0] ?? 'digits';
-  const recipe = recipes[name === 'digits' ? 'digits' : 'playground']!;
-  const seed = integer('--seed', values.seed ?? '1');
-  const dtype = values.dtype ?? 'float64';
-  if (dtype !== 'float32' && dtype !== 'float64')
-    throw new UsageError(`--dtype must be float32 or float64, got ${dtype}`);
-  const data = loadNamedDataset(name, seed, dtype);
+  const resumed = resumeFrom !== undefined ? await readModel(resumeFrom, plugins.registry) : undefined;
+  let values = parsed.values;
+  let positionals = parsed.positionals;
+  if (resumed) {
+    if (!resumed.training || !resumed.info.flags) {
+      throw new UsageError(`${resumeFrom} is not a checkpoint of deltanet train (it has no training state)`);
+    }
+    const changed = Object.keys(values).filter((key) => values[key] !== undefined && !resumable.has(key));
+    if (changed.length > 0 || positionals.length > 0) {
+      throw new UsageError(
+        `--resume repeats the checkpoint's run; it takes only ${[...resumable].map((f) => `--${f}`).join(', ')}` +
+          (changed.length > 0 ? `, got --${changed.join(', --')}` : `, got ${positionals.join(' ')}`),
+      );
+    }
+    const saved = resumed.info.flags;
+    positionals = typeof saved.dataset === 'string' ? [saved.dataset] : [];
+    values = withConfig({ ...saved, ...resumed.info.output }, values);
+  } else if (configFile !== undefined) {
+    values = withConfig(await readConfig(configFile, trainFlags), values);
+  }
+  if (positionals.length > 1)
+    throw new UsageError(`train takes one dataset or file, got ${positionals.join(' ')}`);
+  const ref = positionals[0] ?? 'digits';
+  const recipe =
+    ref === 'digits' ? recipes.digits : datasetNames.includes(ref) ? recipes.playground : recipes.file;
+  const flag = (name: keyof typeof recipe) => text(values, name) ?? recipe[name];
 
-  const hidden = values.hidden !== undefined ? sizes('--hidden', values.hidden) : recipe.hidden;
+  const seed = integer('--seed', text(values, 'seed') ?? '1');
+  const dtype = text(values, 'dtype') ?? 'float64';
+  if (dtype !== 'float32' && dtype !== 'float64')
+    throw new UsageError(`--dtype must be float32 or float64, got "${dtype}"`);
+  const data = await trainingData(ref, values, seed, dtype);
+  const regression = text(values, 'label-mode') === 'value';
   const spec: NetworkSpec = {
-    layers: [data.train.x.cols, ...hidden, data.train.y.cols],
-    activation: values.activation ?? recipe.activation,
-    outputActivation: values['output-activation'] ?? 'sigmoid',
-    loss: values.loss ?? 'cross-entropy',
-    lambda: values.lambda !== undefined ? number('--lambda', values.lambda) : 0,
+    layers: layerSizes(values, flag('hidden'), data),
+    activation: pluginRefs('--activation', flag('activation')),
+    outputActivation: pluginRef(
+      '--output-activation',
+      text(values, 'output-activation') ?? (regression ? 'linear' : 'sigmoid'),
+    ),
+    loss: pluginRef('--loss', text(values, 'loss') ?? (regression ? 'mean-squared-error' : 'cross-entropy')),
+    ...(text(values, 'regularizer') && {
+      regularizer: pluginRef('--regularizer', text(values, 'regularizer')!),
+    }),
+    ...(text(values, 'initializer') && {
+      initializer: pluginRef('--initializer', text(values, 'initializer')!),
+    }),
+    lambda: text(values, 'lambda') !== undefined ? number('--lambda', text(values, 'lambda')!) : 0,
     seed,
     dtype,
   };
-  const net = createNetwork(spec);
-  const optimizerName = values.optimizer ?? recipe.optimizer;
-  const lr = values.lr !== undefined ? number('--lr', values.lr) : values.optimizer ? undefined : recipe.lr;
-  const optimizerOptions: PluginOptions = lr !== undefined ? { learningRate: lr } : {};
-  const batchSize =
-    values['batch-size'] === 'full'
-      ? 'full'
-      : integer('--batch-size', values['batch-size'] ?? String(recipe.batchSize));
-  const patience =
-    values['early-stopping'] !== undefined
-      ? integer('--early-stopping', values['early-stopping'])
-      : undefined;
+  const registry = plugins.registry;
+  const net = resumed ? resumed.network : createNetwork(spec, { registry });
+  const optimizer = optimizerChoice(
+    values,
+    flag('optimizer'),
+    text(values, 'optimizer') === undefined ? recipe.lr : undefined,
+  );
+  const batchText = flag('batch-size');
+  const batchSize = batchText === 'full' ? 'full' : integer('--batch-size', batchText, 1);
+  const epochs = integer('--epochs', flag('epochs'));
+  const patience = text(values, 'early-stopping');
+  const validationSplit = text(values, 'validation-split');
+  const out = text(values, 'out');
+  const checkpointPath =
+    text(values, 'checkpoint') ??
+    resumeFrom ??
+    (out ? out.replace(/(\.json)?$/, '.checkpoint.json') : 'deltanet-checkpoint.json');
+  const checkpointEvery = integer('--checkpoint-every', text(values, 'checkpoint-every') ?? '0');
 
-  if (!values.quiet) {
+  const json = values.json === true;
+  const quiet = values.quiet === true || json;
+  const events = eventSink(io.stdout, json);
+  const used = new Set(
+    [...net.activations, net.loss, net.regularizer, net.spec.initializer].map((p) => `${p.kind}/${p.name}`),
+  );
+  const metadata: ModelMetadata = {
+    ...data.provenance,
+    seed,
+    plugins: plugins.loaded
+      .filter(({ plugin }) => used.has(`${plugin.kind}/${plugin.name}`) || plugin.kind === 'optimizer')
+      .map(({ plugin, module }) => ({ kind: plugin.kind, name: plugin.name, module })),
+    flags: { ...recordedFlags(values), dataset: ref },
+    deltanet: version,
+  };
+  events.emit({
+    event: 'start',
+    command: 'train',
+    dataset: ref,
+    trainRows: data.train.x.rows,
+    testRows: data.test.x.rows,
+    layers: [...net.layers],
+    activations: net.activations.map((a) => a.name),
+    loss: net.loss.name,
+    lambda: net.lambda,
+    optimizer: typeof optimizer === 'string' ? optimizer : optimizer.name,
+    epochs,
+    seed,
+    ...(resumed && { resumedFrom: resumeFrom, completedEpochs: resumed.training!.completedEpochs }),
+  });
+  if (!quiet) {
     io.stderr.write(
-      `${name}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${spec.layers.join('-')}` +
+      `${ref}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${net.layers.join('-')}` +
         ` (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda})\n`,
     );
+    if (resumed)
+      io.stderr.write(`resuming from ${resumeFrom} after epoch ${resumed.training!.completedEpochs}\n`);
   }
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+
+  const interrupt = interruptSignal(io.stderr);
+  let history: TrainingHistory;
+  let lastCheckpoint: TrainingState | undefined;
   try {
-    const history = await fit(net, data.train, {
-      optimizer: { name: optimizerName, options: optimizerOptions },
-      epochs: integer('--epochs', values.epochs ?? String(recipe.epochs)),
+    const progress = progressReporter(io.stderr, { quiet });
+    history = await fit(net, data.train, {
+      optimizer,
+      epochs,
       batchSize,
-      ...(values['validation-split'] !== undefined && {
-        validationSplit: number('--validation-split', values['validation-split']),
+      ...(validationSplit !== undefined && {
+        validationSplit: fraction('--validation-split', validationSplit),
       }),
-      ...(patience !== undefined && { earlyStopping: { patience } }),
-      signal: controller.signal,
-      onEvent: progressReporter(io.stderr, { quiet: values.quiet ?? false }),
+      ...(patience !== undefined && { earlyStopping: { patience: integer('--early-stopping', patience) } }),
+      ...(resumed && { resume: resumed.training! }),
+      checkpointEvery,
+      onCheckpoint: async (training) => {
+        lastCheckpoint = training;
+        const output = pick(values, ['out', 'checkpoint', 'checkpoint-every']);
+        const text = serializeNetwork(net, { metadata: toJson({ ...metadata, output }), training });
+        await writeFileAtomic(checkpointPath, text);
+        const { completedEpochs, batchesDone } = training;
+        events.emit({ event: 'checkpoint', path: checkpointPath, completedEpochs, batchesDone });
+        if (!quiet)
+          io.stderr.write(
+            `saved checkpoint ${checkpointPath} (after epoch ${completedEpochs}${batchesDone ? `, batch ${batchesDone}` : ''})\n`,
+          );
+      },
+      signal: interrupt.signal,
+      onEvent: (event) => {
+        progress(event);
+        if (event.type === 'epoch') {
+          const { type: _, ...record } = event;
+          events.emit({ event: 'epoch', ...record });
+        } else if (event.type === 'end') {
+          events.emit({
+            event: 'end',
+            reason: event.reason,
+            epochs: event.epochs,
+            ...(event.bestEpoch !== undefined && { bestEpoch: event.bestEpoch }),
+          });
+        }
+      },
     });
-    const trainResult = net.evaluate(data.train.x, data.train.y);
-    const test = net.evaluate(data.test.x, data.test.y);
-    const correct = Math.round(test.accuracy * data.test.x.rows);
-    io.stdout.write(`train accuracy: ${percent(trainResult.accuracy)}\n`);
-    io.stdout.write(
-      `test accuracy: ${percent(test.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`,
-    );
-    io.stdout.write(`test cost: ${test.cost.toFixed(4)}\n`);
-    if (values.out) {
-      const metadata = { dataset: name, classNames: [...(data.train.classNames ?? [])] };
-      await writeFileAtomic(values.out, serializeNetwork(net, { metadata }));
-      io.stdout.write(`saved model to ${values.out}\n`);
-    }
-    return history.stopReason === 'aborted' ? 130 : 0;
   } finally {
-    process.off('SIGINT', stop);
+    interrupt.release();
   }
-}
+  if (history.stopReason === 'aborted') {
+    const message = `stopped; resume with: deltanet train --resume ${checkpointPath}`;
+    events.emit({
+      event: 'result',
+      command: 'train',
+      stopped: true,
+      checkpoint: checkpointPath,
+      completedEpochs: lastCheckpoint?.completedEpochs ?? 0,
+    });
+    if (!json) io.stderr.write(`${message}\n`);
+    return 130;
+  }
 
-function number(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value))
-    throw new UsageError(`${flag} must be a number, got "${text}"`);
-  return value;
-}
-
-function integer(flag: string, text: string): number {
-  const value = number(flag, text);
-  if (!Number.isInteger(value)) throw new UsageError(`${flag} must be a whole number, got "${text}"`);
-  return value;
-}
-
-function sizes(flag: string, text: string): number[] {
-  if (text.trim() === '') return [];
-  return text.split(',').map((part) => {
-    const value = integer(flag, part);
-    if (value < 1) throw new UsageError(`${flag} sizes must be ≥ 1, got ${value}`);
-    return value;
+  const trained = net.evaluate(data.train.x, data.train.y);
+  const tested = data.test.x.rows > 0 ? net.evaluate(data.test.x, data.test.y) : undefined;
+  if (out) await writeFileAtomic(out, serializeNetwork(net, { metadata: toJson(metadata) }));
+  events.emit({
+    event: 'result',
+    command: 'train',
+    stopReason: history.stopReason,
+    epochs: history.epochs.length,
+    trainCost: trained.cost,
+    trainAccuracy: trained.accuracy,
+    ...(tested && { testCost: tested.cost, testAccuracy: tested.accuracy }),
+    ...(out && { model: out }),
   });
+  if (!json) {
+    io.stdout.write(`train accuracy: ${percent(trained.accuracy)}\n`);
+    if (tested) {
+      const correct = Math.round(tested.accuracy * data.test.x.rows);
+      io.stdout.write(
+        `test accuracy: ${percent(tested.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`,
+      );
+      io.stdout.write(`test cost: ${tested.cost.toFixed(4)}\n`);
+    }
+    if (out) io.stdout.write(`saved model to ${out}\n`);
+  }
+  return 0;
+}
+
+/** The layer sizes from --layers, or input size, --hidden, output size; checked against the data. */
+function layerSizes(values: FlagValues, hidden: string, data: TrainingData): number[] {
+  const inputs = data.train.x.cols;
+  const outputs = data.train.y.cols;
+  const given = text(values, 'layers');
+  if (given === undefined) return [inputs, ...sizes('--hidden', hidden), outputs];
+  const layers = sizes('--layers', given);
+  if (layers.length < 2 || layers[0] !== inputs || layers.at(-1) !== outputs) {
+    throw new UsageError(
+      `--layers ${given} does not fit the data: it has ${inputs} features and ${outputs} outputs, so layers must be ${inputs},…,${outputs}`,
+    );
+  }
+  return layers;
+}
+
+/** The optimizer with --lr folded into its options. */
+function optimizerChoice(values: FlagValues, name: string, recipeRate: string | undefined): PluginRef {
+  const ref = pluginRef('--optimizer', name);
+  const rate = text(values, 'lr') ?? recipeRate;
+  if (rate === undefined) return ref;
+  const base = typeof ref === 'string' ? { name: ref, options: {} } : ref;
+  return { name: base.name, options: { ...base.options, learningRate: number('--lr', rate) } };
+}
+
+/** The flags that decide what the run computes, saved for --resume (not where it writes). */
+function recordedFlags(values: FlagValues): FlagValues {
+  const skip = new Set([
+    'quiet',
+    'json',
+    'help',
+    'resume',
+    'config',
+    'out',
+    'checkpoint',
+    'checkpoint-every',
+  ]);
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),
+  );
+}
+
+function pick(values: FlagValues, names: readonly string[]): FlagValues {
+  return Object.fromEntries(
+    names.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
+  );
 }

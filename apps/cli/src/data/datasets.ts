@@ -2,7 +2,7 @@
 import type { Dataset } from '@deltanet/data';
 import { generatePlayground, playgroundSets, splitDataset } from '@deltanet/data';
 import { loadDigits } from '@deltanet/data/digits';
-import { UsageError } from './exit-codes';
+import { UsageError } from '../exit-codes';
 
 /** Train and test sets with what the CLI needs to describe them. */
 export interface Split {
@@ -21,5 +21,7 @@ export function loadNamedDataset(name: string, seed: number, dtype: 'float32' | 
     const all = generatePlayground(name, { samples: 500, noise: 0, seed, dtype });
     return { name, ...splitDataset(all, { testFraction: 0.5, seed }) };
   }
-  throw new UsageError(`unknown dataset "${name}"; valid datasets: ${datasetNames.join(', ')}`);
+  throw new UsageError(
+    `unknown dataset "${name}"; valid datasets: ${datasetNames.join(', ')} (or a file: name it with its extension, e.g. ${name}.csv)`,
+  );
 }

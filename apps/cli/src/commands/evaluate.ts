@@ -1,0 +1,96 @@
+// `deltanet evaluate --model m.json <data>`: J with and without the λ term, accuracy, per-class
+// precision and recall, and the confusion matrix.
+import type { Flags } from '../args/flags';
+import { commonFlags, helpText, parseFlags, text } from '../args/flags';
+import { datasetNames } from '../data/datasets';
+import { dataForModel } from '../data/model-data';
+import { UsageError } from '../exit-codes';
+import type { Io } from '../io';
+import { classesOf, classFigures, confusionMatrix } from '../metrics';
+import { readModel } from '../model/files';
+import { eventSink } from '../output/events';
+import { table } from '../output/table';
+import { pluginsFor } from '../plugins/load';
+import { percent } from '../progress';
+
+export const evaluateFlags = {
+  model: { type: 'string', value: '<model.json>', help: 'the trained model (required)' },
+  ...commonFlags,
+} as const satisfies Flags;
+
+const help = {
+  usage: 'deltanet evaluate --model <model.json> <dataset | file>',
+  description: `Scores a trained model on labelled rows: the cost J with and without the λ term, accuracy,
+per-class precision, recall and F1, and the confusion matrix (rows: true class, columns: predicted).
+A file is read the way the training file was (same columns, classes and normalization);
+a dataset name (${datasetNames.join(', ')}) means its held-out split under the model's seed.`,
+  examples: [
+    'deltanet evaluate --model digits.json digits',
+    'deltanet evaluate --model iris.json iris-test.csv',
+    'deltanet evaluate --model iris.json iris-test.csv --json',
+  ],
+};
+
+export async function evaluate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, evaluateFlags);
+  const { registry } = await pluginsFor(values, io);
+  if (values.help) {
+    io.stdout.write(`${helpText(help, evaluateFlags, registry)}\n`);
+    return 0;
+  }
+  const modelPath = text(values, 'model');
+  if (modelPath === undefined) throw new UsageError('evaluate needs --model <model.json>');
+  if (positionals.length !== 1)
+    throw new UsageError(`evaluate takes one dataset or file, got ${positionals.length}`);
+  const model = await readModel(modelPath, registry);
+  const data = await dataForModel(positionals[0]!, model, true);
+  const net = model.network;
+  const figures = net.evaluate(data.x, data.y);
+  const h = net.predict(data.x);
+  const classification = data.y.cols > 1 || data.labels !== undefined || model.info.classNames !== undefined;
+  const names =
+    model.info.classNames ?? (data.y.cols > 1 ? [...Array(data.y.cols).keys()].map(String) : ['0', '1']);
+  const confusion = classification
+    ? confusionMatrix(classesOf(data.y), classesOf(h), names.length)
+    : undefined;
+  const perClass = confusion ? classFigures(confusion) : undefined;
+
+  eventSink(io.stdout, values.json === true).emit({
+    event: 'result',
+    command: 'evaluate',
+    rows: data.x.rows,
+    cost: figures.cost,
+    dataCost: figures.dataCost,
+    ...(classification && { accuracy: figures.accuracy }),
+    ...(perClass && {
+      classes: perClass.map((f, k) => ({ class: names[k]!, ...f })),
+      confusion: confusion!,
+    }),
+  });
+  if (values.json === true) return 0;
+  const out: string[] = [
+    `rows: ${data.x.rows}`,
+    `cost J: ${figures.cost.toFixed(6)} (λ = ${net.lambda})`,
+    `cost without the λ term: ${figures.dataCost.toFixed(6)}`,
+  ];
+  if (perClass && confusion) {
+    out.push(`accuracy: ${percent(figures.accuracy)}`, '', 'per class:');
+    out.push(
+      table([
+        ['class', 'precision', 'recall', 'f1', 'support'],
+        ...perClass.map((f, k) => [
+          names[k]!,
+          f.precision.toFixed(4),
+          f.recall.toFixed(4),
+          f.f1.toFixed(4),
+          String(f.support),
+        ]),
+      ]),
+      '',
+      'confusion matrix (rows: true class, columns: predicted):',
+      table([['', ...names], ...confusion.map((row, k) => [names[k]!, ...row.map(String)])]),
+    );
+  }
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

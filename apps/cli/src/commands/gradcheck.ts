@@ -1,0 +1,166 @@
+// `deltanet gradcheck`: backprop's gradient against central differences, for a network built
+// from flags (the course's 3-5-3 by default) or a saved model, on small random data or given rows.
+import type { NetworkSpec } from '@deltanet/backprop';
+import { checkGradients, createNetwork } from '@deltanet/backprop';
+import type { Matrix } from '@deltanet/contract';
+import { createRandom, fromRows, rowSlice } from '@deltanet/tensor';
+import type { Flags } from '../args/flags';
+import { commonFlags, helpText, parseFlags, text } from '../args/flags';
+import { integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
+import { dataForModel } from '../data/model-data';
+import { ExitCode, UsageError } from '../exit-codes';
+import type { Io } from '../io';
+import { readModel } from '../model/files';
+import { eventSink } from '../output/events';
+import { table } from '../output/table';
+import { pluginsFor } from '../plugins/load';
+
+export const gradcheckFlags = {
+  model: { type: 'string', value: '<model.json>', help: 'check this saved model at its weights' },
+  layers: {
+    type: 'string',
+    value: '<n,...,n>',
+    help: 'layer sizes of a fresh network (default 3,5,3, as in the course)',
+  },
+  activation: {
+    type: 'string',
+    value: '<name,...>',
+    help: 'hidden activation(s) (default sigmoid)',
+    choices: 'activation',
+  },
+  'output-activation': {
+    type: 'string',
+    value: '<name>',
+    help: 'output activation (default sigmoid)',
+    choices: 'activation',
+  },
+  loss: { type: 'string', value: '<name>', help: 'cost J (default cross-entropy)', choices: 'loss' },
+  regularizer: { type: 'string', value: '<name>', help: 'penalty (default l2)', choices: 'regularizer' },
+  lambda: { type: 'string', value: '<λ>', help: 'regularization strength (default 0)' },
+  rows: { type: 'string', value: '<m>', help: 'examples to check on (default 5)' },
+  seed: { type: 'string', value: '<n>', help: 'seed of the weights and random data (default 1)' },
+  epsilon: { type: 'string', value: '<ε>', help: 'central-difference step (default 1e-4)' },
+  threshold: { type: 'string', value: '<t>', help: 'largest relative difference that passes (default 1e-6)' },
+  worst: { type: 'string', value: '<n>', help: 'how many worst entries to show (default 5)' },
+  ...commonFlags,
+} as const satisfies Flags;
+
+const help = {
+  usage: 'deltanet gradcheck [--model <model.json> [dataset | file]] [options]',
+  description: `Compares backpropagation's gradient D with central differences (J(θ+ε) − J(θ−ε)) / 2ε for
+every weight, in float64. Prints the course's ‖n − a‖/‖n + a‖, the largest relative difference
+and the worst entries by layer, row and column (column 0 is the bias weight). Exits with code 6
+when the largest relative difference is above --threshold.`,
+  examples: [
+    'deltanet gradcheck',
+    'deltanet gradcheck --layers 4,6,6,3 --activation tanh --lambda 3',
+    'deltanet gradcheck --plugin ./cube.mjs --activation cube',
+    'deltanet gradcheck --model iris.json iris.csv --rows 20',
+  ],
+};
+
+export async function gradcheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, gradcheckFlags);
+  const { registry } = await pluginsFor(values, io);
+  if (values.help) {
+    io.stdout.write(`${helpText(help, gradcheckFlags, registry)}\n`);
+    return 0;
+  }
+  const seed = integer('--seed', text(values, 'seed') ?? '1');
+  const rows = integer('--rows', text(values, 'rows') ?? '5', 1);
+  const thresholdText = text(values, 'threshold') ?? '1e-6';
+  const threshold = number('--threshold', thresholdText);
+  const modelPath = text(values, 'model');
+  if (positionals.length > 1)
+    throw new UsageError(`gradcheck takes at most one dataset or file, got ${positionals.length}`);
+  if (positionals.length === 1 && modelPath === undefined) {
+    throw new UsageError('gradcheck reads a dataset or file only with --model (its columns and classes)');
+  }
+  let net: ReturnType<typeof createNetwork>;
+  let x: Matrix;
+  let y: Matrix;
+  if (modelPath !== undefined) {
+    const model = await readModel(modelPath, registry);
+    net = model.network;
+    if (positionals.length === 1) {
+      const data = await dataForModel(positionals[0]!, model, true);
+      const m = Math.min(rows, data.x.rows);
+      x = rowSlice(data.x, 0, m);
+      y = rowSlice(data.y, 0, m);
+    } else ({ x, y } = randomData(net.layers, rows, seed));
+  } else {
+    const layers = sizes('--layers', text(values, 'layers') ?? '3,5,3');
+    if (layers.length < 2) throw new UsageError('--layers needs at least an input and an output size');
+    const spec: NetworkSpec = {
+      layers,
+      activation: pluginRefs('--activation', text(values, 'activation') ?? 'sigmoid'),
+      outputActivation: pluginRef('--output-activation', text(values, 'output-activation') ?? 'sigmoid'),
+      loss: pluginRef('--loss', text(values, 'loss') ?? 'cross-entropy'),
+      ...(text(values, 'regularizer') && {
+        regularizer: pluginRef('--regularizer', text(values, 'regularizer')!),
+      }),
+      lambda: number('--lambda', text(values, 'lambda') ?? '0'),
+      seed,
+    };
+    net = createNetwork(spec, { registry });
+    ({ x, y } = randomData(layers, rows, seed));
+  }
+  const report = checkGradients(net, x, y, {
+    epsilon: number('--epsilon', text(values, 'epsilon') ?? '1e-4'),
+    worst: integer('--worst', text(values, 'worst') ?? '5'),
+  });
+  const passed = report.maxRelativeDifference <= threshold;
+  eventSink(io.stdout, values.json === true).emit({
+    event: 'result',
+    command: 'gradcheck',
+    passed,
+    threshold,
+    layers: [...net.layers],
+    rows: x.rows,
+    relativeDifference: report.relativeDifference,
+    maxRelativeDifference: report.maxRelativeDifference,
+    maxAbsoluteDifference: report.maxAbsoluteDifference,
+    checked: report.checked,
+    worst: report.worst.map((entry) => ({ ...entry })),
+  });
+  if (values.json !== true) {
+    io.stdout.write(
+      `${[
+        `network ${net.layers.join('-')} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} weights`,
+        `relative difference ‖n − a‖/‖n + a‖: ${report.relativeDifference.toExponential(3)}`,
+        `largest relative difference: ${report.maxRelativeDifference.toExponential(3)} (threshold ${thresholdText})`,
+        '',
+        'worst entries:',
+        table([
+          ['layer', 'row', 'column', 'backprop', 'numeric', 'relative difference'],
+          ...report.worst.map((e) => [
+            `Θ(${e.layer})`,
+            String(e.row),
+            String(e.column),
+            e.backprop.toExponential(6),
+            e.numeric.toExponential(6),
+            e.relativeDifference.toExponential(3),
+          ]),
+        ]),
+        passed ? 'gradient check passed' : 'gradient check FAILED',
+      ].join('\n')}\n`,
+    );
+  }
+  return passed ? ExitCode.ok : ExitCode.checkFailed;
+}
+
+/** m random examples: x uniform in [−1, 1), y one class per row (one-hot), from `seed`. */
+function randomData(layers: readonly number[], m: number, seed: number): { x: Matrix; y: Matrix } {
+  const random = createRandom(seed + 7919);
+  const n = layers[0]!;
+  const k = layers.at(-1)!;
+  const x = fromRows(
+    Array.from({ length: m }, () => Array.from({ length: n }, () => random.uniform() * 2 - 1)),
+  );
+  const y = fromRows(
+    Array.from({ length: m }, (_, i) =>
+      Array.from({ length: k }, (_, j) => (k === 1 ? i % 2 : Number(j === i % k))),
+    ),
+  );
+  return { x, y };
+}

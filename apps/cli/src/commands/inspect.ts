@@ -1,0 +1,139 @@
+// `deltanet inspect m.json`: architecture, parameter counts, plugins, provenance and history.
+import { describeSpec } from '@deltanet/backprop';
+import type { Flags } from '../args/flags';
+import { commonFlags, helpText, parseFlags } from '../args/flags';
+import { formatPluginRef } from '../args/values';
+import { UsageError } from '../exit-codes';
+import type { Io } from '../io';
+import { readModel } from '../model/files';
+import { eventSink } from '../output/events';
+import { table } from '../output/table';
+import { pluginsFor } from '../plugins/load';
+import { percent } from '../progress';
+
+export const inspectFlags = {
+  ...commonFlags,
+} as const satisfies Flags;
+
+const help = {
+  usage: 'deltanet inspect <model.json>',
+  description: `Describes a model or checkpoint file: layers and parameter counts per Θ(l), the plugins it
+uses (and the modules third-party ones came from), where its data came from (name, sha256
+fingerprint, rows, seed), how it was trained, and a summary of its training history.`,
+  examples: ['deltanet inspect digits.json', 'deltanet inspect digits.json --json'],
+};
+
+export async function inspect(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, inspectFlags);
+  const { registry } = await pluginsFor(values, io);
+  if (values.help) {
+    io.stdout.write(`${helpText(help, inspectFlags, registry)}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`inspect takes one model file, got ${positionals.length}`);
+  const path = positionals[0]!;
+  const { network: net, info, training } = await readModel(path, registry);
+  const spec = describeSpec(net.spec);
+  const thetas = net.thetas.map((theta, l) => ({
+    theta: `Θ(${l + 1})`,
+    shape: `${theta.rows} × ${theta.cols}`,
+    weights: theta.rows * (theta.cols - 1),
+    biases: theta.rows,
+  }));
+  const history = net.history;
+  const last = history.at(-1);
+  const best = history.reduce<(typeof history)[number] | undefined>(
+    (b, r) =>
+      r.validationCost !== undefined && (b === undefined || r.validationCost < b.validationCost!) ? r : b,
+    undefined,
+  );
+  const plugins = [
+    ...spec.activation.map((ref, l) => ({ role: `activation of layer ${l + 2}`, ref })),
+    { role: 'output activation', ref: spec.outputActivation },
+    { role: 'loss', ref: spec.loss },
+    { role: 'regularizer', ref: spec.regularizer },
+    { role: 'initializer', ref: spec.initializer },
+  ].map(({ role, ref }) => {
+    const name = typeof ref === 'string' ? ref : ref.name;
+    const module = info.plugins?.find((p) => p.name === name)?.module;
+    return { role, plugin: formatPluginRef(ref), ...(module && { module }) };
+  });
+
+  eventSink(io.stdout, values.json === true).emit({
+    event: 'result',
+    command: 'inspect',
+    file: path,
+    layers: [...net.layers],
+    dtype: net.dtype,
+    parameters: net.parameterCount,
+    thetas,
+    plugins,
+    lambda: net.lambda,
+    seed: spec.seed,
+    provenance: JSON.parse(JSON.stringify({ ...info, flags: undefined })),
+    history: {
+      epochs: history.length,
+      ...(last && { last: { ...last } }),
+      ...(best && { best: { ...best } }),
+    },
+    ...(training && {
+      checkpoint: {
+        completedEpochs: training.completedEpochs,
+        batchesDone: training.batchesDone,
+        optimizer: training.optimizer,
+      },
+    }),
+  });
+  if (values.json === true) return 0;
+  const lines = [
+    `${path}: ${training ? 'checkpoint' : 'model'} ${net.layers.join('-')}, ${net.dtype}, ${net.parameterCount} parameters`,
+    '',
+    table([
+      ['', 'shape', 'weights', 'biases'],
+      ...thetas.map((t) => [t.theta, t.shape, String(t.weights), String(t.biases)]),
+    ]),
+    '',
+    'plugins:',
+    table(plugins.map((p) => [p.role, p.plugin, p.module ? `(from ${p.module})` : ''])),
+    `  λ = ${net.lambda}, seed ${spec.seed}`,
+    '',
+    'provenance:',
+    table([
+      ['data', info.dataset ?? 'unknown'],
+      ['fingerprint', info.fingerprint ?? 'unknown'],
+      [
+        'rows',
+        info.trainRows !== undefined ? `${info.trainRows} train, ${info.testRows ?? 0} test` : 'unknown',
+      ],
+      ['classes', info.classNames ? info.classNames.join(', ') : '—'],
+      ['normalized', info.normalization ? 'yes (μ, σ of the training rows)' : 'no'],
+      ['trained with', info.flags ? flagsLine(info.flags) : 'unknown'],
+      ['deltanet', info.deltanet ?? 'unknown'],
+    ]),
+    '',
+    'history:',
+    last
+      ? `  ${history.length} epochs; last: cost ${last.cost.toFixed(4)}, accuracy ${percent(last.accuracy)}` +
+        (last.validationCost !== undefined ? `, validation cost ${last.validationCost.toFixed(4)}` : '') +
+        (best ? `; best validation cost ${best.validationCost!.toFixed(4)} at epoch ${best.epoch}` : '')
+      : '  not trained',
+  ];
+  if (training) {
+    lines.push(
+      '',
+      `checkpoint: ${training.completedEpochs} epochs done${training.batchesDone ? ` and ${training.batchesDone} batches of the next` : ''} with ${training.optimizer}; continue with deltanet train --resume ${path}`,
+    );
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function flagsLine(flags: Record<string, unknown>): string {
+  return Object.entries(flags)
+    .filter(([key]) => key !== 'dataset')
+    .map(([key, value]) =>
+      value === true ? `--${key}` : `--${key} ${Array.isArray(value) ? value.join(' ') : String(value)}`,
+    )
+    .join(' ');
+}

@@ -1,0 +1,72 @@
+// Rows for a trained model (evaluate, predict): a built-in set's held-out split, or a file read
+// the way the training file was (columns, classes), with the model's feature standardization.
+import type { Network } from '@deltanet/backprop';
+import { DataError } from '@deltanet/contract';
+import type { ColumnRef, Dataset } from '@deltanet/data';
+import { applyStandardizer } from '@deltanet/data';
+import type { ModelFile } from '../model/files';
+import { loadNamedDataset } from './datasets';
+import type { FileOptions } from './files';
+import { looksLikeFile, readDataFile } from './files';
+
+/**
+ * Reads `ref` for `model`. With `labels`, the rows must carry the label columns the model was
+ * trained on; without, label columns are ignored if present. Throws a DataError naming the file
+ * when it does not have the model's features.
+ */
+export async function dataForModel(ref: string, model: ModelFile, labels: boolean): Promise<Dataset> {
+  const net = model.network;
+  const { info } = model;
+  let dataset: Dataset;
+  if (!looksLikeFile(ref)) {
+    dataset = loadNamedDataset(ref, info.seed ?? 1, net.dtype).test;
+  } else {
+    const read = info.read;
+    const options: FileOptions = {
+      dtype: net.dtype,
+      ...(read?.format && { format: read.format }),
+      ...(read?.header !== undefined && { header: read.header }),
+      ...(read?.delimiter && { delimiter: read.delimiter }),
+      ...(info.featureNames && { features: info.featureNames }),
+      ...(info.classNames && { classNames: info.classNames }),
+    };
+    if (labels) {
+      dataset = (
+        await readDataFile(ref, {
+          ...options,
+          ...(read?.label !== undefined && { label: read.label }),
+          ...(read?.labelMode && { labelMode: read.labelMode as FileOptions['labelMode'] }),
+        })
+      ).dataset;
+    } else {
+      dataset = (await readDataFile(ref, { ...options, label: null })).dataset;
+      if (!info.featureNames && dataset.x.cols !== net.layers[0]) {
+        // A headerless file with its label column(s) still in it: drop them by position.
+        const width = dataset.x.cols;
+        const label = read?.label ?? width - 1;
+        const labelColumns = [label].flat().filter((c): c is number => typeof c === 'number');
+        const features: ColumnRef[] = [...Array(width).keys()].filter((j) => !labelColumns.includes(j));
+        if (features.length === net.layers[0]) {
+          dataset = (await readDataFile(ref, { ...options, label: null, features })).dataset;
+        }
+      }
+    }
+  }
+  checkFeatures(ref, dataset, net, info.featureNames);
+  return info.normalization ? { ...dataset, x: applyStandardizer(dataset.x, info.normalization) } : dataset;
+}
+
+function checkFeatures(
+  ref: string,
+  dataset: Dataset,
+  net: Network,
+  names: readonly string[] | undefined,
+): void {
+  const expected = net.layers[0]!;
+  if (dataset.x.cols === expected) return;
+  const listed = names ? ` (${names.join(', ')})` : '';
+  throw new DataError(
+    { file: ref },
+    `has ${dataset.x.cols} feature columns; the model takes ${expected}${listed}`,
+  );
+}

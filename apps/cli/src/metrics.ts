@@ -1,0 +1,46 @@
+// Classification figures from outputs h and targets y: the confusion matrix and per-class
+// precision, recall and F1, as scikit-learn's confusion_matrix and classification_report define them.
+import type { Matrix } from '@deltanet/contract';
+import { argmaxRows } from '@deltanet/tensor';
+
+/** One class's figures; precision is 0 when nothing was predicted as the class (sklearn's zero_division=0). */
+export interface ClassFigures {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  /** Rows whose true class this is. */
+  readonly support: number;
+}
+
+/** Class indices of each row: argmax for several outputs, h ≥ 0.5 for one. */
+export function classesOf(m: Matrix): Int32Array {
+  const out = new Int32Array(m.rows);
+  if (m.cols === 1) {
+    for (let i = 0; i < m.rows; i++) out[i] = m.data[i]! >= 0.5 ? 1 : 0;
+    return out;
+  }
+  argmaxRows(m, out);
+  return out;
+}
+
+/** confusion[t][p]: rows of true class t predicted as p, over `classes` classes. */
+export function confusionMatrix(actual: Int32Array, predicted: Int32Array, classes: number): number[][] {
+  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  actual.forEach((t, i) => {
+    confusion[t]![predicted[i]!]! += 1;
+  });
+  return confusion;
+}
+
+/** Precision, recall, F1 and support of each class from a confusion matrix. */
+export function classFigures(confusion: readonly (readonly number[])[]): ClassFigures[] {
+  return confusion.map((row, k) => {
+    const hits = row[k]!;
+    const support = row.reduce((a, b) => a + b, 0);
+    const predictedAsK = confusion.reduce((sum, other) => sum + other[k]!, 0);
+    const precision = predictedAsK > 0 ? hits / predictedAsK : 0;
+    const recall = support > 0 ? hits / support : 0;
+    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    return { precision, recall, f1, support };
+  });
+}
