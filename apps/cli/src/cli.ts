@@ -8,6 +8,7 @@ import { predict } from './commands/predict';
 import { train } from './commands/train';
 import { exitCodeFor, UsageError } from './exit-codes';
 import type { Io } from './io';
+import { paint } from './output/color';
 import { eventSink } from './output/events';
 import { version } from './version';
 
@@ -67,7 +68,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     eventSink(io.stdout, rest.includes('--json')).emit({ event: 'error', exitCode: code, message });
     const hint =
       code === 2 ? `\nrun "deltanet ${commands[command ?? ''] ? `${command} ` : ''}--help" for usage` : '';
-    io.stderr.write(`deltanet: ${message}${hint}\n`);
+    io.stderr.write(`${paint(io.stderr, 'red', 'deltanet:')} ${message}${hint}\n`);
     if (code === 1 && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return code;
   }

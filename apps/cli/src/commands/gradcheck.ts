@@ -11,6 +11,7 @@ import { dataForModel } from '../data/model-data';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
+import { paint } from '../output/color';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
 import { pluginsFor } from '../plugins/load';
@@ -142,7 +143,9 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
             e.relativeDifference.toExponential(3),
           ]),
         ]),
-        passed ? 'gradient check passed' : 'gradient check FAILED',
+        passed
+          ? paint(io.stdout, 'green', 'gradient check passed')
+          : paint(io.stdout, 'red', 'gradient check FAILED'),
       ].join('\n')}\n`,
     );
   }

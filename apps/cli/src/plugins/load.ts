@@ -12,6 +12,7 @@ import type { FlagValues } from '../args/flags';
 import { list } from '../args/flags';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
+import { paint } from '../output/color';
 
 const kinds: readonly PluginKind[] = [
   'activation',
@@ -119,7 +120,7 @@ function verifyPlugin(plugin: Plugin, module: string, warn: (message: string) =>
   if (!report || report.ok) return;
   const robustness = (failure: string) => /^(extremes|float32):|^value is .* at /.test(failure);
   const where = `--plugin ${module}: ${plugin.kind} "${plugin.name}"`;
-  for (const failure of report.failures.filter(robustness)) warn(`warning: ${where}: ${failure}`);
+  for (const failure of report.failures.filter(robustness)) warn(`${where}: ${failure}`);
   const failures = report.failures.filter((failure) => !robustness(failure));
   if (failures.length === 0) return;
   throw new UsageError(
@@ -132,6 +133,6 @@ function verifyPlugin(plugin: Plugin, module: string, warn: (message: string) =>
 export function pluginsFor(values: FlagValues, io: Io): Promise<PluginSet> {
   return loadPlugins(list(values, 'plugin'), process.cwd(), {
     verify: values['unverified-plugins'] !== true,
-    warn: (message) => io.stderr.write(`${message}\n`),
+    warn: (message) => io.stderr.write(`${paint(io.stderr, 'yellow', 'warning:')} ${message}\n`),
   });
 }
