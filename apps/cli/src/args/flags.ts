@@ -121,7 +121,7 @@ export function helpText(
 ): string {
   const rows = Object.entries(flags).map(([name, flag]) => {
     const left = `${flag.short ? `-${flag.short}, ` : ''}--${name}${flag.value ? ` ${flag.value}` : ''}`;
-    const choices = flag.choices ? ` (${registry.names(flag.choices).join(', ')})` : '';
+    const choices = flag.choices ? `; choices: ${registry.names(flag.choices).join(', ')}` : '';
     return [left, `${flag.help}${choices}`] as const;
   });
   const width = Math.min(28, Math.max(...rows.map(([left]) => left.length)) + 2);
