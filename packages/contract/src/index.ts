@@ -26,5 +26,5 @@ export { mergeOptions } from './options';
 export type { Plugin, PluginBase, PluginKind, PluginOfKind, PluginOptions, PluginRef } from './plugin';
 export type { Random } from './random';
 export type { PluginRegistry } from './registry';
-export { createRegistry } from './registry';
+export { createRegistry, pluginKinds } from './registry';
 export type { RegularizerPlugin } from './regularizer';

@@ -68,7 +68,8 @@ export function createRegistry(...lists: readonly (readonly Plugin[])[]): Plugin
   };
 }
 
-const kinds: readonly PluginKind[] = [
+/** Every plugin kind, in the order tools list them. */
+export const pluginKinds: readonly PluginKind[] = [
   'activation',
   'loss',
   'regularizer',
@@ -82,9 +83,9 @@ function assertPlugin(value: unknown): asserts value is Plugin {
   if (typeof plugin !== 'object' || plugin === null) {
     throw new InvalidArgumentError(`a plugin must be an object, got ${String(value)}`);
   }
-  if (!kinds.includes(plugin.kind as PluginKind)) {
+  if (!pluginKinds.includes(plugin.kind as PluginKind)) {
     throw new InvalidArgumentError(
-      `plugin "${String(plugin.name)}" has kind "${String(plugin.kind)}"; valid kinds: ${kinds.join(', ')}`,
+      `plugin "${String(plugin.name)}" has kind "${String(plugin.kind)}"; valid kinds: ${pluginKinds.join(', ')}`,
     );
   }
   if (typeof plugin.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(plugin.name)) {

@@ -1,7 +1,8 @@
 // `deltanet evaluate --model m.json <data>`: J with and without the λ term, accuracy, per-class
 // precision and recall, and the confusion matrix.
+import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, helpText, parseFlags, text } from '../args/flags';
+import { commonFlags, text } from '../args/flags';
 import { datasetNames } from '../data/datasets';
 import { dataForModel } from '../data/model-data';
 import { UsageError } from '../exit-codes';
@@ -10,7 +11,6 @@ import { classesOf, classFigures, confusionMatrix } from '../metrics';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
-import { pluginsFor } from '../plugins/load';
 import { percent } from '../progress';
 
 export const evaluateFlags = {
@@ -32,12 +32,9 @@ a dataset name (${datasetNames.join(', ')}) means its held-out split under the m
 };
 
 export async function evaluate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, evaluateFlags);
-  const { registry } = await pluginsFor(values, io);
-  if (values.help) {
-    io.stdout.write(`${helpText(help, evaluateFlags, registry)}\n`);
-    return 0;
-  }
+  const started = await startCommand(args, evaluateFlags, help, io);
+  if (!started) return 0;
+  const { values, positionals, registry } = started;
   const modelPath = text(values, 'model');
   if (modelPath === undefined) throw new UsageError('evaluate needs --model <model.json>');
   if (positionals.length !== 1)

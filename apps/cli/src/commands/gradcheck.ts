@@ -4,8 +4,10 @@ import type { NetworkSpec } from '@deltanet/backprop';
 import { checkGradients, createNetwork } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
 import { createRandom, fromRows, rowSlice } from '@deltanet/tensor';
+import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, helpText, parseFlags, text } from '../args/flags';
+import { commonFlags, text } from '../args/flags';
+import { networkFlags } from '../args/network-flags';
 import { integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
 import { dataForModel } from '../data/model-data';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -14,7 +16,6 @@ import { readModel } from '../model/files';
 import { paint } from '../output/color';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
-import { pluginsFor } from '../plugins/load';
 
 export const gradcheckFlags = {
   model: { type: 'string', value: '<model.json>', help: 'check this saved model at its weights' },
@@ -23,21 +24,7 @@ export const gradcheckFlags = {
     value: '<n,...,n>',
     help: 'layer sizes of a fresh network (default 3,5,3, as in the course)',
   },
-  activation: {
-    type: 'string',
-    value: '<name,...>',
-    help: 'hidden activation(s) (default sigmoid)',
-    choices: 'activation',
-  },
-  'output-activation': {
-    type: 'string',
-    value: '<name>',
-    help: 'output activation (default sigmoid)',
-    choices: 'activation',
-  },
-  loss: { type: 'string', value: '<name>', help: 'cost J (default cross-entropy)', choices: 'loss' },
-  regularizer: { type: 'string', value: '<name>', help: 'penalty (default l2)', choices: 'regularizer' },
-  lambda: { type: 'string', value: '<λ>', help: 'regularization strength (default 0)' },
+  ...networkFlags,
   rows: { type: 'string', value: '<m>', help: 'examples to check on (default 5)' },
   seed: { type: 'string', value: '<n>', help: 'seed of the weights and random data (default 1)' },
   epsilon: { type: 'string', value: '<ε>', help: 'central-difference step (default 1e-4)' },
@@ -61,12 +48,9 @@ when the largest relative difference is above --threshold.`,
 };
 
 export async function gradcheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, gradcheckFlags);
-  const { registry } = await pluginsFor(values, io);
-  if (values.help) {
-    io.stdout.write(`${helpText(help, gradcheckFlags, registry)}\n`);
-    return 0;
-  }
+  const started = await startCommand(args, gradcheckFlags, help, io);
+  if (!started) return 0;
+  const { values, positionals, registry } = started;
   const seed = integer('--seed', text(values, 'seed') ?? '1');
   const rows = integer('--rows', text(values, 'rows') ?? '5', 1);
   const thresholdText = text(values, 'threshold') ?? '1e-6';

@@ -1,14 +1,14 @@
 // `deltanet inspect m.json`: architecture, parameter counts, plugins, provenance and history.
 import { describeSpec } from '@deltanet/backprop';
+import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, helpText, parseFlags } from '../args/flags';
+import { commonFlags } from '../args/flags';
 import { formatPluginRef } from '../args/values';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
-import { pluginsFor } from '../plugins/load';
 import { percent } from '../progress';
 
 export const inspectFlags = {
@@ -24,12 +24,9 @@ fingerprint, rows, seed), how it was trained, and a summary of its training hist
 };
 
 export async function inspect(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, inspectFlags);
-  const { registry } = await pluginsFor(values, io);
-  if (values.help) {
-    io.stdout.write(`${helpText(help, inspectFlags, registry)}\n`);
-    return 0;
-  }
+  const started = await startCommand(args, inspectFlags, help, io);
+  if (!started) return 0;
+  const { values, positionals, registry } = started;
   if (positionals.length !== 1)
     throw new UsageError(`inspect takes one model file, got ${positionals.length}`);
   const path = positionals[0]!;

@@ -1,25 +1,18 @@
 // `deltanet plugins`: every activation, loss, regularizer, optimizer, initializer and backend
 // available, third-party ones (--plugin) included, each with its one-line description.
 import type { PluginKind } from '@deltanet/contract';
+import { pluginKinds } from '@deltanet/contract';
+import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, helpText, parseFlags } from '../args/flags';
+import { commonFlags } from '../args/flags';
 import type { Io } from '../io';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
-import { pluginsFor } from '../plugins/load';
 
 export const pluginsFlags = {
   ...commonFlags,
 } as const satisfies Flags;
 
-const kinds: readonly PluginKind[] = [
-  'activation',
-  'loss',
-  'regularizer',
-  'optimizer',
-  'initializer',
-  'backend',
-];
 const headings: Record<PluginKind, string> = {
   activation: 'activations',
   loss: 'losses',
@@ -37,14 +30,11 @@ const help = {
 };
 
 export async function plugins(args: string[], io: Io): Promise<number> {
-  const { values } = parseFlags(args, pluginsFlags);
-  const { registry, loaded } = await pluginsFor(values, io);
-  if (values.help) {
-    io.stdout.write(`${helpText(help, pluginsFlags, registry)}\n`);
-    return 0;
-  }
+  const started = await startCommand(args, pluginsFlags, help, io);
+  if (!started) return 0;
+  const { values, registry, loaded } = started;
   const origin = new Map(loaded.map(({ plugin, module }) => [`${plugin.kind}/${plugin.name}`, module]));
-  const entries = kinds.flatMap((kind) =>
+  const entries = pluginKinds.flatMap((kind) =>
     registry.list(kind).map((plugin) => ({
       kind,
       name: plugin.name,
@@ -55,7 +45,7 @@ export async function plugins(args: string[], io: Io): Promise<number> {
   );
   eventSink(io.stdout, values.json === true).emit({ event: 'result', command: 'plugins', plugins: entries });
   if (values.json === true) return 0;
-  const sections = kinds.map((kind) => {
+  const sections = pluginKinds.map((kind) => {
     const rows = entries
       .filter((entry) => entry.kind === kind)
       .map((entry) => [

@@ -1,7 +1,8 @@
 // `deltanet predict --model m.json <data>`: one output row per input row, in order, with the
 // predicted class and the outputs (probabilities for a classifier), as CSV or NDJSON.
+import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, helpText, parseFlags, text } from '../args/flags';
+import { commonFlags, text } from '../args/flags';
 import { dataForModel } from '../data/model-data';
 import { UsageError } from '../exit-codes';
 import { writeFileAtomic } from '../files';
@@ -9,7 +10,6 @@ import type { Io } from '../io';
 import { classesOf } from '../metrics';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
-import { pluginsFor } from '../plugins/load';
 
 export const predictFlags = {
   model: { type: 'string', value: '<model.json>', help: 'the trained model (required)' },
@@ -31,12 +31,9 @@ output unit (for a classifier, the probability of each class). CSV by default; -
 };
 
 export async function predict(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args, predictFlags);
-  const { registry } = await pluginsFor(values, io);
-  if (values.help) {
-    io.stdout.write(`${helpText(help, predictFlags, registry)}\n`);
-    return 0;
-  }
+  const started = await startCommand(args, predictFlags, help, io);
+  if (!started) return 0;
+  const { values, positionals, registry } = started;
   const modelPath = text(values, 'model');
   if (modelPath === undefined) throw new UsageError('predict needs --model <model.json>');
   if (positionals.length !== 1)

@@ -3,8 +3,10 @@
 import type { NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
 import { createNetwork, fit, serializeNetwork } from '@deltanet/backprop';
 import type { PluginRef } from '@deltanet/contract';
+import { startCommand } from '../args/command';
 import type { Flags, FlagValues } from '../args/flags';
-import { commonFlags, helpText, parseFlags, readConfig, text, withConfig } from '../args/flags';
+import { commonFlags, readConfig, text, withConfig } from '../args/flags';
+import { networkFlags } from '../args/network-flags';
 import { fraction, integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
 import { datasetNames } from '../data/datasets';
 import type { TrainingData } from '../data/training-data';
@@ -17,7 +19,6 @@ import { readModel } from '../model/files';
 import type { ModelMetadata } from '../model/metadata';
 import { toJson } from '../model/metadata';
 import { eventSink } from '../output/events';
-import { pluginsFor } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
 import { version } from '../version';
 
@@ -60,26 +61,7 @@ export const trainFlags = {
     value: '<n,...,n>',
     help: 'all layer sizes, input and output included (784,25,10)',
   },
-  activation: {
-    type: 'string',
-    value: '<name,...>',
-    help: 'hidden activation, or one per hidden layer, options as name:key=value (2-D sets: tanh; else sigmoid)',
-    choices: 'activation',
-  },
-  'output-activation': {
-    type: 'string',
-    value: '<name>',
-    help: 'output activation (default sigmoid)',
-    choices: 'activation',
-  },
-  loss: { type: 'string', value: '<name>', help: 'cost J (default cross-entropy)', choices: 'loss' },
-  regularizer: {
-    type: 'string',
-    value: '<name>',
-    help: 'penalty on non-bias weights (default l2)',
-    choices: 'regularizer',
-  },
-  lambda: { type: 'string', value: '<λ>', help: 'regularization strength λ (default 0)' },
+  ...networkFlags,
   initializer: {
     type: 'string',
     value: '<name>',
@@ -184,14 +166,11 @@ or a CSV / TSV / JSON-lines file (label column by name or index; classes or one-
 
 /** Runs `train` with the arguments after the command name. */
 export async function train(args: string[], io: Io): Promise<number> {
-  const parsed = parseFlags(args, trainFlags);
+  const parsed = await startCommand(args, trainFlags, help, io);
+  if (!parsed) return 0;
+  const plugins = { registry: parsed.registry, loaded: parsed.loaded };
   const resumeFrom = text(parsed.values, 'resume');
   const configFile = text(parsed.values, 'config');
-  const plugins = await pluginsFor(parsed.values, io);
-  if (parsed.values.help) {
-    io.stdout.write(`${helpText(help, trainFlags, plugins.registry)}\n`);
-    return 0;
-  }
   const resumed = resumeFrom !== undefined ? await readModel(resumeFrom, plugins.registry) : undefined;
   let values = parsed.values;
   let positionals = parsed.positionals;

@@ -6,22 +6,14 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkActivation } from '@deltanet/activations';
 import { builtinRegistry } from '@deltanet/backprop';
-import type { Plugin, PluginKind, PluginRegistry } from '@deltanet/contract';
+import type { Plugin, PluginRegistry } from '@deltanet/contract';
+import { pluginKinds } from '@deltanet/contract';
 import { checkLoss, checkRegularizer } from '@deltanet/losses';
 import type { FlagValues } from '../args/flags';
 import { list } from '../args/flags';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { paint } from '../output/color';
-
-const kinds: readonly PluginKind[] = [
-  'activation',
-  'loss',
-  'regularizer',
-  'optimizer',
-  'initializer',
-  'backend',
-];
 
 /** A plugin and the module it came from. */
 export interface LoadedPlugin {
@@ -55,7 +47,7 @@ export async function loadPlugins(
     const found = plugins.filter(isPluginLike);
     if (found.length === 0) {
       throw new UsageError(
-        `--plugin ${module}: exports no plugin (an object with kind ${kinds.map((k) => `"${k}"`).join(', ')} and a name)`,
+        `--plugin ${module}: exports no plugin (an object with kind ${pluginKinds.map((k) => `"${k}"`).join(', ')} and a name)`,
       );
     }
     for (const plugin of new Set(found)) {
@@ -99,7 +91,7 @@ function isPluginLike(value: unknown): value is Plugin {
   return (
     typeof value === 'object' &&
     value !== null &&
-    kinds.includes((value as Plugin).kind) &&
+    pluginKinds.includes((value as Plugin).kind) &&
     typeof (value as Plugin).name === 'string'
   );
 }
