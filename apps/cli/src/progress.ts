@@ -38,7 +38,7 @@ export function progressReporter(target: ProgressTarget, options: { quiet?: bool
         const filled = Math.round(done * width);
         target.write(
           `\r\u001b[2Kepoch ${event.epoch}/${epochs} [${'='.repeat(filled)}${' '.repeat(width - filled)}]` +
-            ` cost ${event.cost.toFixed(4)} ETA ${formatSeconds(eta / 1000)}`,
+            ` cost ${event.cost.toFixed(4)} accuracy ${percent(event.accuracy)} ETA ${formatSeconds(eta / 1000)}`,
         );
         return;
       }

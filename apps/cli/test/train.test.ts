@@ -47,6 +47,28 @@ describe('deltanet train', () => {
   });
 });
 
+describe('divergence', () => {
+  it('exits 4 and says where the first NaN came from', () => {
+    const result = runCli([
+      'train',
+      'xor',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '1e300',
+      '--activation',
+      'relu',
+      '--epochs',
+      '3',
+    ]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(
+      /training diverged at epoch 1, batch \d+: z\(\d\) is NaN at example \d+, unit \d+/,
+    );
+    expect(result.stderr).toMatch(/lower the learning rate/);
+  });
+});
+
 describe('usage errors', () => {
   it('name the unknown thing and the valid choices, with exit code 2', () => {
     const unknownCommand = runCli(['trian']);

@@ -96,7 +96,10 @@ export type TrainingEvent =
       readonly epoch: number;
       readonly batch: number;
       readonly batches: number;
+      /** This batch's cost, before its step. */
       readonly cost: number;
+      /** Accuracy over the epoch's rows so far, each taken before its batch's step. */
+      readonly accuracy: number;
     }
   | ({ readonly type: 'epoch'; readonly epochs: number; readonly seconds: number } & EpochRecord)
   | {
@@ -291,7 +294,7 @@ function minibatchTrainer(
         optimizer.update(net.params, gradient, state);
         if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
         done = b + 1;
-        emit({ type: 'batch', epoch, batch: b + 1, batches, cost });
+        emit({ type: 'batch', epoch, batch: b + 1, batches, cost, accuracy: correct / end });
         if (signal?.aborted && done < batches) {
           return {
             cost: costSum / end,
@@ -358,10 +361,10 @@ function fullBatchTrainer(
       try {
         state ??= optimizer.init(net.params, objective);
         const report = optimizer.iterate(net.params, objective, state);
-        emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost });
         const accuracy = sameValues(evaluatedAt, net.params)
           ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
           : net.evaluate(train.x, train.y).accuracy;
+        emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost, accuracy });
         await yieldToEventLoop();
         return {
           cost: report.cost,
