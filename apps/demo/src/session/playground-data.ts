@@ -50,17 +50,19 @@ export function playgroundData(state: PlaygroundState): PlaygroundData {
   return { train: batch(train), test: batch(test), trainPoints: points(train), testPoints: points(test) };
 }
 
-/** The n × n grid points over the domain, row 0 at the top (x2 = +domain), as features. */
-export function gridInputs(n: number, features: readonly FeatureName[]) {
+/** The centres of an n × n grid over the domain as (x1, x2) pairs, row 0 at the top (x2 > 0). */
+export function gridPoints(n: number): Float64Array {
   const points = new Float64Array(n * n * 2);
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
-      const i = r * n + c;
-      points[2 * i] = -domain + (2 * domain * (c + 0.5)) / n;
-      points[2 * i + 1] = domain - (2 * domain * (r + 0.5)) / n;
-    }
+  for (let i = 0; i < n * n; i++) {
+    points[2 * i] = -domain + (2 * domain * ((i % n) + 0.5)) / n;
+    points[2 * i + 1] = domain - (2 * domain * (Math.floor(i / n) + 0.5)) / n;
   }
-  return featureMatrix(points, features);
+  return points;
+}
+
+/** The grid's points as network inputs: the chosen features of each. */
+export function gridInputs(n: number, features: readonly FeatureName[]) {
+  return featureMatrix(gridPoints(n), features);
 }
 
 function featureMatrix(points: ArrayLike<number>, features: readonly FeatureName[]) {
