@@ -72,8 +72,9 @@ export function viewStage(
   const units = trace.units;
   const row = (values: number[][] | undefined) => values?.[0] ?? [];
   const values: ShownValue[][][] = units.map((u) => row(u.a).map(() => []));
-  const put = (column: number, quantity: ShownValue['quantity'], list: number[]) =>
-    list.forEach((value, j) => values[column]![j]!.push({ quantity, value }));
+  const put = (column: number, quantity: ShownValue['quantity'], list: number[]) => {
+    for (const [j, value] of list.entries()) values[column]![j]!.push({ quantity, value });
+  };
   const l = stage.layer;
 
   if (stage.kind === 'forward') {

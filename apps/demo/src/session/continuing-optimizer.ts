@@ -1,7 +1,7 @@
 // An optimizer whose state outlives one `fit` call: the playground trains one epoch per call
 // (so it can pause, step and redraw between epochs), and Adam's moments or L-BFGS's history
 // must carry on across those calls exactly as in one long run.
-import type { OptimizerPlugin, OptimizerState } from '@deltanet/contract';
+import type { FloatArray, OptimizerPlugin, OptimizerState } from '@deltanet/contract';
 
 /**
  * The same optimizer, except that `init` makes the state once and hands that same state to
@@ -14,7 +14,7 @@ import type { OptimizerPlugin, OptimizerState } from '@deltanet/contract';
 export function continuing(plugin: OptimizerPlugin): OptimizerPlugin {
   let state: OptimizerState | undefined;
   if (plugin.mode === 'minibatch') {
-    return { ...plugin, init: (params) => (state ??= plugin.init(params)) };
+    return { ...plugin, init: (params: FloatArray) => (state ??= plugin.init(params)) };
   }
   return { ...plugin, init: (params, objective) => (state ??= plugin.init(params, objective)) };
 }

@@ -3,7 +3,7 @@
 // gradient check — computed by the library itself.
 import type { BackpropTrace, GradientCheckReport, Network, NetworkSpec } from '@deltanet/backprop';
 import { checkGradients, createNetwork, fit, layerOutputs, traceBackprop } from '@deltanet/backprop';
-import type { PluginRegistry } from '@deltanet/contract';
+import type { PluginOptions, PluginRegistry } from '@deltanet/contract';
 import { rowSlice, toRows } from '@deltanet/tensor';
 import type { PlaygroundState } from '../state';
 import { continuing } from './continuing-optimizer';
@@ -53,7 +53,7 @@ export class PlaygroundSession {
     this.data = playgroundData(state);
     const optimizer = registry.get('optimizer', state.optimizer);
     // Only optimizers with a learning rate take one (conjugate gradient and L-BFGS search).
-    const options =
+    const options: PluginOptions =
       optimizer.options && 'learningRate' in optimizer.options ? { learningRate: state.learningRate } : {};
     this.#optimizer = continuing(registry.resolve('optimizer', { name: state.optimizer, options }));
     this.#resolution = resolution;

@@ -18,11 +18,9 @@ const NODE = 36;
 const HEADER = 76;
 const LEFT = 60;
 
-/** One number shown on a unit: which quantity, its value. */
+/** The numbers shown on a unit: each quantity with its full value. */
 export interface UnitLabel {
-  readonly text: string;
-  readonly quantity: string;
-  readonly value: number;
+  readonly parts: readonly { readonly quantity: string; readonly value: number }[];
 }
 
 /** What the step-through puts on the diagram. */
@@ -136,51 +134,57 @@ export class NetworkView {
 
   /** Paints every unit's heatmap and every link's weight. */
   update(snapshot: PlaygroundSnapshot): void {
-    snapshot.unitMaps.forEach((layer, l) =>
-      layer.forEach((values, j) => {
+    for (const [l, layer] of snapshot.unitMaps.entries()) {
+      const output = l === snapshot.unitMaps.length - 1;
+      for (const [j, values] of layer.entries()) {
         const canvas = this.#canvases[l + 1]?.[j];
-        const output = l === snapshot.unitMaps.length - 1;
         if (canvas) paintHeatmap(canvas, values, snapshot.resolution, output ? 'probability' : 'range');
-      }),
-    );
-    snapshot.thetas.forEach((theta, l) =>
-      theta.forEach((row, j) =>
-        row.forEach((weight, k) => {
+      }
+    }
+    for (const [l, theta] of snapshot.thetas.entries()) {
+      for (const [j, row] of theta.entries()) {
+        for (const [k, weight] of row.entries()) {
           const path = this.#links[l]?.[j]?.[k];
-          if (!path) return;
-          path.style.stroke = weightColor(weight);
-          path.style.strokeWidth = String(0.5 + Math.min(Math.abs(weight), 4) * 1.4);
+          if (!path) continue;
+          // Attributes, not inline styles: the step-through's CSS must be able to recolour a link.
+          path.setAttribute('stroke', weightColor(weight));
+          path.setAttribute('stroke-width', String(0.5 + Math.min(Math.abs(weight), 4) * 1.4));
           path.dataset['weight'] = String(weight);
           path.querySelector('title')?.remove();
           path.append(
             Object.assign(svg('title'), { textContent: `Θ${j + 1}${k}(${l + 1}) = ${formatNumber(weight)}` }),
           );
-        }),
-      ),
-    );
+        }
+      }
+    }
   }
 
   /** Shows (or, with undefined, clears) the step-through's numbers and lit links. */
   overlay(overlay: DiagramOverlay | undefined): void {
     this.element.classList.toggle('tracing', overlay !== undefined);
-    this.#labels.forEach((column, c) =>
-      column.forEach((label, unit) => {
+    for (const [c, column] of this.#labels.entries()) {
+      for (const [unit, label] of column.entries()) {
         const shown = overlay?.labels[c]?.[unit];
-        label.textContent = shown?.text ?? '';
+        // One span per quantity carries its exact value, for readers and for the e2e tests.
+        label.replaceChildren(
+          ...(shown?.parts ?? []).map(({ quantity, value }) =>
+            el(
+              'span',
+              { 'data-quantity': quantity, 'data-value': String(value) },
+              `${quantity} ${formatNumber(value)}`,
+            ),
+          ),
+        );
         label.hidden = !shown;
-        if (shown) {
-          label.dataset['quantity'] = shown.quantity;
-          label.dataset['value'] = String(shown.value);
-        }
         label.parentElement!.classList.toggle(
           'focused',
           overlay?.focus?.column === c && overlay.focus.unit === unit,
         );
-      }),
-    );
-    this.#links.forEach((layer, l) =>
-      layer.forEach((row, j) =>
-        row.forEach((path, k) => {
+      }
+    }
+    for (const [l, layer] of this.#links.entries()) {
+      for (const [j, row] of layer.entries()) {
+        for (const [k, path] of row.entries()) {
           const inLayer = overlay?.litLayer === l;
           const focus = overlay?.focus;
           const touchesFocus =
@@ -190,9 +194,9 @@ export class NetworkView {
               : focus.column === l + 1 && j === focus.unit);
           path.classList.toggle('lit', inLayer);
           path.classList.toggle('lit-focus', inLayer && touchesFocus);
-        }),
-      ),
-    );
+        }
+      }
+    }
   }
 
   #node(column: number, row: number, className: string, title: string): HTMLElement {
