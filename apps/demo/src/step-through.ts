@@ -166,7 +166,7 @@ export function viewStage(
       `(${num(row(units[l]!.delta)[j]!)})(${num(first.a)}) = <b>${num(first.Delta)}</b><br>` +
       `${sym('D', `${j + 1}1`, l)} = ${sym('Δ', `${j + 1}1`, l)}/m + (λ/m)·∂R/∂${sym('Θ', `${j + 1}1`, l)} ` +
       `= ${num(first.Delta)}/${m} + (${num(lambda)}/${m})·${names.regularizer}′(${num(trace.weights[l - 1]!.theta[j]![1]!)}) ` +
-      `= ${num(first.Delta / m)} + ${num(penalty)} = <b>${num(first.D)}</b><br>` +
+      `= ${num(first.Delta / m)} + (${num(penalty)}) = <b>${num(first.D)}</b><br>` +
       `(bias column k = 0 has no λ term: ${sym('D', `${j + 1}0`, l)} = ${sym('Δ', `${j + 1}0`, l)}/m = ${num(gradientRow[0]!.D)})`,
   };
 }

@@ -50,7 +50,9 @@ const epoch = () => page.locator('#epoch').getAttribute('data-epoch').then(Numbe
 describe('demo in Chromium', () => {
   it('loads the playground with no console errors', async () => {
     await open();
-    await page.waitForFunction(() => document.querySelector('#test-loss')?.getAttribute('data-value') !== null);
+    await page.waitForFunction(
+      () => document.querySelector('#test-loss')?.getAttribute('data-value') !== null,
+    );
     expect(await page.locator('#network .unit.input:not(.off)').count()).toBe(2);
     expect(await page.locator('#network .unit:not(.input):not(.bias)').count()).toBe(4 + 2 + 1);
     expect(await page.locator('#notice').isHidden()).toBe(true);
@@ -67,9 +69,13 @@ describe('demo in Chromium', () => {
   it('trains XOR to a test loss below 0.1 and pauses', async () => {
     await open('?dataset=xor&hidden=4,2&activations=tanh,tanh&seed=1');
     await page.click('#play');
-    await page.waitForFunction(() => Number(document.querySelector('#test-loss')?.getAttribute('data-value')) < 0.1, null, {
-      timeout: 45_000,
-    });
+    await page.waitForFunction(
+      () => Number(document.querySelector('#test-loss')?.getAttribute('data-value')) < 0.1,
+      null,
+      {
+        timeout: 45_000,
+      },
+    );
     await page.click('#play');
     await page.check('#show-test');
     const stopped = await epoch();
@@ -93,7 +99,11 @@ describe('demo in Chromium', () => {
       optimizers: ['adam'],
       regularizers: ['l2'],
     });
-    expect(state).toMatchObject({ hidden: [4, 2, 3], activations: ['relu', 'sigmoid', 'sigmoid'], loss: 'mean-squared-error' });
+    expect(state).toMatchObject({
+      hidden: [4, 2, 3],
+      activations: ['relu', 'sigmoid', 'sigmoid'],
+      loss: 'mean-squared-error',
+    });
     expect(await page.locator('#network .unit:not(.input):not(.bias)').count()).toBe(4 + 2 + 3 + 1);
     await page.click('#step');
     await expect.poll(epoch).toBe(1);
@@ -115,7 +125,9 @@ describe('demo in Chromium', () => {
     await page.click('#trace-start');
     await page.waitForSelector('#formula b');
     await page.click('#model-export');
-    await page.waitForFunction(() => (document.querySelector('#model-json') as HTMLTextAreaElement).value.length > 0);
+    await page.waitForFunction(
+      () => (document.querySelector('#model-json') as HTMLTextAreaElement).value.length > 0,
+    );
     const model = parseNetwork(await page.locator('#model-json').inputValue());
     const { train } = playgroundData({ ...defaultState, ...parseState(query, names()).state });
     const trace = traceBackprop(model.network, rowSlice(train.x, 7, 8), rowSlice(train.y, 7, 8));
@@ -139,7 +151,10 @@ describe('demo in Chromium', () => {
         const layer = trace.units[column]!;
         const field = { x: layer.a, a: layer.a, z: layer.z, 'g′': layer.gPrime, δ: layer.delta }[quantity];
         const inputRow = column === 0 ? (['x1', 'x2'] as const).indexOf(['x1', 'x2'][unit] as 'x1') : unit;
-        expect(value, `${quantity} of unit ${unit} in layer ${column + 1}`).toBeCloseTo(field![0]![inputRow]!, 12);
+        expect(value, `${quantity} of unit ${unit} in layer ${column + 1}`).toBeCloseTo(
+          field![0]![inputRow]!,
+          12,
+        );
         checked++;
       }
       const gradients = await page.$$eval('#gradient-row td[data-quantity]', (cells) =>
@@ -154,7 +169,9 @@ describe('demo in Chromium', () => {
       if (stages === 6) {
         // Stages: forward 2, 3, 4, then δ(4), δ(3), δ(2). The focused unit's outgoing links carry δ(3) back.
         await page.click('#network .unit[data-column="1"][data-unit="1"]');
-        expect(await page.locator('#formula').innerHTML()).toContain('Θ<sub>12</sub><sup>(2)</sup>·δ<sub>1</sub><sup>(3)</sup>');
+        expect(await page.locator('#formula').innerHTML()).toContain(
+          'Θ<sub>12</sub><sup>(2)</sup>·δ<sub>1</sub><sup>(3)</sup>',
+        );
         expect(await page.locator('#network path.lit-focus').count()).toBe(2);
         await shot('05-step-through-delta');
       }
@@ -171,16 +188,22 @@ describe('demo in Chromium', () => {
     await open('?dataset=spiral&hidden=5,3&activations=tanh,relu&lambda=0.5&regularizer=l1&seed=2');
     await page.click('#step');
     await page.click('#gradient-check');
-    const relative = await page.locator('#relative-difference').getAttribute('data-value', { timeout: 20_000 });
+    const relative = await page
+      .locator('#relative-difference')
+      .getAttribute('data-value', { timeout: 20_000 });
     expect(Number(relative)).toBeLessThan(1e-7);
     await shot('06-gradient-check');
   });
 
   it('trains on the digits in a worker and classifies a drawn digit', async () => {
     await open('#digits');
-    await page.waitForFunction(() => document.querySelector('#digits-status')?.getAttribute('data-trained') === 'true', null, {
-      timeout: 90_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('#digits-status')?.getAttribute('data-trained') === 'true',
+      null,
+      {
+        timeout: 90_000,
+      },
+    );
     expect(Number(await page.locator('#digits-status').getAttribute('data-accuracy'))).toBeGreaterThan(0.85);
     expect(await page.locator('#hidden-units canvas').count()).toBe(32);
     const pad = (await page.locator('#draw-pad').boundingBox())!;
@@ -206,5 +229,10 @@ describe('demo in Chromium', () => {
 });
 
 function names() {
-  return { activations: ['sigmoid', 'tanh', 'relu'], losses: ['cross-entropy'], optimizers: ['adam'], regularizers: ['l1', 'l2'] };
+  return {
+    activations: ['sigmoid', 'tanh', 'relu'],
+    losses: ['cross-entropy'],
+    optimizers: ['adam'],
+    regularizers: ['l1', 'l2'],
+  };
 }

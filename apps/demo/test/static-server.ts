@@ -1,8 +1,8 @@
 // A static file server for the built demo on a free localhost port, for the browser tests.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const types: Record<string, string> = {
@@ -26,7 +26,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+      });
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404).end('not found');
@@ -36,6 +39,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

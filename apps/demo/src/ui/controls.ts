@@ -34,7 +34,7 @@ export class Controls {
     const change = this.#events.change;
     const c = this.#choices;
     const reset = el('button', { id: 'reset', class: 'round', title: 'Reset the network' }, '⟲');
-    const step = el('button', { id: 'step', class: 'round', title: 'Train one epoch' }, '⏭');
+    const step = el('button', { id: 'step', class: 'step', title: 'Train one epoch' }, 'Step');
     reset.addEventListener('click', () => this.#events.reset());
     step.addEventListener('click', () => this.#events.step());
     this.toolbar.replaceChildren(

@@ -15,7 +15,8 @@ import { paintHeatmap } from './heatmap';
 const COLUMN = 120;
 const ROW = 50;
 const NODE = 36;
-const HEADER = 76;
+/** Layer headers above, then the bias units' row, then the units. */
+const HEADER = 118;
 const LEFT = 60;
 
 /** The numbers shown on a unit: each quantity with its full value. */
@@ -108,7 +109,7 @@ export class NetworkView {
     // Bias units a0 = 1 above every column but the output's (shown in step-through).
     for (let c = 0; c < columns.length - 1; c++) {
       const bias = el('div', { class: 'unit bias', title: 'bias unit a₀ = 1' }, '+1');
-      Object.assign(bias.style, { left: `${LEFT + c * COLUMN}px`, top: `${HEADER - 8}px` });
+      Object.assign(bias.style, { left: `${LEFT + c * COLUMN}px`, top: `${HEADER}px` });
       this.element.append(bias);
       this.#biasNodes.push(bias);
     }
@@ -117,7 +118,7 @@ export class NetworkView {
       Array.from({ length: columns[l + 1]! }, (_, j) =>
         Array.from({ length: columns[l]! + 1 }, (_, k) => {
           const from =
-            k === 0 ? { x: LEFT + l * COLUMN, y: HEADER - 8 } : this.#position(l, this.#inputRow(l, k - 1));
+            k === 0 ? { x: LEFT + l * COLUMN, y: HEADER } : this.#position(l, this.#inputRow(l, k - 1));
           const to = this.#position(l + 1, j);
           const [x1, y1, x2, y2] = [from.x + NODE, from.y + NODE / 2, to.x, to.y + NODE / 2];
           const mid = (x1 + x2) / 2;
