@@ -24,7 +24,7 @@ export function layerOutputs(net: Network, x: Matrix): Matrix[] {
     const end = Math.min(m, start + CHUNK_ROWS);
     const ws = net.workspace(end - start);
     forward(net, rowSlice(input, start, end), ws);
-    ws.a.forEach((a, l) => outputs[l]!.data.set(a.data, start * a.cols));
+    for (const [l, a] of ws.a.entries()) outputs[l]!.data.set(a.data, start * a.cols);
   }
   return outputs;
 }
