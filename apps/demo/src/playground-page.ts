@@ -12,7 +12,7 @@ import { StepThroughPanel } from './ui/step-through-panel';
 import { serializeState } from './url-state';
 import type { PlaygroundReply, PlaygroundRequest } from './worker/protocol';
 
-/** Grid side of every heatmap (the worker's default resolution). */
+/** Grid side of the input units' heatmaps (the worker's snapshots carry their own). */
 const GRID = 40;
 
 /** The names the registry offers, for every picker and for URL validation. */

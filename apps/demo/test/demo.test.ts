@@ -19,6 +19,8 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let page: Page;
 let errors: string[] = [];
+/** Only the bad-link test expects the notice; elsewhere it would be a worker's error. */
+let noticeExpected = false;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -32,6 +34,9 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  const notice = await page.locator('#notice').textContent();
+  if (!noticeExpected) expect(notice).toBe('');
+  noticeExpected = false;
   await page?.close();
   expect(errors).toEqual([]);
   errors = [];
@@ -60,6 +65,7 @@ describe('demo in Chromium', () => {
   });
 
   it('reports a bad link and falls back to defaults', async () => {
+    noticeExpected = true;
     await open('?dataset=moons&hidden=4,99');
     await expect.poll(() => page.locator('#notice').textContent()).toContain('"moons" is not one of');
     expect(await page.locator('#layer-count').textContent()).toBe('2 hidden layers');

@@ -47,7 +47,7 @@ export class PlaygroundSession {
   readonly #resolution: number;
 
   /** Throws the library's error (naming the bad choice) when the state cannot make a network. */
-  constructor(state: PlaygroundState, registry: PluginRegistry, resolution = 40) {
+  constructor(state: PlaygroundState, registry: PluginRegistry, resolution = 64) {
     this.state = state;
     this.net = createNetwork(playgroundSpec(state), { registry });
     this.data = playgroundData(state);

@@ -114,7 +114,7 @@ export class DigitsView {
   }
 
   #listen(): void {
-    const context = this.pad.getContext('2d')!;
+    const context = this.#pad();
     const point = (event: PointerEvent) => {
       const rect = this.pad.getBoundingClientRect();
       return [
@@ -146,8 +146,13 @@ export class DigitsView {
     this.pad.addEventListener('pointercancel', finish);
   }
 
+  /** The drawing's context; read back after every stroke, so kept in CPU memory. */
+  #pad(): CanvasRenderingContext2D {
+    return this.pad.getContext('2d', { willReadFrequently: true })!;
+  }
+
   #clear(): void {
-    const context = this.pad.getContext('2d')!;
+    const context = this.#pad();
     context.fillStyle = 'black';
     context.fillRect(0, 0, PAD, PAD);
     Object.assign(context, { strokeStyle: 'white', lineWidth: 20, lineCap: 'round', lineJoin: 'round' });
@@ -159,7 +164,7 @@ export class DigitsView {
 
   /** The drawing as 784 MNIST-style pixels (shown in the preview), sent for classification. */
   #classify(): void {
-    const { data } = this.pad.getContext('2d')!.getImageData(0, 0, PAD, PAD);
+    const { data } = this.#pad().getImageData(0, 0, PAD, PAD);
     const intensity = new Float32Array(PAD * PAD);
     for (let i = 0; i < intensity.length; i++) intensity[i] = data[4 * i]! / 255;
     const pixels = digitPixels(intensity, PAD, PAD);

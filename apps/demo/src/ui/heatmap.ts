@@ -23,11 +23,16 @@ export function paintHeatmap(canvas: HTMLCanvasElement, values: Float32Array, n:
   const image = new ImageData(n, n);
   values.forEach((v, i) => {
     const [r, g, b] = divergingColor(flat ? 0 : (2 * (v - lo)) / (hi - lo) - 1);
-    image.data.set([r, g, b, 255], 4 * i);
+    // A paler background than the points' own colours, so points stay visible on their class.
+    image.data.set([pale(r), pale(g), pale(b), 255], 4 * i);
   });
   const source = new OffscreenCanvas(n, n);
   source.getContext('2d')!.putImageData(image, 0, 0);
   const context = canvas.getContext('2d')!;
   context.imageSmoothingEnabled = true;
   context.drawImage(source, 0, 0, canvas.width, canvas.height);
+}
+
+function pale(channel: number): number {
+  return channel + (255 - channel) * 0.3;
 }
