@@ -47,7 +47,8 @@ export class NetworkView {
   #canvases: HTMLCanvasElement[][] = [];
   #labels: HTMLElement[][] = [];
   #links: SVGPathElement[][][] = [];
-  #biasNodes: HTMLElement[] = [];
+  /** Above the units and their numbers: copies of the focused links, so δ's path stays visible. */
+  #focusLinks = svg('svg', { class: 'focus-links' });
   readonly #activations: readonly string[];
   readonly #events: NetworkViewEvents;
 
@@ -63,19 +64,22 @@ export class NetworkView {
     const width = LEFT + (columns.length - 1) * COLUMN + NODE + 40;
     const height = HEADER + ROW + Math.max(featureNames.length, ...state.hidden) * ROW;
     const links = svg('svg', { class: 'links', width, height });
+    this.#focusLinks = svg('svg', { class: 'focus-links', width, height });
     this.element.replaceChildren(this.#layersHeader(state), links);
     this.element.style.width = `${width}px`;
     this.element.style.height = `${height}px`;
     this.#canvases = columns.map(() => []);
     this.#labels = columns.map(() => []);
-    this.#biasNodes = [];
 
     // Input column: all features, the chosen ones active, each pictured over the grid.
     const active = new Set<FeatureName>(state.features);
     const grid = gridPoints(gridSide);
+    // Input unit k is the k-th chosen feature (the order of the network's columns of x).
+    const inputLabels = new Map<FeatureName, HTMLElement>();
     featureNames.forEach((name, row) => {
       const on = active.has(name);
-      const node = this.#node(0, row, on ? 'unit input' : 'unit input off', `feature ${name}`);
+      const unit = on ? state.features.indexOf(name) : undefined;
+      const node = this.#node(0, row, on ? 'unit input' : 'unit input off', `feature ${name}`, unit);
       node.append(el('span', { class: 'feature-name' }, name));
       node.addEventListener('click', () => {
         const next = on
@@ -85,11 +89,9 @@ export class NetworkView {
       });
       const canvas = node.querySelector('canvas')!;
       paintHeatmap(canvas, Float32Array.from(mapFeatures(grid, [name])), gridSide, 'range');
-      if (on) {
-        this.#canvases[0]!.push(canvas);
-        this.#labels[0]!.push(node.querySelector('.value') as HTMLElement);
-      }
+      if (on) inputLabels.set(name, node.querySelector('.value') as HTMLElement);
     });
+    this.#labels[0] = state.features.map((name) => inputLabels.get(name)!);
     // Hidden and output columns, each with a header editing it.
     for (let c = 1; c < columns.length; c++) {
       for (let unit = 0; unit < columns[c]!; unit++) {
@@ -111,7 +113,6 @@ export class NetworkView {
       const bias = el('div', { class: 'unit bias', title: 'bias unit a₀ = 1' }, '+1');
       Object.assign(bias.style, { left: `${LEFT + c * COLUMN}px`, top: `${HEADER}px` });
       this.element.append(bias);
-      this.#biasNodes.push(bias);
     }
     // Links of Θ(l): index [l][j][k], k = 0 the bias weight.
     this.#links = columns.slice(0, -1).map((_, l) =>
@@ -198,13 +199,23 @@ export class NetworkView {
         }
       }
     }
+    const focused = this.element.querySelectorAll('.links path.lit-focus');
+    this.#focusLinks.replaceChildren(...Array.from(focused, (path) => path.cloneNode(true)));
+    this.element.append(this.#focusLinks);
   }
 
-  #node(column: number, row: number, className: string, title: string): HTMLElement {
+  /** A unit drawn at `row` of `column`; `unit` is its index in the layer (none for unused features). */
+  #node(
+    column: number,
+    row: number,
+    className: string,
+    title: string,
+    unit: number | undefined = row,
+  ): HTMLElement {
     const { x, y } = this.#position(column, row);
     const node = el(
       'div',
-      { class: className, title, 'data-column': column, 'data-unit': row },
+      { class: className, title, 'data-column': column, 'data-unit': unit },
       el('canvas', { width: NODE, height: NODE }),
       el('span', { class: 'value', hidden: true }),
     );
