@@ -1,6 +1,7 @@
 // The playground tab: keeps the state (mirrored in the URL), drives the training worker, and
 // routes its replies to the views.
 import type { PluginRegistry } from '@deltanet/contract';
+import { gridSide } from './session/playground-data';
 import type { PlaygroundState, PluginChoices } from './state';
 import { Controls } from './ui/controls';
 import { el } from './ui/dom';
@@ -10,10 +11,7 @@ import { NetworkView } from './ui/network-view';
 import { OutputView } from './ui/output-view';
 import { StepThroughPanel } from './ui/step-through-panel';
 import { serializeState } from './url-state';
-import type { PlaygroundReply, PlaygroundRequest } from './worker/protocol';
-
-/** Grid side of the input units' heatmaps (the worker's snapshots carry their own). */
-const GRID = 40;
+import type { PlaygroundRequest, StampedReply } from './worker/protocol';
 
 /** The names the registry offers, for every picker and for URL validation. */
 export function pluginChoices(registry: PluginRegistry): PluginChoices {
@@ -38,6 +36,8 @@ export class PlaygroundPage {
   readonly #notice: (message: string | undefined) => void;
   #trainLabels: Int32Array = new Int32Array(0);
   #traced: number | undefined;
+  /** Numbers the sessions; replies about an older session (already in flight) are dropped. */
+  #generation = 0;
 
   constructor(state: PlaygroundState, choices: PluginChoices, notice: (message: string | undefined) => void) {
     this.#state = state;
@@ -75,7 +75,9 @@ export class PlaygroundPage {
       el('div', { class: 'panels' }, this.#stepThrough.element, this.#gradients.element, this.#model.element),
     );
     this.#worker = new Worker(new URL('./worker/playground.worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (event: MessageEvent<PlaygroundReply>) => this.#receive(event.data);
+    this.#worker.onmessage = (event: MessageEvent<StampedReply>) => {
+      if (event.data.generation === this.#generation) this.#receive(event.data);
+    };
     this.#configure();
   }
 
@@ -98,8 +100,9 @@ export class PlaygroundPage {
     this.#controls.render(this.#state);
     this.#controls.setPlaying(false);
     this.#controls.setEpoch(0);
-    this.#network.build(this.#state, GRID);
-    this.#post({ type: 'configure', state: this.#state });
+    this.#network.build(this.#state, gridSide);
+    this.#generation++;
+    this.#post({ type: 'configure', state: this.#state, generation: this.#generation });
   }
 
   #trace(example: number): void {
@@ -108,7 +111,7 @@ export class PlaygroundPage {
     this.#post({ type: 'trace', example });
   }
 
-  #receive(reply: PlaygroundReply): void {
+  #receive(reply: StampedReply): void {
     switch (reply.type) {
       case 'configured':
         this.#trainLabels = reply.train.labels;

@@ -25,6 +25,9 @@ export interface PlaygroundData {
 /** The heatmaps cover [−domain, domain]², as TensorFlow Playground's do. */
 export const domain = 6;
 
+/** Every heatmap is a gridSide × gridSide picture of the domain. */
+export const gridSide = 64;
+
 /**
  * The dataset of `state`: `samples` points from its generator (noise and seed), split by
  * trainPercent with the same seed, each point mapped to the chosen features.

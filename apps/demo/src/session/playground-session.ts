@@ -8,7 +8,7 @@ import { rowSlice, toRows } from '@deltanet/tensor';
 import type { PlaygroundState } from '../state';
 import { continuing } from './continuing-optimizer';
 import type { PlaygroundData } from './playground-data';
-import { gridInputs, playgroundData } from './playground-data';
+import { gridInputs, gridSide, playgroundData } from './playground-data';
 
 /** What the page redraws after training: losses, Θ, and each unit's output over the grid. */
 export interface PlaygroundSnapshot {
@@ -47,7 +47,7 @@ export class PlaygroundSession {
   readonly #resolution: number;
 
   /** Throws the library's error (naming the bad choice) when the state cannot make a network. */
-  constructor(state: PlaygroundState, registry: PluginRegistry, resolution = 64) {
+  constructor(state: PlaygroundState, registry: PluginRegistry, resolution = gridSide) {
     this.state = state;
     this.net = createNetwork(playgroundSpec(state), { registry });
     this.data = playgroundData(state);

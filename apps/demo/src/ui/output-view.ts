@@ -24,6 +24,7 @@ export class OutputView {
   #test: LabelledPoints | undefined;
   #history: { train: number; test: number }[] = [];
   #last: PlaygroundSnapshot | undefined;
+  #highlighted: number | undefined;
 
   constructor() {
     this.element = el(
@@ -71,8 +72,6 @@ export class OutputView {
     this.#highlighted = example;
     this.#draw();
   }
-
-  #highlighted: number | undefined;
 
   #draw(): void {
     const snapshot = this.#last;

@@ -2,9 +2,8 @@
 // page's questions (trace, gradient check, model) between epochs, so the page never blocks.
 /// <reference lib="webworker" />
 import { builtinRegistry, serializeNetwork } from '@deltanet/backprop';
-import { toRows } from '@deltanet/tensor';
 import { PlaygroundSession } from '../session/playground-session';
-import type { PlaygroundReply, PlaygroundRequest } from './protocol';
+import type { PlaygroundReply, PlaygroundRequest, StampedReply } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -13,12 +12,13 @@ const FRAME_MS = 30;
 const registry = builtinRegistry();
 let session: PlaygroundSession | undefined;
 let playing = false;
-/** Bumped by every configure, so a play loop of an old session stops. */
+/** The page's number for the current session: a play loop of an older one stops. */
 let generation = 0;
 
 const reply = (message: PlaygroundReply) => {
   const transfer = message.type === 'snapshot' ? message.snapshot.unitMaps.flat().map((m) => m.buffer) : [];
-  self.postMessage(message, transfer);
+  const stamped: StampedReply = { ...message, generation };
+  self.postMessage(stamped, transfer);
 };
 const fail = (error: unknown) =>
   reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -33,17 +33,12 @@ self.onmessage = (event: MessageEvent<PlaygroundRequest>) => {
 
 async function handle(request: PlaygroundRequest): Promise<void> {
   if (request.type === 'configure') {
-    generation++;
+    generation = request.generation;
     playing = false;
     session = undefined;
     const created = new PlaygroundSession(request.state, registry);
     session = created;
-    reply({
-      type: 'configured',
-      train: created.data.trainPoints,
-      test: created.data.testPoints,
-      trainInputs: toRows(created.data.train.x),
-    });
+    reply({ type: 'configured', train: created.data.trainPoints, test: created.data.testPoints });
     reply({ type: 'snapshot', snapshot: created.snapshot(), playing });
     return;
   }

@@ -6,7 +6,8 @@ import type { PlaygroundState } from '../state';
 
 /** Page → playground worker. */
 export type PlaygroundRequest =
-  | { readonly type: 'configure'; readonly state: PlaygroundState }
+  /** A new session; every later reply carries `generation`, so the page can drop stale ones. */
+  | { readonly type: 'configure'; readonly state: PlaygroundState; readonly generation: number }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'step' }
@@ -16,18 +17,15 @@ export type PlaygroundRequest =
 
 /** Playground worker → page. */
 export type PlaygroundReply =
-  | {
-      readonly type: 'configured';
-      readonly train: LabelledPoints;
-      readonly test: LabelledPoints;
-      /** The input features of each training point, row-major, for the step-through. */
-      readonly trainInputs: number[][];
-    }
+  | { readonly type: 'configured'; readonly train: LabelledPoints; readonly test: LabelledPoints }
   | { readonly type: 'snapshot'; readonly snapshot: PlaygroundSnapshot; readonly playing: boolean }
   | { readonly type: 'trace'; readonly example: number; readonly trace: BackpropTrace }
   | { readonly type: 'gradient-check'; readonly report: GradientCheckReport }
   | { readonly type: 'model'; readonly json: string }
   | { readonly type: 'error'; readonly message: string };
+
+/** A reply stamped with the generation of the configure it answers. */
+export type StampedReply = PlaygroundReply & { readonly generation: number };
 
 /** Page → digits worker. */
 export type DigitsRequest =
