@@ -89,7 +89,7 @@ describe('demo in Chromium', () => {
     expect(await epoch()).toBeLessThanOrEqual(stopped + 50);
     expect(Number(await page.locator('#test-loss').getAttribute('data-value'))).toBeLessThan(0.1);
     await shot('03-xor-trained');
-  });
+  }, 90_000);
 
   it('changes activation, loss and layers in place, and keeps them in the URL', async () => {
     await open('?dataset=circle');
@@ -231,7 +231,7 @@ describe('demo in Chromium', () => {
     await page.mouse.up();
     await expect.poll(() => page.locator('#prediction').getAttribute('data-digit')).toBe('0');
     await shot('08-digits-zero');
-  });
+  }, 150_000);
 });
 
 function names() {
