@@ -9,6 +9,7 @@ export { fit } from './fit';
 export type { GradientCheckOptions, GradientCheckReport, GradientEntry } from './gradient-check';
 export { checkGradients } from './gradient-check';
 export type { EpochRecord } from './history';
+export { layerOutputs } from './layer-outputs';
 export type { ThetaLayout } from './layout';
 export { parameterCount, thetaLayout } from './layout';
 export type { Evaluation, NetworkOptions } from './network';

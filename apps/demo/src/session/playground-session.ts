@@ -1,0 +1,123 @@
+// One playground run: the network built from the state, trained one epoch at a time with `fit`,
+// and everything the page draws — losses, heatmaps of every unit, Θ, a traced example and a
+// gradient check — computed by the library itself.
+import type { BackpropTrace, GradientCheckReport, Network, NetworkSpec } from '@deltanet/backprop';
+import { checkGradients, createNetwork, fit, layerOutputs, traceBackprop } from '@deltanet/backprop';
+import type { PluginOptions, PluginRegistry } from '@deltanet/contract';
+import { rowSlice, toRows } from '@deltanet/tensor';
+import type { PlaygroundState } from '../state';
+import { continuing } from './continuing-optimizer';
+import type { PlaygroundData } from './playground-data';
+import { gridInputs, gridSide, playgroundData } from './playground-data';
+
+/** What the page redraws after training: losses, Θ, and each unit's output over the grid. */
+export interface PlaygroundSnapshot {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  /** Θ(l) for l = 1..L−1, s(l+1) × (s(l)+1), bias weights in column 0. */
+  readonly thetas: number[][][];
+  /** Grid side n: every unit's picture is n × n, row 0 at the top. */
+  readonly resolution: number;
+  /** a(l)ⱼ over the grid for l = 2..L: [layer][unit] → n² values; the last layer is h. */
+  readonly unitMaps: Float32Array[][];
+}
+
+/** The network spec of a playground state: features → hidden layers → one output unit. */
+export function playgroundSpec(state: PlaygroundState): NetworkSpec {
+  return {
+    layers: [state.features.length, ...state.hidden, 1],
+    activation: [...state.activations],
+    outputActivation: state.outputActivation,
+    loss: state.loss,
+    regularizer: state.regularizer,
+    lambda: state.lambda,
+    seed: state.seed,
+  };
+}
+
+/** A network, its data and its training position; rebuilt whenever the state changes. */
+export class PlaygroundSession {
+  readonly net: Network;
+  readonly data: PlaygroundData;
+  readonly state: PlaygroundState;
+  #epoch = 0;
+  readonly #optimizer;
+  readonly #grid;
+  readonly #resolution: number;
+
+  /** Throws the library's error (naming the bad choice) when the state cannot make a network. */
+  constructor(state: PlaygroundState, registry: PluginRegistry, resolution = gridSide) {
+    this.state = state;
+    this.net = createNetwork(playgroundSpec(state), { registry });
+    this.data = playgroundData(state);
+    const optimizer = registry.get('optimizer', state.optimizer);
+    // Only optimizers with a learning rate take one (conjugate gradient and L-BFGS search).
+    const options: PluginOptions =
+      optimizer.options && 'learningRate' in optimizer.options ? { learningRate: state.learningRate } : {};
+    this.#optimizer = continuing(registry.resolve('optimizer', { name: state.optimizer, options }));
+    this.#resolution = resolution;
+    this.#grid = gridInputs(resolution, state.features);
+  }
+
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** Trains `epochs` more epochs (minibatches of batchSize, seeded shuffles per epoch). */
+  async train(epochs = 1): Promise<void> {
+    for (let e = 0; e < epochs; e++) {
+      this.#epoch++;
+      await fit(this.net, this.data.train, {
+        optimizer: this.#optimizer,
+        epochs: 1,
+        batchSize: Math.min(this.state.batchSize, this.data.train.x.rows),
+        // A new shuffle every epoch, the same ones for the same seed.
+        seed: (this.state.seed * 100_003 + this.#epoch) | 0,
+      });
+    }
+  }
+
+  /** The data cost (without the λ term) on the training and test points. */
+  losses(): { train: number; test: number } {
+    const { train, test } = this.data;
+    return {
+      train: this.net.evaluate(train.x, train.y).dataCost,
+      test: this.net.evaluate(test.x, test.y).dataCost,
+    };
+  }
+
+  snapshot(): PlaygroundSnapshot {
+    const { train, test } = this.losses();
+    const unitMaps = layerOutputs(this.net, this.#grid).map((a) =>
+      Array.from({ length: a.cols }, (_, j) => {
+        const values = new Float32Array(a.rows);
+        for (let i = 0; i < a.rows; i++) values[i] = a.data[i * a.cols + j]!;
+        return values;
+      }),
+    );
+    return {
+      epoch: this.#epoch,
+      trainLoss: train,
+      testLoss: test,
+      thetas: this.net.thetas.map((theta) => toRows(theta)),
+      resolution: this.#resolution,
+      unitMaps,
+    };
+  }
+
+  /** Every quantity of one forward and backward pass on training example `index`. */
+  trace(index: number): BackpropTrace {
+    const { x, y } = this.data.train;
+    if (!(Number.isInteger(index) && index >= 0 && index < x.rows)) {
+      throw new RangeError(`example ${index} is not one of the ${x.rows} training points (0..${x.rows - 1})`);
+    }
+    return traceBackprop(this.net, rowSlice(x, index, index + 1), rowSlice(y, index, index + 1));
+  }
+
+  /** Backprop's D against central differences on all training points. */
+  gradientCheck(): GradientCheckReport {
+    const { x, y } = this.data.train;
+    return checkGradients(this.net, x, y, { worst: 5 });
+  }
+}

@@ -1,0 +1,181 @@
+// The backprop step-through as a sequence of stages over one traced example: forward layer by
+// layer (z and a), then δ right to left, then Δ and D per Θ(l). For each stage it says which
+// numbers go on which units, which links light up, and the highlighted quantity's formula with
+// the trace's values filled in. Every number comes from the library's traceBackprop.
+import type { BackpropTrace } from '@deltanet/backprop';
+import { formatNumber as num } from './format';
+
+/** One step of the walk-through; l is the course's 1-based layer number. */
+export type Stage =
+  | { readonly kind: 'forward'; readonly layer: number }
+  | { readonly kind: 'delta'; readonly layer: number }
+  | { readonly kind: 'gradient'; readonly layer: number };
+
+/** A number shown on a unit, with the quantity it is. */
+export interface ShownValue {
+  readonly quantity: 'x' | 'z' | 'a' | 'g′' | 'δ';
+  readonly value: number;
+}
+
+/** What one stage shows. Columns are 0-based (column 0 = layer 1, the input). */
+export interface StageView {
+  readonly title: string;
+  /** values[column][unit]: the numbers on each unit. */
+  readonly values: (readonly ShownValue[])[][];
+  /** Index l − 1 of the Θ(l) whose links carry this stage's quantity. */
+  readonly litLayer: number;
+  /** The unit whose formula is shown; with litFromFocus its outgoing links, else incoming. */
+  readonly focus: { readonly column: number; readonly unit: number };
+  readonly litFromFocus: boolean;
+  /** The formula, symbols as HTML (sub- and superscripts), values filled in. */
+  readonly formula: string;
+  /** For gradient stages: row j of Δ(l) and D(l) with [1; a(l)]. */
+  readonly gradientRow?: {
+    readonly k: number;
+    readonly a: number;
+    readonly Delta: number;
+    readonly D: number;
+  }[];
+}
+
+/** Names shown for g in the formulas, per layer 2..L. */
+export interface StageNames {
+  readonly activations: readonly string[];
+  readonly regularizer: string;
+}
+
+/**
+ * The stages of a trace of a network with L layers: forward l = 2..L, δ(l) for l = L..2, then
+ * Δ(l) and D(l) for l = L−1..1.
+ *
+ * @example
+ * stagesOf(trace).length; // 3(L − 1) for one example
+ */
+export function stagesOf(trace: BackpropTrace): Stage[] {
+  const L = trace.units.length;
+  const stages: Stage[] = [];
+  for (let l = 2; l <= L; l++) stages.push({ kind: 'forward', layer: l });
+  for (let l = L; l >= 2; l--) stages.push({ kind: 'delta', layer: l });
+  for (let l = L - 1; l >= 1; l--) stages.push({ kind: 'gradient', layer: l });
+  return stages;
+}
+
+/** The stage `stage` of the first traced example, its formula for unit `unit` of the stage's layer. */
+export function viewStage(
+  trace: BackpropTrace,
+  stage: Stage,
+  y: readonly number[],
+  names: StageNames,
+  unit = 0,
+): StageView {
+  const L = trace.units.length;
+  const units = trace.units;
+  const row = (values: number[][] | undefined) => values?.[0] ?? [];
+  const values: ShownValue[][][] = units.map((u) => row(u.a).map(() => []));
+  const put = (column: number, quantity: ShownValue['quantity'], list: number[]) => {
+    for (const [j, value] of list.entries()) values[column]![j]!.push({ quantity, value });
+  };
+  const l = stage.layer;
+
+  if (stage.kind === 'forward') {
+    put(0, 'x', row(units[0]!.a));
+    for (let c = 1; c < l - 1; c++) put(c, 'a', row(units[c]!.a));
+    put(l - 1, 'z', row(units[l - 1]!.z));
+    put(l - 1, 'a', row(units[l - 1]!.a));
+    const j = clampUnit(unit, row(units[l - 1]!.a).length);
+    const theta = trace.weights[l - 2]!.theta[j]!;
+    const previous = [1, ...row(units[l - 2]!.a)];
+    const z = row(units[l - 1]!.z)[j]!;
+    const a = row(units[l - 1]!.a)[j]!;
+    const terms = theta.map(
+      (_, k) =>
+        `${sym('Θ', `${j + 1}${k}`, l - 1)}·${k === 0 ? '1' : sym(l === 2 ? 'x' : 'a', `${k}`, l === 2 ? undefined : l - 1)}`,
+    );
+    const filled = theta.map((w, k) => `(${num(w)})(${num(previous[k]!)})`);
+    const g = names.activations[l - 2] ?? 'g';
+    return {
+      title: `Forward: z(${l}) = Θ(${l - 1})·[1; a(${l - 1})], a(${l}) = g(z(${l}))`,
+      values,
+      litLayer: l - 2,
+      focus: { column: l - 1, unit: j },
+      litFromFocus: false,
+      formula:
+        `${sym('z', `${j + 1}`, l)} = ${terms.join(' + ')}<br>= ${filled.join(' + ')} = <b>${num(z)}</b><br>` +
+        `${sym('a', `${j + 1}`, l)} = ${g}(${sym('z', `${j + 1}`, l)}) = ${g}(${num(z)}) = <b>${num(a)}</b>`,
+    };
+  }
+
+  if (stage.kind === 'delta') {
+    for (let c = 1; c < L; c++) put(c, 'a', row(units[c]!.a));
+    for (let c = l - 1; c < L; c++) put(c, 'δ', row(units[c]!.delta));
+    const j = clampUnit(unit, row(units[l - 1]!.a).length);
+    const delta = row(units[l - 1]!.delta)[j]!;
+    if (l === L) {
+      const a = row(units[L - 1]!.a)[j]!;
+      // The fused rule holds for matching output/loss pairs; otherwise show the general one.
+      const fused = Math.abs(a - y[j]! - delta) <= 1e-12 * Math.max(1, Math.abs(delta));
+      return {
+        title: `Backward: δ(${L}) at the output`,
+        values,
+        litLayer: L - 2,
+        focus: { column: L - 1, unit: j },
+        litFromFocus: false,
+        formula: fused
+          ? `${sym('δ', `${j + 1}`, L)} = ${sym('a', `${j + 1}`, L)} − y<sub>${j + 1}</sub> = ${num(a)} − ${num(y[j]!)} = <b>${num(delta)}</b>`
+          : `${sym('δ', `${j + 1}`, L)} = ∂J/∂${sym('a', `${j + 1}`, L)} · g′(${sym('z', `${j + 1}`, L)}) = <b>${num(delta)}</b>`,
+      };
+    }
+    const theta = trace.weights[l - 1]!.theta;
+    const next = row(units[l]!.delta);
+    const gPrime = row(units[l - 1]!.gPrime)[j];
+    if (gPrime !== undefined) put(l - 1, 'g′', row(units[l - 1]!.gPrime));
+    const terms = next.map((_, k) => `${sym('Θ', `${k + 1}${j + 1}`, l)}·${sym('δ', `${k + 1}`, l + 1)}`);
+    const filled = next.map((d, k) => `(${num(theta[k]![j + 1]!)})(${num(d)})`);
+    const factor = gPrime === undefined ? '' : ` · g′(${sym('z', `${j + 1}`, l)})`;
+    const factorValue = gPrime === undefined ? '' : ` · ${num(gPrime)}`;
+    return {
+      title: `Backward: δ(${l}) = (Θ(${l}))ᵀ δ(${l + 1}) .* g′(z(${l})), bias row dropped`,
+      values,
+      litLayer: l - 1,
+      focus: { column: l - 1, unit: j },
+      litFromFocus: true,
+      formula: `${sym('δ', `${j + 1}`, l)} = (${terms.join(' + ')})${factor}<br>= (${filled.join(' + ')})${factorValue} = <b>${num(delta)}</b>`,
+    };
+  }
+
+  // Gradient of Θ(l): Δ(l) = δ(l+1)[1; a(l)]ᵀ summed over examples, D(l) = Δ(l)/m + (λ/m)∂R/∂Θ.
+  put(l - 1, l === 1 ? 'x' : 'a', row(units[l - 1]!.a));
+  put(l, 'δ', row(units[l]!.delta));
+  const j = clampUnit(unit, row(units[l]!.a).length);
+  const weights = trace.weights[l - 1]!;
+  const a = [1, ...row(units[l - 1]!.a)];
+  const gradientRow = a.map((ak, k) => ({ k, a: ak, Delta: weights.Delta[j]![k]!, D: weights.D[j]![k]! }));
+  const { m, lambda } = trace;
+  const first = gradientRow[1]!;
+  const penalty = first.D - first.Delta / m;
+  const d = sym('δ', `${j + 1}`, l + 1);
+  return {
+    title: `Gradient: Δ(${l}) = δ(${l + 1})·[1; a(${l})]ᵀ, D(${l}) = Δ(${l})/m + (λ/m)·∂R/∂Θ(${l})`,
+    values,
+    litLayer: l - 1,
+    focus: { column: l, unit: j },
+    litFromFocus: false,
+    gradientRow,
+    formula:
+      `${sym('Δ', `${j + 1}1`, l)} = ${d}·${sym(l === 1 ? 'x' : 'a', '1', l === 1 ? undefined : l)} = ` +
+      `(${num(row(units[l]!.delta)[j]!)})(${num(first.a)}) = <b>${num(first.Delta)}</b><br>` +
+      `${sym('D', `${j + 1}1`, l)} = ${sym('Δ', `${j + 1}1`, l)}/m + (λ/m)·∂R/∂${sym('Θ', `${j + 1}1`, l)} ` +
+      `= ${num(first.Delta)}/${m} + (${num(lambda)}/${m})·${names.regularizer}′(${num(trace.weights[l - 1]!.theta[j]![1]!)}) ` +
+      `= ${num(first.Delta / m)} + (${num(penalty)}) = <b>${num(first.D)}</b><br>` +
+      `(bias column k = 0 has no λ term: ${sym('D', `${j + 1}0`, l)} = ${sym('Δ', `${j + 1}0`, l)}/m = ${num(gradientRow[0]!.D)})`,
+  };
+}
+
+function clampUnit(unit: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, unit));
+}
+
+/** A symbol with subscript and (layer) superscript, as HTML. */
+function sym(symbol: string, sub: string, layer?: number): string {
+  return `${symbol}<sub>${sub}</sub>${layer === undefined ? '' : `<sup>(${layer})</sup>`}`;
+}

@@ -1,0 +1,126 @@
+// The toolbar (play, pause, step, reset, epoch; optimizer, learning rate, λ, regularizer,
+// loss, output activation, batch size) and the data column (set, split, noise, regenerate).
+import { playgroundSets } from '@deltanet/data';
+import type { PlaygroundState, PluginChoices } from '../state';
+import { limits } from '../state';
+import { choice, el, numberField, slider } from './dom';
+
+/** What the controls ask the page to do. */
+export interface ControlEvents {
+  change(next: Partial<PlaygroundState>): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+}
+
+export class Controls {
+  readonly toolbar = el('div', { class: 'toolbar' });
+  readonly data = el('div', { class: 'data' });
+  readonly epoch = el('span', { id: 'epoch' }, '000,000');
+  readonly playButton = el('button', { id: 'play', class: 'play', title: 'Play / pause' }, '▶');
+  #playing = false;
+  readonly #choices: PluginChoices;
+  readonly #events: ControlEvents;
+
+  constructor(choices: PluginChoices, events: ControlEvents) {
+    this.#choices = choices;
+    this.#events = events;
+    this.playButton.addEventListener('click', () => (this.#playing ? events.pause() : events.play()));
+  }
+
+  /** Rebuilds the fields from `state`. */
+  render(state: PlaygroundState): void {
+    const change = this.#events.change;
+    const c = this.#choices;
+    const reset = el('button', { id: 'reset', class: 'round', title: 'Reset the network' }, '⟲');
+    const step = el('button', { id: 'step', class: 'step', title: 'Train one epoch' }, 'Step');
+    reset.addEventListener('click', () => this.#events.reset());
+    step.addEventListener('click', () => this.#events.step());
+    this.toolbar.replaceChildren(
+      el('div', { class: 'transport' }, reset, this.playButton, step),
+      el('div', { class: 'field epoch' }, el('span', {}, 'Epoch'), this.epoch),
+      choice('Optimizer', 'optimizer', c.optimizers, state.optimizer, (optimizer) => change({ optimizer })),
+      numberField(
+        'Learning rate',
+        'learning-rate',
+        state.learningRate,
+        { ...limits.learningRate, step: 'any' },
+        (learningRate) => change({ learningRate }),
+      ),
+      choice('Regularization', 'regularizer', c.regularizers, state.regularizer, (regularizer) =>
+        change({ regularizer }),
+      ),
+      numberField('λ', 'lambda', state.lambda, { ...limits.lambda, step: 'any' }, (lambda) =>
+        change({ lambda }),
+      ),
+      choice('Loss', 'loss', c.losses, state.loss, (loss) => change({ loss })),
+      choice(
+        'Output activation',
+        'output-activation',
+        c.activations,
+        state.outputActivation,
+        (outputActivation) => change({ outputActivation }),
+      ),
+      numberField(
+        'Batch size',
+        'batch-size',
+        state.batchSize,
+        { ...limits.batchSize, step: 1 },
+        (batchSize) => change({ batchSize }),
+      ),
+      numberField('Seed', 'seed', state.seed, { min: 0, max: 2 ** 31 - 1, step: 1 }, (seed) =>
+        change({ seed }),
+      ),
+    );
+
+    const sets = Object.keys(playgroundSets).map((name) => {
+      const button = el(
+        'button',
+        { class: name === state.dataset ? 'dataset selected' : 'dataset', 'data-dataset': name },
+        name,
+      );
+      button.addEventListener('click', () => change({ dataset: name as PlaygroundState['dataset'] }));
+      return button;
+    });
+    const regenerate = el('button', { id: 'regenerate' }, 'Regenerate');
+    regenerate.addEventListener('click', () => change({ dataSeed: (state.dataSeed + 1) % 2 ** 31 }));
+    this.data.replaceChildren(
+      el('h2', {}, 'Data'),
+      el('div', { class: 'datasets' }, ...sets),
+      slider(
+        'Ratio of training to test data',
+        'train-ratio',
+        state.trainPercent,
+        { ...limits.trainPercent, step: 10 },
+        (v) => `${v}%`,
+        (trainPercent) => change({ trainPercent }),
+      ),
+      slider(
+        'Noise',
+        'noise',
+        state.noise,
+        { ...limits.noise, step: 5 },
+        (v) => `${v}`,
+        (noise) => change({ noise }),
+      ),
+      regenerate,
+      el('h2', {}, 'Features'),
+      el('p', { class: 'hint' }, 'Click a feature in the diagram to use it or not.'),
+    );
+  }
+
+  setPlaying(playing: boolean): void {
+    this.#playing = playing;
+    this.playButton.textContent = playing ? '❚❚' : '▶';
+    this.playButton.classList.toggle('playing', playing);
+  }
+
+  setEpoch(epoch: number): void {
+    this.epoch.textContent = epoch
+      .toString()
+      .padStart(6, '0')
+      .replace(/(\d{3})$/, ',$1');
+    this.epoch.dataset['epoch'] = String(epoch);
+  }
+}

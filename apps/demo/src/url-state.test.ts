@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { featureNames } from './features';
+import type { PlaygroundState, PluginChoices } from './state';
+import { defaultState } from './state';
+import { parseState, serializeState } from './url-state';
+
+const choices: PluginChoices = {
+  activations: ['linear', 'relu', 'sigmoid', 'tanh'],
+  losses: ['cross-entropy', 'mean-squared-error'],
+  optimizers: ['adam', 'sgd'],
+  regularizers: ['l1', 'l2'],
+};
+
+describe('URL state', () => {
+  it('reads an empty query as the defaults, without problems', () => {
+    expect(parseState('', choices)).toEqual({ state: defaultState, problems: [] });
+  });
+
+  it('round-trips any valid state', () => {
+    const name = (list: readonly string[]) => fc.constantFrom(...list);
+    const state = fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 6 }).chain((hidden) =>
+      fc.record<PlaygroundState>({
+        dataset: fc.constantFrom('circle', 'xor', 'gauss', 'spiral'),
+        noise: fc.integer({ min: 0, max: 50 }),
+        trainPercent: fc.integer({ min: 10, max: 90 }),
+        dataSeed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        features: fc.subarray([...featureNames], { minLength: 1 }),
+        hidden: fc.constant(hidden),
+        activations: fc.array(name(choices.activations), {
+          minLength: hidden.length,
+          maxLength: hidden.length,
+        }),
+        outputActivation: name(choices.activations),
+        loss: name(choices.losses),
+        optimizer: name(choices.optimizers),
+        learningRate: fc.double({ min: 1e-5, max: 10, noNaN: true }),
+        lambda: fc.double({ min: 0, max: 10, noNaN: true }),
+        regularizer: name(choices.regularizers),
+        batchSize: fc.integer({ min: 1, max: 100 }),
+        seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      }),
+    );
+    fc.assert(
+      fc.property(state, (s) => {
+        const parsed = parseState(`?${serializeState(s)}`, choices);
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.state).toEqual(s);
+      }),
+    );
+  });
+
+  it('replaces each bad parameter by its default and says why', () => {
+    const { state, problems } = parseState(
+      'dataset=moons&noise=70&hidden=4,9&activations=relu&loss=hinge&lr=abc&batch=2.5&features=x1,x3&seed=-1',
+      choices,
+    );
+    expect(state).toEqual(defaultState);
+    expect(problems).toEqual([
+      'dataset: "moons" is not one of circle, gauss, spiral, xor; using circle',
+      'hidden: "4,9" must list unit counts in 1..8; using 4,2',
+      'activations: "relu" names 1 activations for 2 hidden layers; using sigmoid,sigmoid',
+      'noise: "70" is not a whole number in 0..50; using 0',
+      'features: "x3" is not one of x1, x2, x1², x2², x1·x2, sin x1, sin x2; using x1,x2',
+      'loss: "hinge" is not one of cross-entropy, mean-squared-error; using cross-entropy',
+      'lr: "abc" is not a number in 0.00001..10; using 0.03',
+      'batch: "2.5" is not a whole number in 1..100; using 10',
+      'seed: "-1" is not a whole number in 0..2147483647; using 1',
+    ]);
+  });
+
+  it('accepts no hidden layers and fits the activations to the layers given', () => {
+    expect(parseState('hidden=', choices).state).toMatchObject({ hidden: [], activations: [] });
+    expect(parseState('hidden=3,3,3', choices).state.activations).toEqual(['sigmoid', 'sigmoid', 'sigmoid']);
+  });
+
+  it('never throws, whatever the query', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (key, value) => {
+        const query = new URLSearchParams({ [key]: value }).toString();
+        expect(() => parseState(query, choices)).not.toThrow();
+      }),
+    );
+  });
+});

@@ -1,0 +1,54 @@
+// The messages between the page and its two workers. Everything here is structured-clone data.
+import type { BackpropTrace, GradientCheckReport } from '@deltanet/backprop';
+import type { LabelledPoints } from '../session/playground-data';
+import type { PlaygroundSnapshot } from '../session/playground-session';
+import type { PlaygroundState } from '../state';
+
+/** Page → playground worker. */
+export type PlaygroundRequest =
+  /** A new session; every later reply carries `generation`, so the page can drop stale ones. */
+  | { readonly type: 'configure'; readonly state: PlaygroundState; readonly generation: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step' }
+  | { readonly type: 'trace'; readonly example: number }
+  | { readonly type: 'gradient-check' }
+  | { readonly type: 'model' };
+
+/** Playground worker → page. */
+export type PlaygroundReply =
+  | { readonly type: 'configured'; readonly train: LabelledPoints; readonly test: LabelledPoints }
+  | { readonly type: 'snapshot'; readonly snapshot: PlaygroundSnapshot; readonly playing: boolean }
+  | { readonly type: 'trace'; readonly example: number; readonly trace: BackpropTrace }
+  | { readonly type: 'gradient-check'; readonly report: GradientCheckReport }
+  | { readonly type: 'model'; readonly json: string }
+  | { readonly type: 'error'; readonly message: string };
+
+/** A reply stamped with the generation of the configure it answers. */
+export type StampedReply = PlaygroundReply & { readonly generation: number };
+
+/** Page → digits worker. */
+export type DigitsRequest =
+  | { readonly type: 'load' }
+  | { readonly type: 'train'; readonly epochs: number }
+  | { readonly type: 'stop' }
+  | { readonly type: 'classify'; readonly pixels: Float64Array };
+
+/** Digits worker → page. */
+export type DigitsReply =
+  | {
+      readonly type: 'loaded';
+      readonly trainRows: number;
+      readonly testRows: number;
+      readonly seconds: number;
+    }
+  | {
+      readonly type: 'epoch';
+      readonly epoch: number;
+      readonly accuracy: number;
+      readonly seconds: number;
+      readonly hiddenImages: Float32Array[];
+    }
+  | { readonly type: 'trained' }
+  | { readonly type: 'classified'; readonly probabilities: number[] }
+  | { readonly type: 'error'; readonly message: string };
