@@ -1,6 +1,6 @@
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import { classesOf, classFigures, confusionMatrix } from './metrics';
+import { classesOf, classFigures, confusionMatrix, rootMeanSquaredError } from './metrics';
 
 const ints = (values: number[]) => Int32Array.from(values);
 
@@ -35,5 +35,21 @@ describe('classification figures', () => {
       ),
     ).toEqual([1, 0]);
     expect(Array.from(classesOf(fromRows([[0.49], [0.5], [0.93]])))).toEqual([0, 1, 1]);
+  });
+
+  it('RMSE matches a hand computation', () => {
+    // errors 1, −2, 2, 0 → √((1 + 4 + 4 + 0) / 4) = 1.5
+    expect(
+      rootMeanSquaredError(
+        fromRows([
+          [1, 0],
+          [2, 3],
+        ]),
+        fromRows([
+          [0, 2],
+          [0, 3],
+        ]),
+      ),
+    ).toBe(1.5);
   });
 });

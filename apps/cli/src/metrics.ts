@@ -44,3 +44,10 @@ export function classFigures(confusion: readonly (readonly number[])[]): ClassFi
     return { precision, recall, f1, support };
   });
 }
+
+/** √(mean of (h − y)² over every row and output): a regression's error in the targets' units. */
+export function rootMeanSquaredError(h: Matrix, y: Matrix): number {
+  let sum = 0;
+  for (let i = 0; i < h.data.length; i++) sum += (h.data[i]! - y.data[i]!) ** 2;
+  return Math.sqrt(sum / h.data.length);
+}

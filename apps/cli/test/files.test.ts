@@ -167,3 +167,25 @@ describe('the examples folder', () => {
     expect(committed).toBe(`${irisHeader}\n${irisRows.map((r) => r.join(',')).join('\n')}\n`);
   });
 });
+
+describe('regression (--label-mode value)', () => {
+  it('fits y = sin x and reports RMSE instead of accuracy', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const x = -3 + (6 * ((i * 7919) % 400)) / 399;
+      return `${x},${Math.sin(x)}`;
+    });
+    writeFile(dir, 'sine.csv', `x,y\n${rows.join('\n')}\n`);
+    const args = ['--label', 'y', '--label-mode', 'value', '--hidden', '16', '--activation', 'tanh'];
+    const trained = runCli(
+      ['train', 'sine.csv', ...args, '--epochs', '200', '--quiet', '--out', 'sine.json'],
+      { cwd: dir },
+    );
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).not.toMatch(/accuracy/);
+    const rmse = Number(/test RMSE: ([\d.]+)/.exec(trained.stdout)![1]);
+    expect(rmse).toBeLessThan(0.05);
+    const evaluated = runCli(['evaluate', '--model', 'sine.json', 'sine.csv'], { cwd: dir });
+    expect(evaluated.stdout).toMatch(/RMSE: 0\.0\d+/);
+    expect(evaluated.stdout).not.toMatch(/accuracy|confusion/);
+  });
+});

@@ -7,7 +7,7 @@ import { datasetNames } from '../data/datasets';
 import { dataForModel } from '../data/model-data';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
-import { classesOf, classFigures, confusionMatrix } from '../metrics';
+import { classesOf, classFigures, confusionMatrix, rootMeanSquaredError } from '../metrics';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
@@ -44,7 +44,9 @@ export async function evaluate(args: string[], io: Io): Promise<number> {
   const net = model.network;
   const figures = net.evaluate(data.x, data.y);
   const h = net.predict(data.x);
-  const classification = data.y.cols > 1 || data.labels !== undefined || model.info.classNames !== undefined;
+  // Classes come with labels (or the model's class names); anything else is regression.
+  const classification = data.labels !== undefined || model.info.classNames !== undefined;
+  const rmse = classification ? undefined : rootMeanSquaredError(h, data.y);
   const names =
     model.info.classNames ?? (data.y.cols > 1 ? [...Array(data.y.cols).keys()].map(String) : ['0', '1']);
   const confusion = classification
@@ -59,6 +61,7 @@ export async function evaluate(args: string[], io: Io): Promise<number> {
     cost: figures.cost,
     dataCost: figures.dataCost,
     ...(classification && { accuracy: figures.accuracy }),
+    ...(rmse !== undefined && { rmse }),
     ...(perClass && {
       classes: perClass.map((f, k) => ({ class: names[k]!, ...f })),
       confusion: confusion!,
@@ -69,6 +72,7 @@ export async function evaluate(args: string[], io: Io): Promise<number> {
     `rows: ${data.x.rows}`,
     `cost J: ${figures.cost.toFixed(6)} (λ = ${net.lambda})`,
     `cost without the λ term: ${figures.dataCost.toFixed(6)}`,
+    ...(rmse !== undefined ? [`RMSE: ${rmse.toPrecision(4)}`] : []),
   ];
   if (perClass && confusion) {
     out.push(`accuracy: ${percent(figures.accuracy)}`, '', 'per class:');

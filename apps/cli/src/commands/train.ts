@@ -14,6 +14,7 @@ import { UsageError } from '../exit-codes';
 import { writeFileAtomic } from '../files';
 import { interruptSignal } from '../interrupt';
 import type { Io } from '../io';
+import { rootMeanSquaredError } from '../metrics';
 import { readModel } from '../model/files';
 import type { ModelMetadata } from '../model/metadata';
 import { toJson } from '../model/metadata';
@@ -211,14 +212,25 @@ export async function train(args: string[], io: Io): Promise<number> {
     ...(out && { model: out }),
   });
   if (!json) {
-    io.stdout.write(`train accuracy: ${percent(trained.accuracy)}\n`);
-    if (tested) {
-      const correct = Math.round(tested.accuracy * data.test.x.rows);
+    if (regression) {
+      // Accuracy means nothing for real-valued targets: report the error in their units.
       io.stdout.write(
-        `test accuracy: ${percent(tested.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`,
+        `train RMSE: ${rootMeanSquaredError(net.predict(data.train.x), data.train.y).toPrecision(4)}\n`,
       );
-      io.stdout.write(`test cost: ${tested.cost.toFixed(4)}\n`);
+      if (tested) {
+        const rmse = rootMeanSquaredError(net.predict(data.test.x), data.test.y);
+        io.stdout.write(`test RMSE: ${rmse.toPrecision(4)} (${data.test.x.rows} held-out rows)\n`);
+      }
+    } else {
+      io.stdout.write(`train accuracy: ${percent(trained.accuracy)}\n`);
+      if (tested) {
+        const correct = Math.round(tested.accuracy * data.test.x.rows);
+        io.stdout.write(
+          `test accuracy: ${percent(tested.accuracy)} (${correct} of ${data.test.x.rows} held-out rows)\n`,
+        );
+      }
     }
+    if (tested) io.stdout.write(`test cost: ${tested.cost.toFixed(4)}\n`);
     if (out) io.stdout.write(`saved model to ${out}\n`);
   }
   return 0;
