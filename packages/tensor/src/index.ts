@@ -22,6 +22,7 @@ export {
 export { backends } from './backends/index';
 export { js } from './backends/js';
 export { reference } from './backends/reference';
+export { wasm } from './backends/wasm';
 export type { MatmulOptions } from './matmul';
 export { matmul } from './matmul';
 
