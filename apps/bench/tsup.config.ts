@@ -1,5 +1,13 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-// The bench is an app: one ESM entry; packages and peers stay external and load from node_modules.
-export default defineConfig(packageBuild({ entry: ['src/main.ts'], format: ['esm'], dts: false }));
+// The bench is an app: one ESM entry; packages and peers load from node_modules, except
+// tfjs-core's gradient registrations, whose extensionless ESM imports only a bundler resolves.
+export default defineConfig(
+  packageBuild({
+    entry: ['src/main.ts'],
+    format: ['esm'],
+    dts: false,
+    noExternal: ['@tensorflow/tfjs-core/dist/register_all_gradients'],
+  }),
+);

@@ -2,8 +2,12 @@
 // its .wasm files read from the package's own dist folder (no network).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// tfjs-core's Node build registers no gradients; this ESM entry does (into the registry every
+// copy of tfjs-core shares through a global). tsup bundles it: its imports lack extensions.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 const require = createRequire(import.meta.url);
+let wasmPathSet = false;
 
 export type TfBackend = 'cpu' | 'wasm';
 export type Tf = typeof import('@tensorflow/tfjs-core');
@@ -12,7 +16,8 @@ export type Tf = typeof import('@tensorflow/tfjs-core');
 export async function loadTf(backend: TfBackend): Promise<Tf> {
   const tf = require('@tensorflow/tfjs-core') as Tf;
   if (backend === 'cpu') require('@tensorflow/tfjs-backend-cpu');
-  else {
+  else if (!wasmPathSet) {
+    wasmPathSet = true;
     const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(
       `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`,
