@@ -5,7 +5,6 @@ import type { Network } from '@deltanet/backprop';
 import { createNetwork, fit } from '@deltanet/backprop';
 import type { BackendPlugin, Matrix } from '@deltanet/contract';
 import type { Dataset } from '@deltanet/data';
-import { loadDigits } from '@deltanet/data/digits';
 import { adam, sgd } from '@deltanet/optimizers';
 import { backends, createRandom, permutation } from '@deltanet/tensor';
 import { type BrainPackage, brainNetwork } from '../peers/brain';
@@ -47,6 +46,9 @@ export async function runB1(
   optimizer: B1Optimizer,
   settings: B1Settings,
 ): Promise<B1Result> {
+  // Imported here, not at the top: reading MNIST's 21 MB of JSON would bloat the heap of the
+  // B2, B3 and GEMM processes, which share this bundle.
+  const { loadDigits } = await import('@deltanet/data/digits');
   const { train, test } = loadDigits({
     seed: SEED,
     trainSize: settings.trainSize,

@@ -26,20 +26,25 @@ function data(dtype: DType): { x: Matrix; y: Matrix } {
   return { x, y };
 }
 
-/** deltanet's net.gradients for each backend and precision, then the TF.js backends. */
-export async function runB2(repeats: number): Promise<Timing[]> {
-  const timings: Timing[] = [];
-  for (const dtype of ['float32', 'float64'] as const) {
-    const { x, y } = data(dtype);
-    for (const backend of backends.filter((b) => b.name !== 'reference')) {
-      const net = createNetwork({ layers: LAYERS, lambda: LAMBDA, dtype, seed: 1 }, { backend });
-      const gradient = allocate(dtype, net.parameterCount);
-      const seconds = await secondsPerCall(() => net.gradients(x, y, gradient), { repeats });
-      timings.push({ contestant: `deltanet ${backend.name} ${dtype}`, seconds });
-    }
-  }
-  for (const backend of ['wasm', 'cpu'] as const) timings.push(await tfjs(backend, repeats));
-  return timings;
+/** One process per contestant (see main.ts): deltanet per backend and precision, then TF.js. */
+export const b2Contestants = [
+  'deltanet wasm float32',
+  'deltanet js float32',
+  'deltanet wasm float64',
+  'deltanet js float64',
+  'TF.js wasm float32',
+  'TF.js cpu float32',
+] as const;
+
+/** Seconds per J + gradients evaluation of one contestant. */
+export async function runB2(contestant: string, repeats: number): Promise<Timing> {
+  const [library, backendName, dtype] = contestant.split(' ') as [string, string, DType];
+  if (library === 'TF.js') return tfjs(backendName as TfBackend, repeats);
+  const { x, y } = data(dtype);
+  const backend = backends.find((b) => b.name === backendName)!;
+  const net = createNetwork({ layers: LAYERS, lambda: LAMBDA, dtype, seed: 1 }, { backend });
+  const gradient = allocate(dtype, net.parameterCount);
+  return { contestant, seconds: await secondsPerCall(() => net.gradients(x, y, gradient), { repeats }) };
 }
 
 async function tfjs(backend: TfBackend, repeats: number): Promise<Timing> {

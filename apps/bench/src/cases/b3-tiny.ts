@@ -1,6 +1,7 @@
 // B3: a 2-8-8-1 network (tanh, tanh, sigmoid) trained on the 500-point circle set, batch 10:
 // µs per training step (one gradient and one update), where per-call overhead dominates.
 import { createNetwork, fit } from '@deltanet/backprop';
+import type { DType } from '@deltanet/contract';
 import type { Dataset } from '@deltanet/data';
 import { circle } from '@deltanet/data';
 import { sgd } from '@deltanet/optimizers';
@@ -13,30 +14,35 @@ import type { Timing } from './b2-full-batch';
 const BATCH = 10;
 const EPOCHS_PER_SAMPLE = 20;
 
-/** Seconds per step for deltanet's backends, TF.js and both brain.js versions. */
-export async function runB3(repeats: number): Promise<Timing[]> {
-  const train = circle({ samples: 500, seed: 1, dtype: 'float32' });
+/** One process per contestant (see main.ts). */
+export const b3Contestants = [
+  'deltanet wasm float32',
+  'deltanet js float32',
+  'deltanet wasm float64',
+  'deltanet js float64',
+  'TF.js cpu',
+  'TF.js wasm',
+  'brain.js 2',
+  'brain.js 1.6',
+] as const;
+
+/** Seconds per training step of one contestant. */
+export async function runB3(contestant: string, repeats: number): Promise<Timing> {
+  const [library, version, dtype = 'float32'] = contestant.split(' ') as [string, string, DType?];
+  const train = circle({ samples: 500, seed: 1, dtype });
+  if (library === 'TF.js') return tfjs(version as TfBackend, train, repeats);
+  if (library === 'brain.js')
+    return brain(version === '2' ? 'brain.js' : 'brain-v1', contestant, train, repeats);
   const steps = EPOCHS_PER_SAMPLE * Math.ceil(train.x.rows / BATCH);
-  const timings: Timing[] = [];
-  for (const dtype of ['float32', 'float64'] as const) {
-    const data = dtype === 'float32' ? train : circle({ samples: 500, seed: 1 });
-    for (const backend of backends.filter((b) => b.name !== 'reference')) {
-      const net = createNetwork({ layers: [2, 8, 8, 1], activation: 'tanh', dtype, seed: 1 }, { backend });
-      const run = () =>
-        fit(net, data, {
-          optimizer: sgd({ learningRate: 0.1 }),
-          epochs: EPOCHS_PER_SAMPLE,
-          batchSize: BATCH,
-        });
-      timings.push({
-        contestant: `deltanet ${backend.name} ${dtype} (fit)`,
-        seconds: (await secondsPerCall(run, { repeats })) / steps,
-      });
-    }
-  }
-  for (const backend of ['cpu', 'wasm'] as const) timings.push(await tfjs(backend, train, repeats));
-  for (const pkg of ['brain.js', 'brain-v1'] as const) timings.push(await brain(pkg, train, repeats));
-  return timings;
+  const backend = backends.find((b) => b.name === version)!;
+  const net = createNetwork({ layers: [2, 8, 8, 1], activation: 'tanh', dtype, seed: 1 }, { backend });
+  const run = () =>
+    fit(net, train, { optimizer: sgd({ learningRate: 0.1 }), epochs: EPOCHS_PER_SAMPLE, batchSize: BATCH });
+  return {
+    contestant,
+    seconds: (await secondsPerCall(run, { repeats })) / steps,
+    note: 'through fit (shuffles, events, NaN checks)',
+  };
 }
 
 async function tfjs(backend: TfBackend, train: Dataset, repeats: number): Promise<Timing> {
@@ -71,7 +77,12 @@ async function tfjs(backend: TfBackend, train: Dataset, repeats: number): Promis
   return { contestant: `TF.js ${backend}`, seconds: seconds / Math.ceil(train.x.rows / BATCH) };
 }
 
-async function brain(pkg: BrainPackage, train: Dataset, repeats: number): Promise<Timing> {
+async function brain(
+  pkg: BrainPackage,
+  contestant: string,
+  train: Dataset,
+  repeats: number,
+): Promise<Timing> {
   const NeuralNetwork = brainNetwork(pkg);
   // brain.js has one activation for every layer and no batches: a "step" here is 10 of its
   // per-example updates, the work of one batch of 10.
@@ -85,7 +96,7 @@ async function brain(pkg: BrainPackage, train: Dataset, repeats: number): Promis
     { repeats },
   );
   return {
-    contestant: pkg === 'brain.js' ? 'brain.js 2' : 'brain.js 1.6',
+    contestant,
     seconds: seconds / ((EPOCHS_PER_SAMPLE * train.x.rows) / BATCH),
     note: 'tanh on every layer (brain.js has one activation per network); per-example updates',
   };

@@ -54,12 +54,15 @@ export function gemmInWasm(args: GemmArgs): void {
   const heap = view(module, c, cAt + cSpan * width);
   heap.set(a.subarray(aOffset, aOffset + aSpan), aAt / width);
   heap.set(b.subarray(bOffset, bOffset + bSpan), bAt / width);
-  // C's span is copied in when β reads it or when row padding between its rows must survive.
-  const cIn = beta !== 0 || ldc !== n;
-  if (cIn) heap.set(c.subarray(cOffset, cOffset + cSpan), cAt / width);
+  // β = 0 with padded rows (the weight gradient, written beside Θ's bias column): the kernel
+  // writes C packed (ldc = n) and only its rows are copied out, so C needs no copy in.
+  const packed = beta === 0 && ldc !== n;
+  if (beta !== 0) heap.set(c.subarray(cOffset, cOffset + cSpan), cAt / width);
   const kernel = width === 4 ? module.gemm32 : module.gemm64;
-  kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, ldc, workAt);
-  c.set(heap.subarray(cAt / width, cAt / width + cSpan), cOffset);
+  kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, packed ? n : ldc, workAt);
+  const from = cAt / width;
+  if (!packed) c.set(heap.subarray(from, from + cSpan), cOffset);
+  else for (let i = 0; i < m; i++) c.set(heap.subarray(from + i * n, from + i * n + n), cOffset + i * ldc);
 }
 
 /** Elements from (0, 0) to (rows−1, cols−1) of a row-major block with row stride ld. */
