@@ -149,10 +149,21 @@ function packBlockA<T>(transA: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i
         d += <usize>MR * S;
       }
     } else {
+      let p = 0;
+      if (sizeof<T>() == 4 && mr == MR) {
+        // Four rows × four depths at a time, transposed in registers: the strided gather that
+        // dominates skinny products (n small, A large) becomes four loads and four stores.
+        const row = <usize>lda * S;
+        const src = a + <usize>((i0 + ir) * lda + p0) * S;
+        for (; p + 3 < kc; p += 4) {
+          const at = src + <usize>p * S;
+          transpose4(d + <usize>(p * MR) * S, v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row));
+        }
+      }
       for (let r = 0; r < MR; r++) {
         const src = a + <usize>((i0 + ir + r) * lda + p0) * S;
-        for (let p = 0; p < kc; p++) {
-          store<T>(d + <usize>(p * MR + r) * S, r < mr ? load<T>(src + <usize>p * S) : <T>0);
+        for (let q = p; q < kc; q++) {
+          store<T>(d + <usize>(q * MR + r) * S, r < mr ? load<T>(src + <usize>q * S) : <T>0);
         }
       }
     }
@@ -181,14 +192,55 @@ function packPanelB<T>(transB: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i
         d += <usize>NR * S;
       }
     } else {
+      let p = 0;
+      if (sizeof<T>() == 4 && w == NR) {
+        // Eight stored rows (the sliver's columns) × four depths: two 4 × 4 transposes.
+        const row = <usize>ldb * S;
+        const src = b + <usize>((j0 + jr) * ldb + p0) * S;
+        for (; p + 3 < kc; p += 4) {
+          const at = src + <usize>p * S;
+          const to = d + <usize>(p * NR) * S;
+          transpose4Strided(to, v128.load(at), v128.load(at + row), v128.load(at + 2 * row), v128.load(at + 3 * row));
+          const at4 = at + 4 * row;
+          transpose4Strided(to + 16, v128.load(at4), v128.load(at4 + row), v128.load(at4 + 2 * row), v128.load(at4 + 3 * row));
+        }
+      }
       for (let q = 0; q < NR; q++) {
         const src = b + <usize>((j0 + jr + q) * ldb + p0) * S;
-        for (let p = 0; p < kc; p++) {
-          store<T>(d + <usize>(p * NR + q) * S, q < w ? load<T>(src + <usize>p * S) : <T>0);
+        for (let t = p; t < kc; t++) {
+          store<T>(d + <usize>(t * NR + q) * S, q < w ? load<T>(src + <usize>t * S) : <T>0);
         }
       }
     }
   }
+}
+
+/** Rows x0…x3 of a 4 × 4 f32 block, written as its columns to 16-byte rows at `to`. */
+// @ts-ignore: decorator
+@inline
+function transpose4(to: usize, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+  v128.store(to, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+  v128.store(to, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 16);
+  v128.store(to, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 32);
+  v128.store(to, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 48);
+}
+
+/** As transpose4, but the columns go to rows 32 bytes apart (half of a packed B row each). */
+// @ts-ignore: decorator
+@inline
+function transpose4Strided(to: usize, x0: v128, x1: v128, x2: v128, x3: v128): void {
+  const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+  v128.store(to, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+  v128.store(to, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 32);
+  v128.store(to, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 64);
+  v128.store(to, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 96);
 }
 
 /**

@@ -74,10 +74,20 @@ function align(byte: number): number {
   return (byte + 15) & ~15;
 }
 
+// Views of the module's memory, remade only when it grows (growing detaches the old buffer).
+let views: { buffer: ArrayBuffer; f32: Float32Array; f64: Float64Array } | undefined;
+
 /** A typed view of the module's memory like `like`, grown to at least `bytes`. */
 function view(module: GemmExports, like: FloatArray, bytes: number): FloatArray {
   const { memory } = module;
   const missing = bytes - memory.buffer.byteLength;
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-  return like instanceof Float32Array ? new Float32Array(memory.buffer) : new Float64Array(memory.buffer);
+  if (views?.buffer !== memory.buffer) {
+    views = {
+      buffer: memory.buffer,
+      f32: new Float32Array(memory.buffer),
+      f64: new Float64Array(memory.buffer),
+    };
+  }
+  return like instanceof Float32Array ? views.f32 : views.f64;
 }
