@@ -10,14 +10,25 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Median seconds per call of `run`, timed in `repeats` samples of `inner` calls each after
- * `warmup` untimed calls (JIT tiers, workspace allocation, wasm instantiation).
+ * Median seconds per call of `run`, timed in `repeats` samples after `warmup` untimed calls
+ * (JIT tiers, workspace allocation, wasm instantiation). Each sample makes `inner` calls, or
+ * with `sampleSeconds` as many as fill about that long (calibrated on one timed call).
  */
 export async function secondsPerCall(
   run: () => unknown,
-  { repeats, inner = 1, warmup = 2 }: { repeats: number; inner?: number; warmup?: number },
+  {
+    repeats,
+    inner = 1,
+    warmup = 2,
+    sampleSeconds,
+  }: { repeats: number; inner?: number; warmup?: number; sampleSeconds?: number },
 ): Promise<number> {
   for (let i = 0; i < warmup; i++) await run();
+  if (sampleSeconds !== undefined) {
+    const start = performance.now();
+    await run();
+    inner = Math.max(1, Math.round(sampleSeconds / ((performance.now() - start) / 1000)));
+  }
   const samples: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const start = performance.now();

@@ -44,8 +44,8 @@ export interface GemmRow {
 }
 
 const flops = (s: GemmShape) => 2 * s.m * s.n * s.k;
-// Enough calls per sample for ~50 ms of work at 20 GFLOPS.
-const innerCalls = (s: GemmShape) => Math.max(1, Math.round(1e9 / flops(s)));
+// Each sample runs as many calls as fill about this long.
+const SAMPLE_SECONDS = 0.05;
 
 function operands(s: GemmShape, dtype: DType) {
   const random = createRandom(9);
@@ -69,7 +69,7 @@ async function deltanet(
     ...{ a, aOffset: 0, lda: s.transA ? s.m : s.k, b, bOffset: 0, ldb: s.transB ? s.k : s.n },
     ...{ c, cOffset: 0, ldc: s.n },
   };
-  const seconds = await secondsPerCall(() => backend.gemm(args), { repeats, inner: innerCalls(s) });
+  const seconds = await secondsPerCall(() => backend.gemm(args), { repeats, sampleSeconds: SAMPLE_SECONDS });
   return flops(s) / seconds / 1e9;
 }
 
@@ -83,7 +83,7 @@ async function tfjs(backend: TfBackend, s: GemmShape, repeats: number, warmup = 
     c.dataSync();
     c.dispose();
   };
-  const seconds = await secondsPerCall(run, { repeats, warmup, inner: innerCalls(s) });
+  const seconds = await secondsPerCall(run, { repeats, warmup, sampleSeconds: SAMPLE_SECONDS });
   ta.dispose();
   tb.dispose();
   return flops(s) / seconds / 1e9;
