@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (only.includes('gemm')) results.gemm = await step('GEMM', () => runGemm(repeats, !quick));
   if (only.includes('b2')) results.b2 = await step('B2', async () => timings('b2', b2Contestants, repeats));
   if (only.includes('b3'))
-    results.b3 = await step('B3', async () => timings('b3', b3Contestants, quick ? 3 : 5));
+    results.b3 = await step('B3', async () => timings('b3', b3Contestants, quick ? 3 : 15));
   if (only.includes('b1')) results.b1 = await step('B1', async () => b1Rows());
   results.wallSeconds = (performance.now() - started) / 1000;
   const file = writeReport(results);

@@ -115,7 +115,7 @@ function targets(r: Results): string[] {
     b2[0] && b2[1] ? b2[1] / b2[0] : undefined,
     6,
   );
-  const b3 = time(r.b3, 'deltanet wasm float32 (fit)');
+  const b3 = time(r.b3, 'deltanet wasm float32');
   const brain = time(r.b3, 'brain.js 2');
   const tf = Math.min(
     time(r.b3, 'TF.js cpu') ?? Number.POSITIVE_INFINITY,

@@ -148,7 +148,7 @@ function brain(pkg: BrainPackage, train: Dataset, test: Dataset, optimizer: B1Op
   const net = new NeuralNetwork({
     hiddenLayers: [LAYERS[1]],
     activation: 'sigmoid',
-    ...(optimizer === 'adam' ? { praxis: 'adam' } : {}),
+    ...(optimizer === 'adam' ? { praxis: 'adam', learningRate: 0.001 } : {}),
   });
   const data = Array.from({ length: train.x.rows }, (_, i) => ({
     input: Array.from(row(train.x, i)),
@@ -166,7 +166,7 @@ function brain(pkg: BrainPackage, train: Dataset, test: Dataset, optimizer: B1Op
   return {
     epochSeconds,
     accuracy: agreement(predicted, test),
-    note: `per-example SGD (brain.js default learning rate 0.3, momentum 0.1)${optimizer === 'adam' ? ', praxis adam' : ''}, MSE-style output error`,
+    note: `per-example updates (brain.js defaults: learning rate 0.3, momentum 0.1)${optimizer === 'adam' ? ', praxis adam with learning rate 0.001' : ''}, MSE-style output error`,
   };
 }
 

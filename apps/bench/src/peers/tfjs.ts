@@ -2,9 +2,6 @@
 // its .wasm files read from the package's own dist folder (no network).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-// tfjs-core's Node build registers no gradients; this ESM entry does (into the registry every
-// copy of tfjs-core shares through a global). tsup bundles it: its imports lack extensions.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 const require = createRequire(import.meta.url);
 let wasmPathSet = false;
@@ -15,6 +12,10 @@ export type Tf = typeof import('@tensorflow/tfjs-core');
 /** tfjs-core with `backend` active (and SIMD used by the wasm backend when V8 has it). */
 export async function loadTf(backend: TfBackend): Promise<Tf> {
   const tf = require('@tensorflow/tfjs-core') as Tf;
+  // tfjs-core's Node build registers no gradients; this ESM entry does (into the registry every
+  // copy of tfjs-core shares through a global). tsup bundles it, since its imports lack
+  // extensions, and loads it only here, so deltanet's processes never run TF.js code.
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
   if (backend === 'cpu') require('@tensorflow/tfjs-backend-cpu');
   else if (!wasmPathSet) {
     wasmPathSet = true;
