@@ -2,7 +2,15 @@
 // plugins each layer uses, and the forward pass, cost and gradients over whole batches.
 import type { BackendPlugin, DType, FloatArray, Matrix, PluginRegistry } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
-import { allocate, argmaxRows, createRandom, dtypeOf, js, rowSlice, zeros } from '@deltanet/tensor';
+import {
+  allocate,
+  argmaxRows,
+  createRandom,
+  defaultBackend,
+  dtypeOf,
+  rowSlice,
+  zeros,
+} from '@deltanet/tensor';
 import { builtinRegistry } from './builtins';
 import type { EpochRecord } from './history';
 import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './internal/data';
@@ -19,7 +27,10 @@ import { createWorkspace } from './workspace';
 export interface NetworkOptions {
   /** Plugins to resolve names against. Default: every built-in. */
   readonly registry?: PluginRegistry;
-  /** Compute backend. Default: js (bit-identical to the reference backend, faster). */
+  /**
+   * Compute backend. Default: the fastest built-in that supports the spec's dtype
+   * (`defaultBackend`: wasm SIMD where WebAssembly has SIMD, else js).
+   */
   readonly backend?: BackendPlugin;
 }
 
@@ -63,7 +74,7 @@ export class Network implements PropagationModel {
   constructor(spec: ResolvedSpec, options: NetworkOptions & { params?: ArrayLike<number> } = {}) {
     this.spec = spec;
     this.registry = options.registry ?? builtinRegistry();
-    this.backend = options.backend ?? js;
+    this.backend = options.backend ?? defaultBackend(spec.dtype);
     this.layers = spec.layers;
     this.layout = thetaLayout(spec.layers);
     this.dtype = spec.dtype;

@@ -35,24 +35,10 @@ export function forward(model: PropagationModel, x: Matrix, ws: Workspace): Matr
     const { offset, rows: units, cols } = model.layout[l]!;
     const z = ws.z[l]!;
     // Θ(l) without its bias column is the sub-block at offset + 1 with row stride s(l) + 1.
-    model.backend.gemm({
-      transA: false,
-      transB: true,
-      m: ws.rows,
-      n: units,
-      k: cols - 1,
-      alpha: 1,
-      a: input.data,
-      aOffset: 0,
-      lda: cols - 1,
-      b: model.params,
-      bOffset: offset + 1,
-      ldb: cols,
-      beta: 0,
-      c: z.data,
-      cOffset: 0,
-      ldc: units,
-    });
+    // z = a·Θᵀ: m = rows, n = s(l+1), k = s(l).
+    const g = fillGemm(ws, false, true, ws.rows, units, cols - 1, 1);
+    setOperands(g, input.data, 0, cols - 1, model.params, offset + 1, cols, z.data, 0, units);
+    model.backend.gemm(g);
     addColumnToRows(model.thetas[l]!, 0, z);
     model.activations[l]!.forward(z, ws.a[l]!);
     input = ws.a[l]!;
@@ -98,26 +84,11 @@ export function backward(
     const { offset, rows: units, cols } = model.layout[l]!;
     const delta = ws.delta[l]!;
     const input = l === 0 ? x : ws.a[l - 1]!;
-    const D: Matrix = { rows: units, cols, data: gradient.subarray(offset, offset + units * cols) };
+    const D = gradientViews(model, ws, gradient)[l]!;
     // Δ(l)[:, 1:] = δ(l+1)ᵀ·a(l), scaled by 1/m straight into D(l).
-    model.backend.gemm({
-      transA: true,
-      transB: false,
-      m: units,
-      n: cols - 1,
-      k: m,
-      alpha: 1 / m,
-      a: delta.data,
-      aOffset: 0,
-      lda: units,
-      b: input.data,
-      bOffset: 0,
-      ldb: cols - 1,
-      beta: 0,
-      c: gradient,
-      cOffset: offset + 1,
-      ldc: cols,
-    });
+    const g = fillGemm(ws, true, false, units, cols - 1, m, 1 / m);
+    setOperands(g, delta.data, 0, units, input.data, 0, cols - 1, gradient, offset + 1, cols);
+    model.backend.gemm(g);
     // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
     sumRowsIntoColumn(delta, D, 0, 1 / m);
     if (model.lambda !== 0)
@@ -125,24 +96,9 @@ export function backward(
     if (l === 0) break;
     // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
     const below = ws.delta[l - 1]!;
-    model.backend.gemm({
-      transA: false,
-      transB: false,
-      m,
-      n: cols - 1,
-      k: units,
-      alpha: 1,
-      a: delta.data,
-      aOffset: 0,
-      lda: units,
-      b: model.params,
-      bOffset: offset + 1,
-      ldb: cols,
-      beta: 0,
-      c: below.data,
-      cOffset: 0,
-      ldc: cols - 1,
-    });
+    fillGemm(ws, false, false, m, cols - 1, units, 1);
+    setOperands(g, delta.data, 0, units, model.params, offset + 1, cols, below.data, 0, cols - 1);
+    model.backend.gemm(g);
     model.activations[l - 1]!.backward(ws.z[l - 1]!, ws.a[l - 1]!, below, below);
   }
 }
@@ -172,4 +128,63 @@ export function generalOutputDelta(
     loss.gradient(ws.a[L]!, y, ws.outputGradient);
     output.backward(ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
   };
+}
+
+/** D(l) as matrices viewing `gradient`, made once per gradient buffer rather than per pass. */
+function gradientViews(model: PropagationModel, ws: Workspace, gradient: FloatArray): readonly Matrix[] {
+  const cache = ws.gradientViews;
+  if (cache.buffer !== gradient) {
+    cache.buffer = gradient;
+    cache.views = model.layout.map(({ offset, rows, cols }) => ({
+      rows,
+      cols,
+      data: gradient.subarray(offset, offset + rows * cols),
+    }));
+  }
+  return cache.views;
+}
+
+/** The workspace's reusable GemmArgs with its flags and sizes set (β = 0 in every pass). */
+function fillGemm(
+  ws: Workspace,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+): Workspace['gemm'] {
+  const g = ws.gemm;
+  g.transA = transA;
+  g.transB = transB;
+  g.m = m;
+  g.n = n;
+  g.k = k;
+  g.alpha = alpha;
+  g.beta = 0;
+  return g;
+}
+
+/** Sets A, B and C with their offsets and row strides. */
+function setOperands(
+  g: Workspace['gemm'],
+  a: FloatArray,
+  aOffset: number,
+  lda: number,
+  b: FloatArray,
+  bOffset: number,
+  ldb: number,
+  c: FloatArray,
+  cOffset: number,
+  ldc: number,
+): void {
+  g.a = a;
+  g.aOffset = aOffset;
+  g.lda = lda;
+  g.b = b;
+  g.bOffset = bOffset;
+  g.ldb = ldb;
+  g.c = c;
+  g.cOffset = cOffset;
+  g.ldc = ldc;
 }

@@ -1,6 +1,6 @@
 // Preallocated buffers for one batch size: z(l), a(l) and δ(l) of every layer, so forward and
 // backward passes allocate nothing. A network keeps one workspace per batch size it has seen.
-import type { DType, Matrix } from '@deltanet/contract';
+import type { DType, GemmArgs, Matrix } from '@deltanet/contract';
 import { zeros } from '@deltanet/tensor';
 
 /** Buffers for a batch of `rows` examples. Index l runs over weight layers 0..L−2. */
@@ -14,7 +14,13 @@ export interface Workspace {
   readonly delta: readonly Matrix[];
   /** ∂ℓ/∂h for losses without a fused delta. */
   readonly outputGradient: Matrix;
+  /** One GemmArgs the passes refill before every product, so they allocate no argument objects. */
+  readonly gemm: { -readonly [K in keyof GemmArgs]: GemmArgs[K] };
+  /** D(l) as views into the last gradient buffer seen, rebuilt only when the buffer changes. */
+  gradientViews: { buffer: Matrix['data'] | undefined; views: Matrix[] };
 }
+
+const empty = new Float64Array(0);
 
 /** Allocates the buffers of a network with these layer sizes for `rows` examples. */
 export function createWorkspace(layers: readonly number[], rows: number, dtype: DType): Workspace {
@@ -26,5 +32,10 @@ export function createWorkspace(layers: readonly number[], rows: number, dtype: 
     a: make(),
     delta: make(),
     outputGradient: zeros(rows, units[units.length - 1]!, dtype),
+    gemm: {
+      ...{ transA: false, transB: false, m: 0, n: 0, k: 0, alpha: 1, beta: 0 },
+      ...{ a: empty, aOffset: 0, lda: 0, b: empty, bOffset: 0, ldb: 0, c: empty, cOffset: 0, ldc: 0 },
+    },
+    gradientViews: { buffer: undefined, views: [] },
   };
 }

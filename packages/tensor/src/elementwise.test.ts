@@ -1,5 +1,6 @@
 // Elementwise kernels on small vectors whose results are worked by hand.
 import { ShapeError } from '@deltanet/contract';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
 
@@ -56,5 +57,33 @@ describe('findNonFinite', () => {
     expect(findNonFinite(f64(1, 2, Number.NEGATIVE_INFINITY))).toBe(2);
     expect(findNonFinite(new Float32Array([Number.POSITIVE_INFINITY]))).toBe(0);
     expect(findNonFinite(new Float64Array(0))).toBe(-1);
+  });
+
+  it('agrees with a Number.isFinite scan on arrays longer than its eight-element blocks', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), fc.boolean(), (values, single) => {
+        const x = single ? new Float32Array(values) : new Float64Array(values);
+        expect(findNonFinite(x)).toBe(Array.from(x).findIndex((v) => !Number.isFinite(v)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('axpy on longer vectors', () => {
+  it('equals y + αx element by element past its four-element unrolling', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -100, max: 100 }), { maxLength: 23 }), (values) => {
+        // Integers and α = 2 keep every result exact in float64.
+        const x = new Float64Array(values);
+        const y = new Float64Array(values.map((v) => v * 3 + 1));
+        axpy(2, x, y);
+        expect(Array.from(y)).toEqual(values.map((v) => v * 3 + 1 + 2 * v));
+      }),
+    );
   });
 });

@@ -19,9 +19,10 @@ export {
 
 // ── Products: out ← α·op(a)·op(b) + β·out over a backend's gemm ──
 
-export { backends } from './backends/index';
+export { backends, defaultBackend } from './backends/index';
 export { js } from './backends/js';
 export { reference } from './backends/reference';
+export { wasm } from './backends/wasm';
 export type { MatmulOptions } from './matmul';
 export { matmul } from './matmul';
 

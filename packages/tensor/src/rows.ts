@@ -92,7 +92,10 @@ export function gatherRows(source: Matrix, indices: ArrayLike<number>, start: nu
     const from = indices[start + r]!;
     // A fractional index would be truncated by subarray and copy the wrong row.
     if (!isIndex(from, source.rows)) throw new ShapeError(`gatherRows: row index ${from} is out of range`);
-    out.data.set(source.data.subarray(from * cols, from * cols + cols), r * cols);
+    // Narrow rows are copied element by element: a subarray per row would allocate in the
+    // training loop and cost more than the copy.
+    if (cols < 64) for (let j = 0; j < cols; j++) out.data[r * cols + j] = source.data[from * cols + j]!;
+    else out.data.set(source.data.subarray(from * cols, from * cols + cols), r * cols);
   }
 }
 

@@ -1,0 +1,94 @@
+// pnpm bench: every case side by side with the peers in one run, written to BENCHMARKS.md.
+// `--quick` shrinks every case (a smoke run); `--only b1,gemm` picks cases. Every B1, B2 and B3
+// contestant runs in a child process of its own (this file with `--child`), so none inherits
+// another's JIT state or heap, and each B1 peak RSS is its own.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { B1Contestant, B1Optimizer, B1Result, B1Settings } from './cases/b1-digits';
+import { b1Contestants, runB1 } from './cases/b1-digits';
+import type { Timing } from './cases/b2-full-batch';
+import { b2Contestants, runB2 } from './cases/b2-full-batch';
+import { b3Contestants, runB3 } from './cases/b3-tiny';
+import { runGemm } from './cases/gemm';
+import { machine } from './measure';
+import type { B1Row, Results } from './report';
+import { writeReport } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only')
+  ? args[args.indexOf('--only') + 1]!.split(',')
+  : ['b1', 'b2', 'b3', 'gemm'];
+const settings: B1Settings = quick
+  ? { epochs: 1, trainSize: 2000, testSize: 500 }
+  : { epochs: 5, trainSize: 8000, testSize: 2000 };
+
+async function main(): Promise<void> {
+  if (args[0] === '--child') {
+    const [, kind, contestant, option] = args as [string, string, string, string];
+    const result =
+      kind === 'b1'
+        ? await runB1(contestant as B1Contestant, option as B1Optimizer, settings)
+        : await (kind === 'b2' ? runB2 : runB3)(contestant, Number(option));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const started = performance.now();
+  const repeats = quick ? 3 : 7;
+  const results: Results = { machine: machine(), quick, settings };
+  if (only.includes('gemm')) results.gemm = await step('GEMM', () => runGemm(repeats, !quick));
+  if (only.includes('b2')) results.b2 = await step('B2', async () => timings('b2', b2Contestants, repeats));
+  if (only.includes('b3'))
+    results.b3 = await step('B3', async () => timings('b3', b3Contestants, quick ? 3 : 15));
+  if (only.includes('b1')) results.b1 = await step('B1', async () => b1Rows());
+  results.wallSeconds = (performance.now() - started) / 1000;
+  const file = writeReport(results);
+  console.log(`wrote ${file} in ${results.wallSeconds.toFixed(0)} s`);
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  process.stdout.write(`${name}…`);
+  const value = await run();
+  console.log(` ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return value;
+}
+
+function b1Rows(): B1Row[] {
+  const rows: B1Row[] = [];
+  for (const optimizer of ['sgd', 'adam'] as const) {
+    for (const contestant of b1Contestants) {
+      // brain.js 1.6 has no Adam.
+      if (optimizer === 'adam' && contestant === 'brain-v1') continue;
+      rows.push({ contestant, optimizer, ...child<B1Result>('b1', contestant, optimizer) });
+    }
+  }
+  return rows;
+}
+
+function timings(kind: 'b2' | 'b3', contestants: readonly string[], repeats: number): Timing[] {
+  return contestants.map((contestant) => {
+    const result = child<Timing>(kind, contestant, String(repeats));
+    return 'error' in result ? { contestant, seconds: Number.NaN, note: `failed: ${result.error}` } : result;
+  });
+}
+
+/** Runs one contestant in a fresh Node process; its last stdout line is the JSON result. */
+function child<T>(kind: string, contestant: string, option: string): T | { error: string } {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', kind, contestant, option, ...(quick ? ['--quick'] : [])],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 },
+    );
+    return JSON.parse(out.trim().split('\n').pop()!) as T;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? String(error);
+    return { error: stderr.trim().split('\n').slice(0, 3).join(' ') };
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// Timing and machine facts: medians over repeats after warm-up, and what the run ran on.
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+/** The middle value (mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Median seconds per call of `run`, timed in `repeats` samples after `warmup` untimed calls
+ * (JIT tiers, workspace allocation, wasm instantiation). Each sample makes `inner` calls, or
+ * with `sampleSeconds` as many as fill about that long (calibrated on one timed call).
+ */
+export async function secondsPerCall(
+  run: () => unknown,
+  {
+    repeats,
+    inner = 1,
+    warmup = 2,
+    sampleSeconds,
+  }: { repeats: number; inner?: number; warmup?: number; sampleSeconds?: number },
+): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  if (sampleSeconds !== undefined) {
+    const start = performance.now();
+    await run();
+    inner = Math.max(1, Math.round(sampleSeconds / ((performance.now() - start) / 1000)));
+  }
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    for (let i = 0; i < inner; i++) await run();
+    samples.push((performance.now() - start) / 1000 / inner);
+  }
+  return median(samples);
+}
+
+/** CPU model, cores, memory, Node version and load: the first lines of BENCHMARKS.md. */
+export function machine(): { cpu: string; cores: number; memoryGiB: number; node: string; load: string } {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    cpu = /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() already named the model.
+  }
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', '),
+  };
+}
