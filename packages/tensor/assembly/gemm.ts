@@ -4,6 +4,12 @@
 // op(B) and an MC × KC block of op(A) are packed so the micro-kernel reads both contiguously,
 // whatever the transposition, and keeps an MR × (2 vectors) tile of C in registers.
 
+import { dotNT } from './dot';
+
+// Widest C (columns) that A·Bᵀ computes as dot products instead of packed tiles: narrow
+// products (z = a·Θᵀ with few units, over many examples) would otherwise pack all of A for a
+// handful of B slivers, the last mostly padding.
+const DOT_MAX_N: i32 = 32;
 // Micro-tile rows. 4 rows × 2 vectors = 8 accumulators + 2 B vectors + 1 broadcast A: 11 of
 // the 15 SIMD registers V8 hands out on x64, so nothing spills.
 const MR: i32 = 4;
@@ -85,6 +91,10 @@ function gemm<T>(
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
     scale<T>(m, n, beta, c, ldc);
+    return;
+  }
+  if (!transA && transB && n <= DOT_MAX_N) {
+    dotNT<T>(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
   const S = sizeof<T>();
