@@ -11,7 +11,20 @@ import { gemmInWasm, wasm } from './wasm';
 const suites: BackendPlugin[] = [
   ...backends,
   { ...wasm, name: 'wasm (kernel at every size)', gemm: gemmInWasm },
+  // Both operands resident (pinned whole, NaN margins included): read in place, not copied.
+  { ...wasm, name: 'wasm (kernel at every size, A and B pinned)', gemm: pinnedGemm },
 ];
+
+function pinnedGemm(args: GemmArgs): void {
+  const pinnedA = wasm.pin!(args.a);
+  const pinnedB = wasm.pin!(args.b);
+  try {
+    gemmInWasm(args);
+  } finally {
+    pinnedA.release();
+    pinnedB.release();
+  }
+}
 
 interface Shape {
   transA: boolean;
