@@ -162,6 +162,25 @@ for (const backend of suites) {
       }
     });
 
+    it('is within rounding on narrow A·Bᵀ (wasm computes n ≤ 32, k ≥ 64 as dot products)', () => {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const [m, n, k] of [
+          [1, 1, 64],
+          [2, 4, 67],
+          [7, 5, 66],
+          [3, 32, 65],
+          [6, 33, 64],
+        ]) {
+          for (const beta of [0, 0.25]) {
+            agreesWithOracle(backend, {
+              ...{ transA: false, transB: true, m: m!, n: n!, k: k!, alpha: 0.5, beta, dtype, seed: m! + n! },
+              ...{ offsets: [3, 1, 2], pads: [2, 1, 0] },
+            });
+          }
+        }
+      }
+    });
+
     it('overwrites C when β = 0, even where C held NaN, and scales by β when k = 0', () => {
       const ones = new Float64Array([1, 1, 1, 1]);
       const c = new Float64Array([Number.NaN, Number.NaN, Number.NaN, Number.POSITIVE_INFINITY]);

@@ -41,6 +41,8 @@ interface Resident {
 // Live pins in address order: each new one starts where the last ends, and a call's copies
 // start past all of them. A pin released out of order leaves a gap until those above it go.
 const residents: Resident[] = [];
+// Where the kernel's scratch ends (asked of the module once).
+let scratchEnd = 0;
 
 function wasmGemm(args: GemmArgs): void {
   if (args.m * args.n * args.k < SMALL_PRODUCT) js.gemm(args);
@@ -67,12 +69,12 @@ export function gemmInWasm(args: GemmArgs): void {
     bResident < 0 ? align(Math.max(aAt + aSpan * width, operandsStart(module))) : bResident + bOffset * width;
   const cAt = align(Math.max(aAt + aSpan * width, bAt + bSpan * width, operandsStart(module)));
   const heap = view(module, c, cAt + cSpan * width);
-  if (aResident < 0) heap.set(a.subarray(aOffset, aOffset + aSpan), aAt / width);
-  if (bResident < 0) heap.set(b.subarray(bOffset, bOffset + bSpan), bAt / width);
+  if (aResident < 0) heap.set(part(a, aOffset, aSpan), aAt / width);
+  if (bResident < 0) heap.set(part(b, bOffset, bSpan), bAt / width);
   // β = 0 with padded rows (the weight gradient, written beside Θ's bias column): the kernel
   // writes C packed (ldc = n) and only its rows are copied out, so C needs no copy in.
   const packed = beta === 0 && ldc !== n;
-  if (beta !== 0) heap.set(c.subarray(cOffset, cOffset + cSpan), cAt / width);
+  if (beta !== 0) heap.set(part(c, cOffset, cSpan), cAt / width);
   const kernel = width === 4 ? module.gemm32 : module.gemm64;
   kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, packed ? n : ldc, FIRST_BYTE);
   const from = cAt / width;
@@ -109,7 +111,8 @@ function residentAt(data: FloatArray): number {
 /** The first byte free for a call's copies: past the scratch and every live pin. */
 function operandsStart(module: GemmExports): number {
   const last = residents[residents.length - 1];
-  return last ? last.end : align(FIRST_BYTE + module.workBytes64());
+  scratchEnd ||= align(FIRST_BYTE + module.workBytes64());
+  return last ? last.end : scratchEnd;
 }
 
 /** Elements from (0, 0) to (rows−1, cols−1) of a row-major block with row stride ld. */
@@ -121,20 +124,23 @@ function align(byte: number): number {
   return (byte + 15) & ~15;
 }
 
-// Views of the module's memory, remade only when it grows (growing detaches the old buffer).
-let views: { buffer: ArrayBuffer; f32: Float32Array; f64: Float64Array } | undefined;
+// Views of the module's memory. Only `view` grows it, and growing detaches the old buffer
+// (its views' length drops to 0), so the length check alone tells when to remake them: no
+// `memory.buffer` lookup per call.
+let views: { f32: Float32Array; f64: Float64Array } | undefined;
 
 /** A typed view of the module's memory like `like`, grown to at least `bytes`. */
 function view(module: GemmExports, like: FloatArray, bytes: number): FloatArray {
-  const { memory } = module;
-  const missing = bytes - memory.buffer.byteLength;
-  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-  if (views?.buffer !== memory.buffer) {
-    views = {
-      buffer: memory.buffer,
-      f32: new Float32Array(memory.buffer),
-      f64: new Float64Array(memory.buffer),
-    };
+  if (!views || views.f32.byteLength < bytes) {
+    const { memory } = module;
+    const missing = bytes - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+    views = { f32: new Float32Array(memory.buffer), f64: new Float64Array(memory.buffer) };
   }
   return like instanceof Float32Array ? views.f32 : views.f64;
+}
+
+/** x[offset : offset + length], without making a view when that is all of x. */
+function part(x: FloatArray, offset: number, length: number): FloatArray {
+  return offset === 0 && length === x.length ? x : x.subarray(offset, offset + length);
 }
