@@ -92,11 +92,23 @@ function dot2x4<T>(k: i32, a: usize, rowA: usize, b: usize, rowB: usize, alpha: 
 function dot1<T>(k: i32, a: usize, b: usize): T {
   const S = sizeof<T>();
   const lanes = 16 / <i32>S;
-  let s = v128.splat<T>(<T>0);
+  // Four independent sums: one would wait on the adder's latency at every step, and the edge
+  // column of z = a·Θᵀ (25 units = 6 tiles + 1) runs this for every example.
+  let s0 = v128.splat<T>(<T>0);
+  let s1 = s0;
+  let s2 = s0;
+  let s3 = s0;
   const vectorEnd = <usize>(k - (k % lanes)) * S;
+  const blockEnd = <usize>(k - (k % (4 * lanes))) * S;
   let p: usize = 0;
-  for (; p < vectorEnd; p += 16) s = v128.add<T>(s, v128.mul<T>(v128.load(a + p), v128.load(b + p)));
-  return lanesSum<T>(s) + tail<T>(p, <usize>k * S, a, b);
+  for (; p < blockEnd; p += 64) {
+    s0 = v128.add<T>(s0, v128.mul<T>(v128.load(a + p), v128.load(b + p)));
+    s1 = v128.add<T>(s1, v128.mul<T>(v128.load(a + p, 16), v128.load(b + p, 16)));
+    s2 = v128.add<T>(s2, v128.mul<T>(v128.load(a + p, 32), v128.load(b + p, 32)));
+    s3 = v128.add<T>(s3, v128.mul<T>(v128.load(a + p, 48), v128.load(b + p, 48)));
+  }
+  for (; p < vectorEnd; p += 16) s0 = v128.add<T>(s0, v128.mul<T>(v128.load(a + p), v128.load(b + p)));
+  return lanesSum<T>(v128.add<T>(v128.add<T>(s0, s1), v128.add<T>(s2, s3))) + tail<T>(p, <usize>k * S, a, b);
 }
 
 /** The scalar rest of a dot product, bytes `from` to `end` (fewer than one vector). */
