@@ -283,6 +283,28 @@ function micro<T>(
   tile: usize,
 ): void {
   const S = sizeof<T>();
+  if (mr == 1) {
+    // A lone last row (m = 25 is six slivers of 4 and one of 1, as in B2's weight gradient):
+    // its own two-accumulator loop costs a fraction of a four-row tile of which three rows
+    // would be padding.
+    let r0 = v128.splat<T>(<T>0);
+    let r1 = r0;
+    for (let p = 0; p < kc; p++) {
+      const x = v128.load_splat<T>(pa);
+      r0 = v128.add<T>(r0, v128.mul<T>(x, v128.load(pb)));
+      r1 = v128.add<T>(r1, v128.mul<T>(x, v128.load(pb, 16)));
+      pa += <usize>MR * S;
+      pb += stepB;
+    }
+    v128.store(tile, r0);
+    v128.store(tile, r1, 16);
+    for (let q = 0; q < nrNow; q++) {
+      const at = c + <usize>q * S;
+      const value = alpha * load<T>(tile + <usize>q * S);
+      store<T>(at, beta == 0 ? value : value + beta * load<T>(at));
+    }
+    return;
+  }
   // The first depth step initializes the accumulators (kc ≥ 1): eight fewer adds per tile,
   // which is a tenth of a k = 10 tile's additions.
   const f0 = v128.load(pb);
