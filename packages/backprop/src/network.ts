@@ -176,10 +176,16 @@ export class Network implements PropagationModel {
       );
     }
     const ws = this.workspace(x.rows);
-    forward(this, x, ws);
-    const cost = costOf(this, ws, y);
-    backward(this, x, y, ws, gradient);
-    return cost;
+    // x is read twice, by a·Θᵀ and by δᵀ·a: a backend that can hold it resident copies it once.
+    const pinned = this.backend.pin?.(x.data);
+    try {
+      forward(this, x, ws);
+      const cost = costOf(this, ws, y);
+      backward(this, x, y, ws, gradient);
+      return cost;
+    } finally {
+      pinned?.release();
+    }
   }
 
   /** A deep copy, optionally in another precision (gradient checks run in float64). */

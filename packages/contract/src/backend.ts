@@ -32,4 +32,22 @@ export interface BackendPlugin extends PluginBase<'backend'> {
   /** Whether this backend runs in the current environment and for this precision. */
   supports(dtype: DType): boolean;
   gemm(args: GemmArgs): void;
+  /**
+   * Optional: keeps a copy of `data` where this backend's kernels read it in place (for `wasm`,
+   * its linear memory), so gemm calls whose `a` or `b` is this very array (by identity) skip
+   * their per-call copy until `release`. Worth it for a large operand read by several
+   * products, such as x in a full-batch pass (read by a·Θᵀ and by δᵀ·a). The caller must not
+   * change `data` while it is pinned (the products would read the old values); pins nest, and
+   * a backend without the capability simply copies per call.
+   *
+   * @example
+   * const pinned = backend.pin?.(x.data);
+   * try { forward(x); backward(x); } finally { pinned?.release(); }
+   */
+  pin?(data: FloatArray): PinnedOperand;
+}
+
+/** A read-only operand a backend holds resident; `release` frees it (again is a no-op). */
+export interface PinnedOperand {
+  release(): void;
 }

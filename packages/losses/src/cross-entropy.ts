@@ -36,7 +36,11 @@ export const crossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
     let sum = 0;
     for (let i = 0; i < hs.length; i++) {
       const t = ys[i]!;
-      sum -= t * Math.log(atLeastEpsilon(hs[i]!)) + (1 - t) * logOneMinusClamped(hs[i]!);
+      // Hard labels (y = 0 or 1, the usual case) need one logarithm, not two: the other term is
+      // multiplied by exactly 0. Half the logarithms was half of this loop's time.
+      if (t === 1) sum -= Math.log(atLeastEpsilon(hs[i]!));
+      else if (t === 0) sum -= logOneMinusClamped(hs[i]!);
+      else sum -= t * Math.log(atLeastEpsilon(hs[i]!)) + (1 - t) * logOneMinusClamped(hs[i]!);
     }
     return sum;
   },

@@ -4,6 +4,16 @@
 // op(B) and an MC × KC block of op(A) are packed so the micro-kernel reads both contiguously,
 // whatever the transposition, and keeps an MR × (2 vectors) tile of C in registers.
 
+import { dotNT } from './dot';
+
+// Widest C (columns) that A·Bᵀ computes as dot products instead of packed tiles: narrow
+// products (z = a·Θᵀ with few units, over many examples) would otherwise pack all of A for a
+// handful of B slivers, the last mostly padding.
+const DOT_MAX_N: i32 = 32;
+// Shallower than this, each dot product's horizontal sums and scalar tail outweigh its loop.
+const DOT_MIN_K: i32 = 64;
+// Deepest product whose untransposed B the micro-kernel reads in place, unpacked.
+const SHORT_K: i32 = 32;
 // Micro-tile rows. 4 rows × 2 vectors = 8 accumulators + 2 B vectors + 1 broadcast A: 11 of
 // the 15 SIMD registers V8 hands out on x64, so nothing spills.
 const MR: i32 = 4;
@@ -87,29 +97,38 @@ function gemm<T>(
     scale<T>(m, n, beta, c, ldc);
     return;
   }
+  if (!transA && transB && n <= DOT_MAX_N && k >= DOT_MIN_K) {
+    dotNT<T>(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
   const S = sizeof<T>();
   const NR = nr<T>();
   const packB = work;
   const packA = packB + <usize>(NC * KC) * S;
   const tile = packA + <usize>(MC * KC) * S;
+  // Short depth, untransposed B of whole slivers (the output layer's δ·Θ, k = 10): B's rows
+  // already hold each sliver's NR values contiguously and a few rows stay in L1, so the
+  // micro-kernel reads B in place; packing it would cost a sizeable part of so short a product.
+  const bInPlace = !transB && k <= SHORT_K && n % NR == 0;
+  const stepB: usize = bInPlace ? <usize>ldb * S : <usize>NR * S;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       // Later depth panels add onto what the first one wrote: β applies once.
       const betaNow: T = pc == 0 ? beta : <T>1;
-      packPanelB<T>(transB, b, ldb, pc, jc, kc, nc, packB);
+      if (!bInPlace) packPanelB<T>(transB, b, ldb, pc, jc, kc, nc, packB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         packBlockA<T>(transA, a, lda, ic, pc, mc, kc, packA);
         for (let jr = 0; jr < nc; jr += NR) {
           const nrNow = min(NR, nc - jr);
-          const pb = packB + <usize>(jr * kc) * S;
+          const pb = bInPlace ? b + <usize>(pc * ldb + jc + jr) * S : packB + <usize>(jr * kc) * S;
           for (let ir = 0; ir < mc; ir += MR) {
             const mrNow = min(MR, mc - ir);
             const pa = packA + <usize>(ir * kc) * S;
             const at = c + <usize>((ic + ir) * ldc + jc + jr) * S;
-            micro<T>(kc, pa, pb, alpha, betaNow, at, ldc, mrNow, nrNow, tile);
+            micro<T>(kc, pa, pb, stepB, alpha, betaNow, at, ldc, mrNow, nrNow, tile);
           }
         }
       }
@@ -244,7 +263,8 @@ function transpose4Strided(to: usize, x0: v128, x1: v128, x2: v128, x3: v128): v
 }
 
 /**
- * The register tile: acc = Σₚ Ap[p, 0:MR]ᵀ·Bp[p, 0:NR] over kc steps, then
+ * The register tile: acc = Σₚ Ap[p, 0:MR]ᵀ·Bp[p, 0:NR] over kc steps (Bp's rows stepB bytes
+ * apart: packed, or B itself read in place), then
  * C[0:mr, 0:nr] ← α·acc + β·C (β = 0 ignores C). Partial tiles go through `tile`.
  */
 // @ts-expect-error: decorator
@@ -253,6 +273,7 @@ function micro<T>(
   kc: i32,
   pa: usize,
   pb: usize,
+  stepB: usize,
   alpha: T,
   beta: T,
   c: usize,
@@ -262,15 +283,47 @@ function micro<T>(
   tile: usize,
 ): void {
   const S = sizeof<T>();
-  let c00 = v128.splat<T>(<T>0);
-  let c01 = c00;
-  let c10 = c00;
-  let c11 = c00;
-  let c20 = c00;
-  let c21 = c00;
-  let c30 = c00;
-  let c31 = c00;
-  for (let p = 0; p < kc; p++) {
+  if (mr == 1) {
+    // A lone last row (m = 25 is six slivers of 4 and one of 1, as in B2's weight gradient):
+    // its own two-accumulator loop costs a fraction of a four-row tile of which three rows
+    // would be padding.
+    let r0 = v128.splat<T>(<T>0);
+    let r1 = r0;
+    for (let p = 0; p < kc; p++) {
+      const x = v128.load_splat<T>(pa);
+      r0 = v128.add<T>(r0, v128.mul<T>(x, v128.load(pb)));
+      r1 = v128.add<T>(r1, v128.mul<T>(x, v128.load(pb, 16)));
+      pa += <usize>MR * S;
+      pb += stepB;
+    }
+    v128.store(tile, r0);
+    v128.store(tile, r1, 16);
+    for (let q = 0; q < nrNow; q++) {
+      const at = c + <usize>q * S;
+      const value = alpha * load<T>(tile + <usize>q * S);
+      store<T>(at, beta == 0 ? value : value + beta * load<T>(at));
+    }
+    return;
+  }
+  // The first depth step initializes the accumulators (kc ≥ 1): eight fewer adds per tile,
+  // which is a tenth of a k = 10 tile's additions.
+  const f0 = v128.load(pb);
+  const f1 = v128.load(pb, 16);
+  let y = v128.load_splat<T>(pa);
+  let c00 = v128.mul<T>(y, f0);
+  let c01 = v128.mul<T>(y, f1);
+  y = v128.load_splat<T>(pa + S);
+  let c10 = v128.mul<T>(y, f0);
+  let c11 = v128.mul<T>(y, f1);
+  y = v128.load_splat<T>(pa + 2 * S);
+  let c20 = v128.mul<T>(y, f0);
+  let c21 = v128.mul<T>(y, f1);
+  y = v128.load_splat<T>(pa + 3 * S);
+  let c30 = v128.mul<T>(y, f0);
+  let c31 = v128.mul<T>(y, f1);
+  pa += 4 * S;
+  pb += stepB;
+  for (let p = 1; p < kc; p++) {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     let x = v128.load_splat<T>(pa);
@@ -286,11 +339,24 @@ function micro<T>(
     c30 = v128.add<T>(c30, v128.mul<T>(x, b0));
     c31 = v128.add<T>(c31, v128.mul<T>(x, b1));
     pa += 4 * S;
-    pb += 32;
+    pb += stepB;
   }
   const va = v128.splat<T>(alpha);
   const rowBytes = <usize>ldc * S;
   if (mr == MR && nrNow == nr<T>()) {
+    if (alpha == 1 && beta == 0) {
+      // The common forward and backward case: a short-k tile (the output layer's k = 10) spends
+      // a tenth of its time on these scalings, so the stores go straight out.
+      v128.store(c, c00);
+      v128.store(c, c01, 16);
+      v128.store(c + rowBytes, c10);
+      v128.store(c + rowBytes, c11, 16);
+      v128.store(c + 2 * rowBytes, c20);
+      v128.store(c + 2 * rowBytes, c21, 16);
+      v128.store(c + 3 * rowBytes, c30);
+      v128.store(c + 3 * rowBytes, c31, 16);
+      return;
+    }
     update<T>(c, c00, c01, va, beta);
     update<T>(c + rowBytes, c10, c11, va, beta);
     update<T>(c + 2 * rowBytes, c20, c21, va, beta);

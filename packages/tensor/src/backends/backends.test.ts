@@ -11,7 +11,20 @@ import { gemmInWasm, wasm } from './wasm';
 const suites: BackendPlugin[] = [
   ...backends,
   { ...wasm, name: 'wasm (kernel at every size)', gemm: gemmInWasm },
+  // Both operands resident (pinned whole, NaN margins included): read in place, not copied.
+  { ...wasm, name: 'wasm (kernel at every size, A and B pinned)', gemm: pinnedGemm },
 ];
+
+function pinnedGemm(args: GemmArgs): void {
+  const pinnedA = wasm.pin!(args.a);
+  const pinnedB = wasm.pin!(args.b);
+  try {
+    gemmInWasm(args);
+  } finally {
+    pinnedA.release();
+    pinnedB.release();
+  }
+}
 
 interface Shape {
   transA: boolean;
@@ -143,6 +156,25 @@ for (const backend of suites) {
             agreesWithOracle(backend, {
               ...{ transA, transB, m: m!, n: n!, k: 261, alpha: 0.5, beta: 0.25, dtype, seed: 3 },
               ...{ offsets: [1, 2, 3], pads: [1, 0, 2] },
+            });
+          }
+        }
+      }
+    });
+
+    it('is within rounding on narrow A·Bᵀ (wasm computes n ≤ 32, k ≥ 64 as dot products)', () => {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const [m, n, k] of [
+          [1, 1, 64],
+          [2, 4, 67],
+          [7, 5, 66],
+          [3, 32, 65],
+          [6, 33, 64],
+        ]) {
+          for (const beta of [0, 0.25]) {
+            agreesWithOracle(backend, {
+              ...{ transA: false, transB: true, m: m!, n: n!, k: k!, alpha: 0.5, beta, dtype, seed: m! + n! },
+              ...{ offsets: [3, 1, 2], pads: [2, 1, 0] },
             });
           }
         }

@@ -1,8 +1,9 @@
 // The WebAssembly SIMD backend: packed, register-blocked gemm compiled from assembly/gemm.ts.
 // Operands are copied into the module's memory (one contiguous copy each, strides kept), the
 // kernel runs there, and C's rows are copied back. Products too small to repay the copies run
-// in the js backend's loops instead.
-import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
+// in the js backend's loops instead. Pinned operands stay resident in the module's memory and
+// are read there without a copy.
+import type { BackendPlugin, FloatArray, GemmArgs, PinnedOperand } from '@deltanet/contract';
 import type { GemmExports } from '../internal/wasm-gemm-module';
 import { gemmModule, wasmSimdAvailable } from '../internal/wasm-gemm-module';
 import { js } from './js';
@@ -21,14 +22,27 @@ export const wasm: BackendPlugin = {
   description: 'WebAssembly SIMD128 gemm with packing and register blocking (float32 and float64)',
   supports: () => wasmSimdAvailable(),
   gemm: wasmGemm,
+  pin: pinInWasm,
 };
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
 const SMALL_PRODUCT = 4096;
-// Operands start past the first page (AssemblyScript's stack and statics) and the scratch.
+// The scratch starts past the first page (AssemblyScript's stack and statics); pinned operands
+// follow it, then each call's copied operands.
 const FIRST_BYTE = 65536;
 
-let workAt = 0;
+/** A pinned array's copy in the module's memory, bytes `at` to `end`. */
+interface Resident {
+  readonly data: FloatArray;
+  readonly at: number;
+  readonly end: number;
+}
+
+// Live pins in address order: each new one starts where the last ends, and a call's copies
+// start past all of them. A pin released out of order leaves a gap until those above it go.
+const residents: Resident[] = [];
+// Where the kernel's scratch ends (asked of the module once).
+let scratchEnd = 0;
 
 function wasmGemm(args: GemmArgs): void {
   if (args.m * args.n * args.k < SMALL_PRODUCT) js.gemm(args);
@@ -47,22 +61,58 @@ export function gemmInWasm(args: GemmArgs): void {
   const aSpan = span(transA ? k : m, transA ? m : k, lda);
   const bSpan = span(transB ? n : k, transB ? k : n, ldb);
   const cSpan = span(m, n, ldc);
-  workAt ||= FIRST_BYTE;
-  const aAt = align(workAt + module.workBytes64());
-  const bAt = align(aAt + aSpan * width);
-  const cAt = align(bAt + bSpan * width);
+  // A pinned operand is read where it lives; the others are copied past the pins.
+  const aResident = residentAt(a);
+  const bResident = residentAt(b);
+  const aAt = aResident < 0 ? operandsStart(module) : aResident + aOffset * width;
+  const bAt =
+    bResident < 0 ? align(Math.max(aAt + aSpan * width, operandsStart(module))) : bResident + bOffset * width;
+  const cAt = align(Math.max(aAt + aSpan * width, bAt + bSpan * width, operandsStart(module)));
   const heap = view(module, c, cAt + cSpan * width);
-  heap.set(a.subarray(aOffset, aOffset + aSpan), aAt / width);
-  heap.set(b.subarray(bOffset, bOffset + bSpan), bAt / width);
+  if (aResident < 0) heap.set(part(a, aOffset, aSpan), aAt / width);
+  if (bResident < 0) heap.set(part(b, bOffset, bSpan), bAt / width);
   // β = 0 with padded rows (the weight gradient, written beside Θ's bias column): the kernel
   // writes C packed (ldc = n) and only its rows are copied out, so C needs no copy in.
   const packed = beta === 0 && ldc !== n;
-  if (beta !== 0) heap.set(c.subarray(cOffset, cOffset + cSpan), cAt / width);
+  if (beta !== 0) heap.set(part(c, cOffset, cSpan), cAt / width);
   const kernel = width === 4 ? module.gemm32 : module.gemm64;
-  kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, packed ? n : ldc, workAt);
+  kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, packed ? n : ldc, FIRST_BYTE);
   const from = cAt / width;
   if (!packed) c.set(heap.subarray(from, from + cSpan), cOffset);
   else for (let i = 0; i < m; i++) c.set(heap.subarray(from + i * n, from + i * n + n), cOffset + i * ldc);
+}
+
+/**
+ * Copies `data` into the module's memory once; products reading it as A or B use that copy
+ * until release. Without a module yet (a browser still compiling it) nothing is kept and the
+ * products copy per call as usual.
+ */
+function pinInWasm(data: FloatArray): PinnedOperand {
+  const module = gemmModule();
+  if (!module) return { release: () => {} };
+  const at = operandsStart(module);
+  const resident: Resident = { data, at, end: align(at + data.byteLength) };
+  view(module, data, resident.end).set(data, at / data.BYTES_PER_ELEMENT);
+  residents.push(resident);
+  return {
+    release: () => {
+      const index = residents.indexOf(resident);
+      if (index >= 0) residents.splice(index, 1);
+    },
+  };
+}
+
+/** The byte address of `data`'s pinned copy, or −1. */
+function residentAt(data: FloatArray): number {
+  for (const resident of residents) if (resident.data === data) return resident.at;
+  return -1;
+}
+
+/** The first byte free for a call's copies: past the scratch and every live pin. */
+function operandsStart(module: GemmExports): number {
+  const last = residents[residents.length - 1];
+  scratchEnd ||= align(FIRST_BYTE + module.workBytes64());
+  return last ? last.end : scratchEnd;
 }
 
 /** Elements from (0, 0) to (rows−1, cols−1) of a row-major block with row stride ld. */
@@ -74,20 +124,23 @@ function align(byte: number): number {
   return (byte + 15) & ~15;
 }
 
-// Views of the module's memory, remade only when it grows (growing detaches the old buffer).
-let views: { buffer: ArrayBuffer; f32: Float32Array; f64: Float64Array } | undefined;
+// Views of the module's memory. Only `view` grows it, and growing detaches the old buffer
+// (its views' length drops to 0), so the length check alone tells when to remake them: no
+// `memory.buffer` lookup per call.
+let views: { f32: Float32Array; f64: Float64Array } | undefined;
 
 /** A typed view of the module's memory like `like`, grown to at least `bytes`. */
 function view(module: GemmExports, like: FloatArray, bytes: number): FloatArray {
-  const { memory } = module;
-  const missing = bytes - memory.buffer.byteLength;
-  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-  if (views?.buffer !== memory.buffer) {
-    views = {
-      buffer: memory.buffer,
-      f32: new Float32Array(memory.buffer),
-      f64: new Float64Array(memory.buffer),
-    };
+  if (!views || views.f32.byteLength < bytes) {
+    const { memory } = module;
+    const missing = bytes - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+    views = { f32: new Float32Array(memory.buffer), f64: new Float64Array(memory.buffer) };
   }
   return like instanceof Float32Array ? views.f32 : views.f64;
+}
+
+/** x[offset : offset + length], without making a view when that is all of x. */
+function part(x: FloatArray, offset: number, length: number): FloatArray {
+  return offset === 0 && length === x.length ? x : x.subarray(offset, offset + length);
 }
