@@ -35,13 +35,24 @@ export function sumRowsIntoColumn(m: Matrix, target: Matrix, column: number, alp
       `sumRowsIntoColumn: ${m.cols} column sums do not fit column ${column} of ${target.rows} × ${target.cols}`,
     );
   }
-  for (let j = 0; j < m.cols; j++) {
-    let sum = 0;
-    for (let i = 0; i < m.rows; i++) sum += m.data[i * m.cols + j]!;
+  // Row by row, so m is read in memory order; each column's sum still adds rows 0, 1, 2… in
+  // float64, so the result is the same as summing down each column.
+  const cols = m.cols;
+  if (sums.length < cols) sums = new Float64Array(cols);
+  sums.fill(0, 0, cols);
+  const data = m.data;
+  for (let i = 0; i < m.rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) sums[j]! += data[base + j]!;
+  }
+  for (let j = 0; j < cols; j++) {
     const at = j * target.cols + column;
-    target.data[at] = beta === 0 ? alpha * sum : alpha * sum + beta * target.data[at]!;
+    target.data[at] = beta === 0 ? alpha * sums[j]! : alpha * sums[j]! + beta * target.data[at]!;
   }
 }
+
+/** Column sums of `sumRowsIntoColumn`, kept between calls (JavaScript runs one call at a time). */
+let sums = new Float64Array(0);
 
 /**
  * The column of each row's largest value (first on ties), e.g. predicted classes.
