@@ -21,9 +21,63 @@ export const js: BackendPlugin = {
 // float64 accumulators for the row-streaming cases, grown on demand and reused across calls.
 let scratch = new Float64Array(1024);
 
+// Up to this many multiply-adds every C[i, j] is summed in a register straight from strided
+// operands (all in L1 at this size): the row-streaming loops' scratch fill and short inner
+// loops cost more than they save on a tiny network's products (8 × 8 × 10 and smaller).
+const SMALL_PRODUCT = 1024;
+
 function jsGemm(args: GemmArgs): void {
-  if (args.transB && !args.transA) dotRows(args);
+  if (args.m * args.n * args.k <= SMALL_PRODUCT) stridedDots(args);
+  else if (args.transB && !args.transA) dotRows(args);
   else streamRows(args);
+}
+
+// Any transposition: C[i, j] = Σₚ op(A)[i, p]·op(B)[p, j] in p order through the storage
+// strides, four columns of C at a time sharing each load of A.
+function stridedDots(args: GemmArgs): void {
+  const { transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc } = args;
+  // Strides of op(A)[i][p] and op(B)[p][j] in the underlying storage.
+  const aRow = transA ? 1 : lda;
+  const aCol = transA ? lda : 1;
+  const bRow = transB ? 1 : ldb;
+  const bCol = transB ? ldb : 1;
+  for (let i = 0; i < m; i++) {
+    const ai = aOffset + i * aRow;
+    const ci = cOffset + i * ldc;
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let pa = ai;
+      let pb = bOffset + j * bCol;
+      for (let p = 0; p < k; p++) {
+        const av = a[pa]!;
+        s0 += av * b[pb]!;
+        s1 += av * b[pb + bCol]!;
+        s2 += av * b[pb + 2 * bCol]!;
+        s3 += av * b[pb + 3 * bCol]!;
+        pa += aCol;
+        pb += bRow;
+      }
+      store(c, ci + j, alpha * s0, beta);
+      store(c, ci + j + 1, alpha * s1, beta);
+      store(c, ci + j + 2, alpha * s2, beta);
+      store(c, ci + j + 3, alpha * s3, beta);
+    }
+    for (; j < n; j++) {
+      let s = 0;
+      let pa = ai;
+      let pb = bOffset + j * bCol;
+      for (let p = 0; p < k; p++) {
+        s += a[pa]! * b[pb]!;
+        pa += aCol;
+        pb += bRow;
+      }
+      store(c, ci + j, alpha * s, beta);
+    }
+  }
 }
 
 // C = A·Bᵀ (the forward pass): C[i, j] is the dot product of row i of A and row j of B, both
