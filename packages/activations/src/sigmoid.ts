@@ -18,4 +18,15 @@ export const sigmoid: ActivationPlugin = /* @__PURE__ */ elementwise({
   description: 'g(z) = 1 / (1 + e^−z); g′ = a(1 − a)',
   output: logistic,
   derivative: (_z, a) => a * (1 - a),
+  loops: {
+    forward(z, out) {
+      for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
+    },
+    backward(_z, a, upstream, out) {
+      for (let i = 0; i < out.length; i++) {
+        const ai = a[i]!;
+        out[i] = upstream[i]! * (ai * (1 - ai));
+      }
+    },
+  },
 });

@@ -15,4 +15,15 @@ export const tanh: ActivationPlugin = /* @__PURE__ */ elementwise({
   description: 'g(z) = tanh z; g′ = 1 − a²',
   output: Math.tanh,
   derivative: (_z, a) => 1 - a * a,
+  loops: {
+    forward(z, out) {
+      for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
+    },
+    backward(_z, a, upstream, out) {
+      for (let i = 0; i < out.length; i++) {
+        const ai = a[i]!;
+        out[i] = upstream[i]! * (1 - ai * ai);
+      }
+    },
+  },
 });

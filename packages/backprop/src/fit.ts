@@ -19,12 +19,13 @@ import { checkResumable } from './checkpoint';
 import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
 import type { EpochRecord } from './history';
 import { checkedBatch } from './internal/data';
-import { yieldToEventLoop } from './internal/yield';
+import { restartYieldClock, yieldToEventLoop } from './internal/yield';
 import type { Network } from './network';
 import { countCorrect } from './network';
 import { backward, costOf, forward } from './propagate';
 import type { PluginChoice } from './spec';
 import { choosePlugin } from './spec';
+import type { Workspace } from './workspace';
 
 /** Inputs and targets, row i of x paired with row i of y. */
 export interface Batch {
@@ -143,7 +144,8 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   const resume = options.resume;
   if (resume) checkResumable(resume, { optimizer: optimizer.name, rows: train.x.rows, batchSize, net });
   const batches = Math.ceil(train.x.rows / batchSize);
-  const emit = options.onEvent ?? (() => {});
+  // Without a listener no event is built: a tiny network's step is a few microseconds.
+  const emit = options.onEvent;
   const stopper = earlyStopper(options.earlyStopping, net.params, resume?.earlyStopping);
   const records: EpochRecord[] = [...(resume?.records ?? [])];
   const gradient = allocate(net.dtype, net.params.length);
@@ -167,7 +169,8 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     });
   };
 
-  emit({
+  restartYieldClock();
+  emit?.({
     type: 'start',
     epochs,
     batchesPerEpoch: batches,
@@ -194,7 +197,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     };
     records.push(record);
     net.history.push(record);
-    emit({ type: 'epoch', epochs, seconds: (Date.now() - started) / 1000, ...record });
+    emit?.({ type: 'epoch', epochs, seconds: (Date.now() - started) / 1000, ...record });
     if (outcome.converged) {
       reason = 'converged';
       break;
@@ -211,7 +214,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     if (every > 0 && epoch % every === 0 && epoch < epochs) await checkpoint(epoch);
   }
   const bestEpoch = stopper?.finish(net.params);
-  emit({ type: 'end', reason, epochs: records.length, ...(bestEpoch !== undefined && { bestEpoch }) });
+  emit?.({ type: 'end', reason, epochs: records.length, ...(bestEpoch !== undefined && { bestEpoch }) });
   return { epochs: records, stopReason: reason, ...(bestEpoch !== undefined && { bestEpoch }) };
 }
 
@@ -228,7 +231,7 @@ interface EpochOutcome {
 interface Trainer {
   run(
     epoch: number,
-    emit: (event: TrainingEvent) => void,
+    emit: ((event: TrainingEvent) => void) | undefined,
     signal: AbortSignal | undefined,
   ): Promise<EpochOutcome>;
   snapshot(): Pick<TrainingState, 'batchesDone' | 'partial' | 'shuffle' | 'optimizerState'>;
@@ -249,8 +252,13 @@ function minibatchTrainer(
     ? randomFromState(resume.shuffle)
     : createRandom((options.seed ?? net.spec.seed + 1) | 0);
   const order = new Uint32Array(rows);
+  // The gathered rows of a shuffled batch; the last batch, when shorter, views their first rows.
   const xBatch = zeros(batchSize, train.x.cols, net.dtype);
   const yBatch = zeros(batchSize, train.y.cols, net.dtype);
+  const lastRows = rows - (Math.ceil(rows / batchSize) - 1) * batchSize;
+  const xLast = rowSlice(xBatch, 0, lastRows);
+  const yLast = rowSlice(yBatch, 0, lastRows);
+  let fullWorkspace: Workspace | undefined;
   const predicted = new Int32Array(batchSize);
   const expected = new Int32Array(batchSize);
   const state: OptimizerState = resume?.optimizerState
@@ -273,15 +281,16 @@ function minibatchTrainer(
         let x: Matrix;
         let y: Matrix;
         if (shuffle) {
-          x = rowSlice(xBatch, 0, end - start);
-          y = rowSlice(yBatch, 0, end - start);
+          x = end - start === batchSize ? xBatch : xLast;
+          y = end - start === batchSize ? yBatch : yLast;
           gatherRows(train.x, order, start, x);
           gatherRows(train.y, order, start, y);
         } else {
           x = rowSlice(train.x, start, end);
           y = rowSlice(train.y, start, end);
         }
-        const ws = net.workspace(x.rows);
+        if (x.rows === batchSize) fullWorkspace ??= net.workspace(batchSize);
+        const ws = x.rows === batchSize ? fullWorkspace! : net.workspace(x.rows);
         forward(net, x, ws);
         // λ is scaled by the training set's size, not the batch's: see costOf.
         const cost = costOf(net, ws, y, rows);
@@ -294,7 +303,7 @@ function minibatchTrainer(
         optimizer.update(net.params, gradient, state);
         if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
         done = b + 1;
-        emit({ type: 'batch', epoch, batch: b + 1, batches, cost, accuracy: correct / end });
+        emit?.({ type: 'batch', epoch, batch: b + 1, batches, cost, accuracy: correct / end });
         if (signal?.aborted && done < batches) {
           return {
             cost: costSum / end,
@@ -304,13 +313,17 @@ function minibatchTrainer(
             converged: false,
           };
         }
-        if (done < batches) await yieldToEventLoop();
+        if (done < batches) {
+          const pause = yieldToEventLoop();
+          if (pause) await pause;
+        }
       }
       const outcome = { cost: costSum / rows, accuracy: correct / rows, finished: true, converged: false };
       done = 0;
       costSum = 0;
       correct = 0;
-      await yieldToEventLoop();
+      const pause = yieldToEventLoop();
+      if (pause) await pause;
       return { ...outcome, aborted: signal?.aborted ?? false };
     },
     snapshot() {
@@ -364,8 +377,9 @@ function fullBatchTrainer(
         const accuracy = sameValues(evaluatedAt, net.params)
           ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
           : net.evaluate(train.x, train.y).accuracy;
-        emit({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost, accuracy });
-        await yieldToEventLoop();
+        emit?.({ type: 'batch', epoch, batch: 1, batches: 1, cost: report.cost, accuracy });
+        const pause = yieldToEventLoop();
+        if (pause) await pause;
         return {
           cost: report.cost,
           accuracy,

@@ -72,12 +72,13 @@ export function rmsprop(
       const square = stateArray(state, 'square', n);
       const average = centered ? stateArray(state, 'average', n) : undefined;
       const buffer = mu > 0 ? stateArray(state, 'momentum', n) : undefined;
+      const keep = 1 - rho;
       for (let i = 0; i < n; i++) {
         const g = gradient[i]!;
-        square[i] = rho * square[i]! + (1 - rho) * g * g;
+        square[i] = rho * square[i]! + keep * g * g;
         let s = square[i]!;
         if (average) {
-          average[i] = rho * average[i]! + (1 - rho) * g;
+          average[i] = rho * average[i]! + keep * g;
           s -= average[i]! * average[i]!;
         }
         const scaled = g / (Math.sqrt(s) + epsilon);

@@ -1,6 +1,6 @@
 // Builds an elementwise activation from its scalar pair g(z), g'(z, a): the batch loops
 // a = g(z) and ∂J/∂z = ∂J/∂a .* g'(z) are written once here, so each activation file is formulas.
-import type { ActivationPlugin, Matrix, PluginOptions } from '@deltanet/contract';
+import type { ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
 import { assertSameShape } from '@deltanet/tensor';
 
 /** What an elementwise activation file declares; `elementwise` supplies the rest. */
@@ -12,10 +12,25 @@ export interface ElementwiseSpec {
   readonly output: (z: number) => number;
   /** g'(z) for one number, given a = g(z) too so that σ' can be a(1 − a). */
   readonly derivative: (z: number, a: number) => number;
+  /**
+   * Optional: the same two loops written out in the activation's own file, for the activations
+   * hidden layers use most. The shared loops below call `output` through one call site that
+   * every activation passes through, which V8 cannot inline once two have run; a loop of the
+   * plugin's own gets its own type feedback and inlines its formula. Must compute exactly
+   * out[i] = output(z[i]) and out[i] = upstream[i] · derivative(z[i], a[i]) (the conformance
+   * suite checks it), reading index i before writing it.
+   */
+  readonly loops?: ElementwiseLoops;
   /** The hyper-parameters of a factory-made plugin. */
   readonly options?: PluginOptions;
   /** Rebuilds the plugin with other options (factories only). */
   readonly configure?: (options: PluginOptions) => ActivationPlugin;
+}
+
+/** A batch forward and backward over flat arrays of equal length. */
+export interface ElementwiseLoops {
+  readonly forward: (z: FloatArray, out: FloatArray) => void;
+  readonly backward: (z: FloatArray, a: FloatArray, upstream: FloatArray, out: FloatArray) => void;
 }
 
 /**
@@ -29,7 +44,7 @@ export interface ElementwiseSpec {
  *   output: (z) => z, derivative: () => 1 });
  */
 export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
-  const { name, description, output, derivative, options, configure } = spec;
+  const { name, description, output, derivative, options, configure, loops } = spec;
   // Built once so the hot path allocates no message strings.
   const forwardWhat = `activation "${name}" forward`;
   const backwardWhat = `activation "${name}" backward`;
@@ -45,7 +60,8 @@ export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
       assertSameShape(forwardWhat, z, out);
       const zs = z.data;
       const os = out.data;
-      for (let i = 0; i < os.length; i++) os[i] = output(zs[i]!);
+      if (loops) loops.forward(zs, os);
+      else for (let i = 0; i < os.length; i++) os[i] = output(zs[i]!);
     },
     backward(z: Matrix, a: Matrix, upstream: Matrix, out: Matrix): void {
       assertSameShape(backwardWhat, z, a);
@@ -55,7 +71,8 @@ export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
       const as = a.data;
       const us = upstream.data;
       const os = out.data;
-      for (let i = 0; i < os.length; i++) os[i] = us[i]! * derivative(zs[i]!, as[i]!);
+      if (loops) loops.backward(zs, as, us, os);
+      else for (let i = 0; i < os.length; i++) os[i] = us[i]! * derivative(zs[i]!, as[i]!);
     },
   };
   return Object.freeze(plugin);

@@ -21,9 +21,131 @@ export const js: BackendPlugin = {
 // float64 accumulators for the row-streaming cases, grown on demand and reused across calls.
 let scratch = new Float64Array(1024);
 
+// Up to this many multiply-adds every C[i, j] is summed in a register straight from strided
+// operands (all in L1 at this size): the row-streaming loops' scratch fill and short inner
+// loops cost more than they save on a tiny network's products (8 × 8 × 10 and smaller).
+const SMALL_PRODUCT = 1024;
+
 function jsGemm(args: GemmArgs): void {
-  if (args.transB && !args.transA) dotRows(args);
+  if (args.m * args.n * args.k <= SMALL_PRODUCT) stridedDots(args);
+  else if (args.transB && !args.transA) dotRows(args);
   else streamRows(args);
+}
+
+// Any transposition: C[i, j] = Σₚ op(A)[i, p]·op(B)[p, j] in p order through the storage
+// strides. Two rows by four columns of C at a time (eight sums in registers, each load of A
+// used four times and each load of B twice); a last odd row goes four columns at a time.
+function stridedDots(args: GemmArgs): void {
+  const { transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc } = args;
+  // Strides of op(A)[i][p] and op(B)[p][j] in the underlying storage.
+  const aRow = transA ? 1 : lda;
+  const aCol = transA ? lda : 1;
+  const bRow = transB ? 1 : ldb;
+  const bCol = transB ? ldb : 1;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const a0 = aOffset + i * aRow;
+    const a1 = a0 + aRow;
+    const c0 = cOffset + i * ldc;
+    const c1 = c0 + ldc;
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      let p0 = a0;
+      let p1 = a1;
+      let pb = bOffset + j * bCol;
+      for (let p = 0; p < k; p++) {
+        const x0 = a[p0]!;
+        const x1 = a[p1]!;
+        const y0 = b[pb]!;
+        const y1 = b[pb + bCol]!;
+        const y2 = b[pb + 2 * bCol]!;
+        const y3 = b[pb + 3 * bCol]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+        p0 += aCol;
+        p1 += aCol;
+        pb += bRow;
+      }
+      store(c, c0 + j, alpha * s00, beta);
+      store(c, c0 + j + 1, alpha * s01, beta);
+      store(c, c0 + j + 2, alpha * s02, beta);
+      store(c, c0 + j + 3, alpha * s03, beta);
+      store(c, c1 + j, alpha * s10, beta);
+      store(c, c1 + j + 1, alpha * s11, beta);
+      store(c, c1 + j + 2, alpha * s12, beta);
+      store(c, c1 + j + 3, alpha * s13, beta);
+    }
+    for (; j < n; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let p0 = a0;
+      let p1 = a1;
+      let pb = bOffset + j * bCol;
+      for (let p = 0; p < k; p++) {
+        const y = b[pb]!;
+        s0 += a[p0]! * y;
+        s1 += a[p1]! * y;
+        p0 += aCol;
+        p1 += aCol;
+        pb += bRow;
+      }
+      store(c, c0 + j, alpha * s0, beta);
+      store(c, c1 + j, alpha * s1, beta);
+    }
+  }
+  if (i < m) lastRowDots(args, aOffset + i * aRow, aCol, bRow, bCol, cOffset + i * ldc);
+}
+
+// One row of C for `stridedDots`, four columns at a time.
+function lastRowDots(args: GemmArgs, ai: number, aCol: number, bRow: number, bCol: number, ci: number): void {
+  const { n, k, alpha, a, b, bOffset, beta, c } = args;
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let pa = ai;
+    let pb = bOffset + j * bCol;
+    for (let p = 0; p < k; p++) {
+      const av = a[pa]!;
+      s0 += av * b[pb]!;
+      s1 += av * b[pb + bCol]!;
+      s2 += av * b[pb + 2 * bCol]!;
+      s3 += av * b[pb + 3 * bCol]!;
+      pa += aCol;
+      pb += bRow;
+    }
+    store(c, ci + j, alpha * s0, beta);
+    store(c, ci + j + 1, alpha * s1, beta);
+    store(c, ci + j + 2, alpha * s2, beta);
+    store(c, ci + j + 3, alpha * s3, beta);
+  }
+  for (; j < n; j++) {
+    let s = 0;
+    let pa = ai;
+    let pb = bOffset + j * bCol;
+    for (let p = 0; p < k; p++) {
+      s += a[pa]! * b[pb]!;
+      pa += aCol;
+      pb += bRow;
+    }
+    store(c, ci + j, alpha * s, beta);
+  }
 }
 
 // C = A·Bᵀ (the forward pass): C[i, j] is the dot product of row i of A and row j of B, both
