@@ -36,6 +36,13 @@ describe('serializeState / deserializeState', () => {
     );
   });
 
+  it('keeps a key named __proto__ as an ordinary field (no prototype change)', () => {
+    const state = deserializeState(JSON.parse('{"__proto__": 3, "m": {"dtype": "float64", "values": [1]}}'));
+    expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
+    expect(Object.keys(state)).toEqual(['__proto__', 'm']);
+    expect(Object.keys(serializeState(state))).toEqual(['__proto__', 'm']);
+  });
+
   it('names the field that does not fit', () => {
     expect(() => deserializeState({ m: { dtype: 'int8', values: [] } })).toThrow(FormatError);
     expect(() => deserializeState({ m: { dtype: 'int8', values: [] } })).toThrow(

@@ -23,10 +23,13 @@ export type SerializedState = { readonly [key: string]: SerializedNumber | Seria
 export function serializeState(state: OptimizerState): SerializedState {
   const out: Record<string, SerializedNumber | SerializedArray> = {};
   for (const [key, value] of Object.entries(state)) {
-    out[key] =
+    setOwn(
+      out,
+      key,
       typeof value === 'number'
         ? encode(value)
-        : { dtype: value instanceof Float32Array ? 'float32' : 'float64', values: Array.from(value, encode) };
+        : { dtype: value instanceof Float32Array ? 'float32' : 'float64', values: Array.from(value, encode) },
+    );
   }
   return out;
 }
@@ -62,9 +65,9 @@ export function deserializeState(data: unknown): OptimizerState {
       values.forEach((v, i) => {
         array[i] = decode(v, `state.${key}.values[${i}]`);
       });
-      state[key] = array;
+      setOwn(state, key, array);
     } else {
-      state[key] = decode(value, `state.${key}`);
+      setOwn(state, key, decode(value, `state.${key}`));
     }
   }
   return state;
@@ -83,4 +86,12 @@ function decode(value: unknown, field: string): number {
     field,
     `expected a number (or "NaN", "Infinity", "-Infinity", "-0"), got ${JSON.stringify(value)}`,
   );
+}
+
+/**
+ * `object[key] = value` as an own property even for "__proto__", which plain assignment would
+ * treat as the prototype (a state read from a file must not reach Object.prototype).
+ */
+function setOwn(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }

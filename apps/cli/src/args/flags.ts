@@ -79,7 +79,7 @@ export async function readConfig(path: string, flags: Flags): Promise<FlagValues
   }
   const out: Record<string, string | boolean | string[]> = {};
   for (const [key, value] of Object.entries(config)) {
-    const flag = flags[key];
+    const flag = Object.hasOwn(flags, key) ? flags[key] : undefined;
     if (!flag || flag.commandLineOnly) {
       const valid = Object.keys(flags).filter((name) => !flags[name]!.commandLineOnly);
       throw new UsageError(`${path}: unknown key "${key}"; valid keys: ${valid.join(', ')}`);
