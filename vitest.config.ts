@@ -14,6 +14,7 @@ export default defineConfig({
       'apps/*/test/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
+    setupFiles: ['./scripts/fast-check-seed.ts'],
     testTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './scripts/summary-reporter.ts'],
