@@ -1,6 +1,6 @@
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import { classesOf, classFigures, confusionMatrix, rootMeanSquaredError } from './metrics';
+import { classFigures, confusionMatrix, rootMeanSquaredError } from './metrics';
 
 const ints = (values: number[]) => Int32Array.from(values);
 
@@ -21,20 +21,6 @@ describe('classification figures', () => {
     expect(figures.map((f) => f.recall)).toEqual([1, 0, 0]);
     expect(figures[0]!.f1).toBeCloseTo(0.8, 12);
     expect(figures.map((f) => f.support)).toEqual([2, 2, 2]);
-  });
-
-  it('read classes by argmax, or by the 0.5 threshold for one output', () => {
-    expect(
-      Array.from(
-        classesOf(
-          fromRows([
-            [0.1, 0.7, 0.2],
-            [0.9, 0.05, 0.05],
-          ]),
-        ),
-      ),
-    ).toEqual([1, 0]);
-    expect(Array.from(classesOf(fromRows([[0.49], [0.5], [0.93]])))).toEqual([0, 1, 1]);
   });
 
   it('RMSE matches a hand computation', () => {

@@ -1,7 +1,6 @@
 // Classification figures from outputs h and targets y: the confusion matrix and per-class
 // precision, recall and F1, as scikit-learn's confusion_matrix and classification_report define them.
 import type { Matrix } from '@deltanet/contract';
-import { argmaxRows } from '@deltanet/tensor';
 
 /** One class's figures; precision is 0 when nothing was predicted as the class (sklearn's zero_division=0). */
 export interface ClassFigures {
@@ -10,17 +9,6 @@ export interface ClassFigures {
   readonly f1: number;
   /** Rows whose true class this is. */
   readonly support: number;
-}
-
-/** Class indices of each row: argmax for several outputs, h ≥ 0.5 for one. */
-export function classesOf(m: Matrix): Int32Array {
-  const out = new Int32Array(m.rows);
-  if (m.cols === 1) {
-    for (let i = 0; i < m.rows; i++) out[i] = m.data[i]! >= 0.5 ? 1 : 0;
-    return out;
-  }
-  argmaxRows(m, out);
-  return out;
 }
 
 /** confusion[t][p]: rows of true class t predicted as p, over `classes` classes. */

@@ -22,7 +22,7 @@ import { checkedBatch } from './internal/data';
 import { restartYieldClock, yieldToEventLoop } from './internal/yield';
 import type { Network } from './network';
 import { countCorrect } from './network';
-import { backward, costOf, forward } from './propagate';
+import { costAndGradient } from './propagate';
 import type { PluginChoice } from './spec';
 import { choosePlugin } from './spec';
 import type { Workspace } from './workspace';
@@ -291,16 +291,8 @@ function minibatchTrainer(
         }
         if (x.rows === batchSize) fullWorkspace ??= net.workspace(batchSize);
         const ws = x.rows === batchSize ? fullWorkspace! : net.workspace(x.rows);
-        const pinned = pinLarge(net, x);
-        let cost: number;
-        try {
-          forward(net, x, ws);
-          // λ is scaled by the training set's size, not the batch's: see costOf.
-          cost = costOf(net, ws, y, rows);
-          backward(net, x, y, ws, gradient, rows);
-        } finally {
-          pinned?.release();
-        }
+        // λ is scaled by the training set's size, not the batch's: see costOf.
+        const cost = costAndGradient(net, x, y, ws, gradient, rows);
         if (!Number.isFinite(cost) || findNonFinite(gradient) >= 0) {
           throw diverged(net, epoch, b + 1, x, y, cost, gradient);
         }
@@ -361,15 +353,7 @@ function fullBatchTrainer(
   const objective = (params: FloatArray, out: FloatArray): number => {
     if (params !== net.params) net.params.set(params);
     evaluatedAt.set(net.params);
-    const pinned = pinLarge(net, train.x);
-    let cost: number;
-    try {
-      forward(net, train.x, ws);
-      cost = costOf(net, ws, train.y);
-      backward(net, train.x, train.y, ws, out);
-    } finally {
-      pinned?.release();
-    }
+    const cost = costAndGradient(net, train.x, train.y, ws, out);
     if (!Number.isFinite(cost) || findNonFinite(out) >= 0) {
       throw diverged(net, epoch, 1, train.x, train.y, cost, out);
     }
@@ -415,17 +399,6 @@ function fullBatchTrainer(
     },
   };
 }
-
-/**
- * x is read by the forward product and by the weight gradient: a backend that can keep it
- * resident (wasm) then copies it once instead of twice. Small batches skip it, as the copy
- * costs less than the pin's own bookkeeping.
- */
-function pinLarge(net: Network, x: Matrix) {
-  return x.data.length >= PIN_MIN_VALUES ? net.backend.pin?.(x.data) : undefined;
-}
-
-const PIN_MIN_VALUES = 4096;
 
 function sameValues(a: FloatArray, b: FloatArray): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -1,7 +1,7 @@
 import { fromRows, matrix } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from './builtins';
-import { checkGradients, createNetwork, Network, resolveSpec } from './index';
+import { checkGradients, createNetwork, Network, predictedClasses, resolveSpec } from './index';
 import { courseGradientFixture } from './internal/course-fixture';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
@@ -170,3 +170,19 @@ function brokenRegularizer(row: number, column: number) {
     },
   };
 }
+
+describe('predictedClasses', () => {
+  it('reads classes by argmax, or by the 0.5 threshold for one output', () => {
+    expect(
+      Array.from(
+        predictedClasses(
+          fromRows([
+            [0.1, 0.7, 0.2],
+            [0.9, 0.05, 0.05],
+          ]),
+        ),
+      ),
+    ).toEqual([1, 0]);
+    expect(Array.from(predictedClasses(fromRows([[0.49], [0.5], [0.93]])))).toEqual([0, 1, 1]);
+  });
+});

@@ -17,7 +17,7 @@ import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './intern
 import type { ThetaLayout } from './layout';
 import { thetaLayout } from './layout';
 import type { PropagationModel } from './propagate';
-import { backward, costOf, forward, outputDeltaRule, penalty } from './propagate';
+import { costAndGradient, forward, outputDeltaRule, penalty } from './propagate';
 import type { NetworkSpec, ResolvedSpec } from './spec';
 import { resolveSpec } from './spec';
 import type { Workspace } from './workspace';
@@ -175,17 +175,7 @@ export class Network implements PropagationModel {
         `x and y must be ${this.dtype} like the network (convert once, outside the loop)`,
       );
     }
-    const ws = this.workspace(x.rows);
-    // x is read twice, by a·Θᵀ and by δᵀ·a: a backend that can hold it resident copies it once.
-    const pinned = this.backend.pin?.(x.data);
-    try {
-      forward(this, x, ws);
-      const cost = costOf(this, ws, y);
-      backward(this, x, y, ws, gradient);
-      return cost;
-    } finally {
-      pinned?.release();
-    }
+    return costAndGradient(this, x, y, this.workspace(x.rows), gradient);
   }
 
   /** A deep copy, optionally in another precision (gradient checks run in float64). */
@@ -217,15 +207,24 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
   return new Network(resolveSpec(spec, registry), { ...options, registry });
 }
 
-/** Rows whose predicted class equals the target class (one output: thresholds at 0.5). */
+/**
+ * The class of each row of outputs (or one-hot targets): the largest column, or for a single
+ * output unit 1 when it is ≥ 0.5, else 0. The one rule accuracy and every report use.
+ *
+ * @example
+ * predictedClasses(net.predict(x)); // Int32Array of class indices
+ */
+export function predictedClasses(m: Matrix, out: Int32Array = new Int32Array(m.rows)): Int32Array {
+  if (m.cols !== 1) return argmaxRows(m, out);
+  for (let i = 0; i < m.rows; i++) out[i] = m.data[i]! >= 0.5 ? 1 : 0;
+  return out;
+}
+
+/** Rows whose predicted class equals the target class (see `predictedClasses`). */
 export function countCorrect(h: Matrix, y: Matrix, predicted: Int32Array, expected: Int32Array): number {
+  predictedClasses(h, predicted);
+  predictedClasses(y, expected);
   let correct = 0;
-  if (h.cols === 1) {
-    for (let i = 0; i < h.rows; i++) if (h.data[i]! >= 0.5 === y.data[i]! >= 0.5) correct++;
-    return correct;
-  }
-  argmaxRows(h, predicted);
-  argmaxRows(y, expected);
   for (let i = 0; i < h.rows; i++) if (predicted[i] === expected[i]) correct++;
   return correct;
 }

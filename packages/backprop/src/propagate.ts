@@ -67,6 +67,32 @@ export function penalty(model: PropagationModel, m: number): number {
 }
 
 /**
+ * One evaluation: forward, J and backward on the same x, returning J with D(l) in `gradient`.
+ * x is read by both a·Θᵀ and δᵀ·a, so a backend that can hold it resident (`pin`) copies it
+ * once; batches under PIN_MIN_VALUES skip that, the pin costing more than the copy it saves.
+ */
+export function costAndGradient(
+  model: PropagationModel,
+  x: Matrix,
+  y: Matrix,
+  ws: Workspace,
+  gradient: FloatArray,
+  penaltyRows = ws.rows,
+): number {
+  const pinned = x.data.length >= PIN_MIN_VALUES ? model.backend.pin?.(x.data) : undefined;
+  try {
+    forward(model, x, ws);
+    const cost = costOf(model, ws, y, penaltyRows);
+    backward(model, x, y, ws, gradient, penaltyRows);
+    return cost;
+  } finally {
+    pinned?.release();
+  }
+}
+
+const PIN_MIN_VALUES = 4096;
+
+/**
  * Backpropagation after `forward` on the same x: writes D(l) for every layer into `gradient`
  * (laid out like the parameters). The δ(l) stay in the workspace for inspection. The penalty's
  * gradient is scaled by λ/penaltyRows (see `costOf`).

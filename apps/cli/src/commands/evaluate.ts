@@ -1,14 +1,14 @@
 // `deltanet evaluate --model m.json <data>`: J with and without the λ term, accuracy, per-class
 // precision and recall, and the confusion matrix.
+
+import { predictedClasses } from '@deltanet/backprop';
 import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
-import { commonFlags, text } from '../args/flags';
+import { commonFlags } from '../args/flags';
 import { datasetNames } from '../data/datasets';
-import { dataForModel } from '../data/model-data';
-import { UsageError } from '../exit-codes';
+import { modelAndRows } from '../data/model-data';
 import type { Io } from '../io';
-import { classesOf, classFigures, confusionMatrix, rootMeanSquaredError } from '../metrics';
-import { readModel } from '../model/files';
+import { classFigures, confusionMatrix, rootMeanSquaredError } from '../metrics';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
 import { percent } from '../progress';
@@ -34,13 +34,8 @@ a dataset name (${datasetNames.join(', ')}) means its held-out split under the m
 export async function evaluate(args: string[], io: Io): Promise<number> {
   const started = await startCommand(args, evaluateFlags, help, io);
   if (!started) return 0;
-  const { values, positionals, registry } = started;
-  const modelPath = text(values, 'model');
-  if (modelPath === undefined) throw new UsageError('evaluate needs --model <model.json>');
-  if (positionals.length !== 1)
-    throw new UsageError(`evaluate takes one dataset or file, got ${positionals.length}`);
-  const model = await readModel(modelPath, registry);
-  const data = await dataForModel(positionals[0]!, model, true);
+  const { values } = started;
+  const { model, data } = await modelAndRows('evaluate', started, true);
   const net = model.network;
   const figures = net.evaluate(data.x, data.y);
   const h = net.predict(data.x);
@@ -50,7 +45,7 @@ export async function evaluate(args: string[], io: Io): Promise<number> {
   const names =
     model.info.classNames ?? (data.y.cols > 1 ? [...Array(data.y.cols).keys()].map(String) : ['0', '1']);
   const confusion = classification
-    ? confusionMatrix(classesOf(data.y), classesOf(h), names.length)
+    ? confusionMatrix(predictedClasses(data.y), predictedClasses(h), names.length)
     : undefined;
   const perClass = confusion ? classFigures(confusion) : undefined;
 

@@ -1,14 +1,13 @@
 // `deltanet predict --model m.json <data>`: one output row per input row, in order, with the
 // predicted class and the outputs (probabilities for a classifier), as CSV or NDJSON.
+
+import { predictedClasses } from '@deltanet/backprop';
 import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
 import { commonFlags, text } from '../args/flags';
-import { dataForModel } from '../data/model-data';
-import { UsageError } from '../exit-codes';
+import { modelAndRows } from '../data/model-data';
 import { writeFileAtomic } from '../files';
 import type { Io } from '../io';
-import { classesOf } from '../metrics';
-import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
 
 export const predictFlags = {
@@ -33,16 +32,11 @@ output unit (for a classifier, the probability of each class). CSV by default; -
 export async function predict(args: string[], io: Io): Promise<number> {
   const started = await startCommand(args, predictFlags, help, io);
   if (!started) return 0;
-  const { values, positionals, registry } = started;
-  const modelPath = text(values, 'model');
-  if (modelPath === undefined) throw new UsageError('predict needs --model <model.json>');
-  if (positionals.length !== 1)
-    throw new UsageError(`predict takes one dataset or file, got ${positionals.length}`);
-  const model = await readModel(modelPath, registry);
-  const data = await dataForModel(positionals[0]!, model, false);
+  const { values } = started;
+  const { model, data } = await modelAndRows('predict', started, false);
   const h = model.network.predict(data.x);
   const names = model.info.classNames;
-  const classes = names ? classesOf(h) : undefined;
+  const classes = names ? predictedClasses(h) : undefined;
   const k = h.cols;
   const outputs = (i: number) => Array.from(h.data.subarray(i * k, (i + 1) * k));
 

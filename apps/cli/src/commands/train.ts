@@ -27,10 +27,9 @@ import { recipes, resumable, trainFlags, trainHelp } from './train-flags';
 export async function train(args: string[], io: Io): Promise<number> {
   const parsed = await startCommand(args, trainFlags, trainHelp, io);
   if (!parsed) return 0;
-  const plugins = { registry: parsed.registry, loaded: parsed.loaded };
   const resumeFrom = text(parsed.values, 'resume');
   const configFile = text(parsed.values, 'config');
-  const resumed = resumeFrom !== undefined ? await readModel(resumeFrom, plugins.registry) : undefined;
+  const resumed = resumeFrom !== undefined ? await readModel(resumeFrom, parsed.registry) : undefined;
   let values = parsed.values;
   let positionals = parsed.positionals;
   if (resumed) {
@@ -81,7 +80,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     seed,
     dtype,
   };
-  const registry = plugins.registry;
+  const registry = parsed.registry;
   const net = resumed ? resumed.network : createNetwork(spec, { registry });
   const optimizer = optimizerChoice(
     values,
@@ -109,7 +108,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   const metadata: ModelMetadata = {
     ...data.provenance,
     seed,
-    plugins: plugins.loaded
+    plugins: parsed.loaded
       .filter(({ plugin }) => used.has(`${plugin.kind}/${plugin.name}`) || plugin.kind === 'optimizer')
       .map(({ plugin, module }) => ({ kind: plugin.kind, name: plugin.name, module })),
     flags: { ...recordedFlags(values), dataset: ref },

@@ -1,10 +1,15 @@
 // Rows for a trained model (evaluate, predict): a built-in set's held-out split, or a file read
 // the way the training file was (columns, classes), with the model's feature standardization.
 import type { Network } from '@deltanet/backprop';
+import type { PluginRegistry } from '@deltanet/contract';
 import { DataError } from '@deltanet/contract';
 import type { ColumnRef, Dataset } from '@deltanet/data';
 import { applyStandardizer } from '@deltanet/data';
+import type { FlagValues } from '../args/flags';
+import { text } from '../args/flags';
+import { UsageError } from '../exit-codes';
 import type { ModelFile } from '../model/files';
+import { readModel } from '../model/files';
 import { loadNamedDataset } from './datasets';
 import type { FileOptions } from './files';
 import { looksLikeFile, readDataFile } from './files';
@@ -69,4 +74,22 @@ function checkFeatures(
     { file: ref },
     `has ${dataset.x.cols} feature columns; the model takes ${expected}${listed}`,
   );
+}
+
+/**
+ * `--model m.json <data>` of evaluate and predict: the model and its rows, or a UsageError
+ * naming what `command` is missing.
+ */
+export async function modelAndRows(
+  command: string,
+  started: { values: FlagValues; positionals: readonly string[]; registry: PluginRegistry },
+  labels: boolean,
+): Promise<{ model: ModelFile; data: Dataset }> {
+  const modelPath = text(started.values, 'model');
+  if (modelPath === undefined) throw new UsageError(`${command} needs --model <model.json>`);
+  if (started.positionals.length !== 1) {
+    throw new UsageError(`${command} takes one dataset or file, got ${started.positionals.length}`);
+  }
+  const model = await readModel(modelPath, started.registry);
+  return { model, data: await dataForModel(started.positionals[0]!, model, labels) };
 }
