@@ -2,7 +2,7 @@
 import type { ActivationPlugin } from '@deltanet/contract';
 import { mergeOptions } from '@deltanet/contract';
 import { elementwise } from './internal/elementwise';
-import { logistic } from './internal/logistic';
+import { logistic } from '@deltanet/tensor';
 
 /** Options of `swish`: the slope β inside the sigmoid (default 1, giving SiLU). */
 export type SwishOptions = { beta: number };

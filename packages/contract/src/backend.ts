@@ -37,8 +37,10 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * its linear memory), so gemm calls whose `a` or `b` is this very array (by identity) skip
    * their per-call copy until `release`. Worth it for a large operand read by several
    * products, such as x in a full-batch pass (read by a·Θᵀ and by δᵀ·a). The caller must not
-   * change `data` while it is pinned (the products would read the old values); pins nest, and
-   * a backend without the capability simply copies per call.
+   * change `data` while it is pinned (the products would read the old values); pins nest (a
+   * second pin of an array already pinned reuses the first copy, so a caller that owns x for a
+   * whole run can pin it once around calls that pin it per call), and a backend without the
+   * capability simply copies per call.
    *
    * @example
    * const pinned = backend.pin?.(x.data);

@@ -28,7 +28,9 @@ export { matmul } from './matmul';
 
 // ── Elementwise and row-wise kernels ──
 
+export { adamUpdate } from './adam-update';
 export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
+export { logistic, mapLogistic } from './logistic';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 
 // ── Seeded randomness ──

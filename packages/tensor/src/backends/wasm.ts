@@ -1,11 +1,12 @@
 // The WebAssembly SIMD backend: packed, register-blocked gemm compiled from assembly/gemm.ts.
+// (Memory layout and pins: internal/wasm-memory.ts.)
 // Operands are copied into the module's memory (one contiguous copy each, strides kept), the
 // kernel runs there, and C's rows are copied back. Products too small to repay the copies run
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
 // are read there without a copy.
-import type { BackendPlugin, FloatArray, GemmArgs, PinnedOperand } from '@deltanet/contract';
-import type { GemmExports } from '../internal/wasm-gemm-module';
-import { gemmModule, wasmSimdAvailable } from '../internal/wasm-gemm-module';
+import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
+import { align, FIRST_BYTE, operandsStart, pinInWasm, residentAt, view } from '../internal/wasm-memory';
+import { kernelModule, wasmSimdAvailable } from '../internal/wasm-module';
 import { js } from './js';
 
 /**
@@ -27,22 +28,6 @@ export const wasm: BackendPlugin = {
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
 const SMALL_PRODUCT = 4096;
-// The scratch starts past the first page (AssemblyScript's stack and statics); pinned operands
-// follow it, then each call's copied operands.
-const FIRST_BYTE = 65536;
-
-/** A pinned array's copy in the module's memory, bytes `at` to `end`. */
-interface Resident {
-  readonly data: FloatArray;
-  readonly at: number;
-  readonly end: number;
-}
-
-// Live pins in address order: each new one starts where the last ends, and a call's copies
-// start past all of them. A pin released out of order leaves a gap until those above it go.
-const residents: Resident[] = [];
-// Where the kernel's scratch ends (asked of the module once).
-let scratchEnd = 0;
 
 function wasmGemm(args: GemmArgs): void {
   if (args.m * args.n * args.k < SMALL_PRODUCT) js.gemm(args);
@@ -51,7 +36,7 @@ function wasmGemm(args: GemmArgs): void {
 
 /** The wasm kernel for every size (the tests reach small shapes through this). */
 export function gemmInWasm(args: GemmArgs): void {
-  const module = gemmModule();
+  const module = kernelModule();
   if (!module) {
     js.gemm(args);
     return;
@@ -82,62 +67,9 @@ export function gemmInWasm(args: GemmArgs): void {
   else for (let i = 0; i < m; i++) c.set(heap.subarray(from + i * n, from + i * n + n), cOffset + i * ldc);
 }
 
-/**
- * Copies `data` into the module's memory once; products reading it as A or B use that copy
- * until release. Without a module yet (a browser still compiling it) nothing is kept and the
- * products copy per call as usual.
- */
-function pinInWasm(data: FloatArray): PinnedOperand {
-  const module = gemmModule();
-  if (!module) return { release: () => {} };
-  const at = operandsStart(module);
-  const resident: Resident = { data, at, end: align(at + data.byteLength) };
-  view(module, data, resident.end).set(data, at / data.BYTES_PER_ELEMENT);
-  residents.push(resident);
-  return {
-    release: () => {
-      const index = residents.indexOf(resident);
-      if (index >= 0) residents.splice(index, 1);
-    },
-  };
-}
-
-/** The byte address of `data`'s pinned copy, or −1. */
-function residentAt(data: FloatArray): number {
-  for (const resident of residents) if (resident.data === data) return resident.at;
-  return -1;
-}
-
-/** The first byte free for a call's copies: past the scratch and every live pin. */
-function operandsStart(module: GemmExports): number {
-  const last = residents[residents.length - 1];
-  scratchEnd ||= align(FIRST_BYTE + module.workBytes64());
-  return last ? last.end : scratchEnd;
-}
-
 /** Elements from (0, 0) to (rows−1, cols−1) of a row-major block with row stride ld. */
 function span(rows: number, cols: number, ld: number): number {
   return rows === 0 || cols === 0 ? 0 : (rows - 1) * ld + cols;
-}
-
-function align(byte: number): number {
-  return (byte + 15) & ~15;
-}
-
-// Views of the module's memory. Only `view` grows it, and growing detaches the old buffer
-// (its views' length drops to 0), so the length check alone tells when to remake them: no
-// `memory.buffer` lookup per call.
-let views: { f32: Float32Array; f64: Float64Array } | undefined;
-
-/** A typed view of the module's memory like `like`, grown to at least `bytes`. */
-function view(module: GemmExports, like: FloatArray, bytes: number): FloatArray {
-  if (!views || views.f32.byteLength < bytes) {
-    const { memory } = module;
-    const missing = bytes - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
-    views = { f32: new Float32Array(memory.buffer), f64: new Float64Array(memory.buffer) };
-  }
-  return like instanceof Float32Array ? views.f32 : views.f64;
 }
 
 /** x[offset : offset + length], without making a view when that is all of x. */

@@ -1,14 +1,23 @@
-// The compiled gemm module: instantiated once, on first use, from the embedded bytes; its
-// linear memory holds the packing scratch and a copy of each call's operands.
-import { gemmWasmBase64 } from './gemm-wasm-bytes';
+// The compiled kernel module (assembly/index.ts: gemm and the vector kernels): instantiated
+// once, on first use, from the embedded bytes; its linear memory holds the packing scratch and
+// a copy of each call's operands.
+import { wasmBase64 } from './wasm-bytes';
 
-/** The exports of assembly/gemm.ts. Addresses are byte offsets into `memory`. */
-export interface GemmExports {
+/** The exports of assembly/index.ts. Addresses are byte offsets into `memory`. */
+export interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   workBytes64(): number;
   gemm32(...args: GemmCall): void;
   gemm64(...args: GemmCall): void;
+  /** out, z, n: out[i] = σ(z[i]). */
+  logistic32(z: number, out: number, n: number): void;
+  logistic64(z: number, out: number, n: number): void;
+  adam32(...args: AdamCall): void;
+  adam64(...args: AdamCall): void;
 }
+
+/** θ, g, m, v, n, β₁, β₂, αₜ, ε̂, decay: the AssemblyScript signature of adam32/adam64. */
+export type AdamCall = [number, number, number, number, number, number, number, number, number, number];
 
 /** transA, transB, m, n, k, α, a, lda, b, ldb, β, c, ldc, work: the AssemblyScript signature. */
 export type GemmCall = [
@@ -47,13 +56,13 @@ interface WebAssemblyApi {
 const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
 let bytes: Uint8Array<ArrayBuffer> | undefined;
-let instance: GemmExports | undefined;
+let instance: KernelExports | undefined;
 let compiling = false;
 
 /** Whether this engine validates the module (WebAssembly with SIMD128). */
 export function wasmSimdAvailable(): boolean {
   if (!api) return false;
-  bytes ??= decode(gemmWasmBase64);
+  bytes ??= decode(wasmBase64);
   try {
     return api.validate(bytes);
   } catch {
@@ -66,18 +75,18 @@ export function wasmSimdAvailable(): boolean {
  * of modules over 4 KiB on the main thread; there this starts an asynchronous compile and
  * returns undefined until it is done, and the caller runs the JavaScript kernel meanwhile.
  */
-export function gemmModule(): GemmExports | undefined {
+export function kernelModule(): KernelExports | undefined {
   // While an asynchronous compile runs, callers use the JavaScript kernel.
   if (instance || !api || compiling) return instance;
-  bytes ??= decode(gemmWasmBase64);
+  bytes ??= decode(wasmBase64);
   try {
-    instance = new api.Instance(new api.Module(bytes), {}).exports as GemmExports;
+    instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     compiling = true;
     void api.instantiate(bytes, {}).then(
       (result) => {
-        instance = result.instance.exports as GemmExports;
+        instance = result.instance.exports as KernelExports;
       },
       // No wasm after all: the JavaScript kernel keeps running every call.
       () => undefined,

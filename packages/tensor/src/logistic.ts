@@ -1,0 +1,53 @@
+// The logistic function σ(z) = 1 / (1 + e^−z), for one number and for whole arrays. The array
+// form runs in the kernel module (f64x2 SIMD, an exact port of the Math.exp algorithm) when it
+// can, and gives the same bits as the scalar loop either way.
+import type { FloatArray } from '@deltanet/contract';
+import { ShapeError } from '@deltanet/contract';
+import { copyOut, operandsStart, view } from './internal/wasm-memory';
+import { kernelModule } from './internal/wasm-module';
+
+/**
+ * σ(z) = 1 / (1 + e^−z) without overflow: for z < 0 it uses the equal form e^z / (1 + e^z), so
+ * the exponent is never positive and σ(±1e30) is exactly 1 or 0 instead of NaN.
+ *
+ * @example
+ * logistic(0); // 0.5
+ * logistic(-1e3); // 0 (the naive form would compute 1 / (1 + Infinity), also 0, but its
+ * //                 derivative e^−z / (1 + e^−z)² would be Infinity / Infinity = NaN)
+ */
+export function logistic(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  // Also reached by NaN, which Math.exp passes through, so NaN in gives NaN out.
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+// Shorter arrays stay in JavaScript: the call and the two copies cost about as much as 64 σ.
+const WASM_FROM = 64;
+
+/**
+ * out[i] = logistic(z[i]) for every i, bit for bit (float32 arrays: computed in float64 and
+ * rounded once on store, as a Float32Array assignment does). `out` may be `z`.
+ *
+ * @example
+ * mapLogistic(z.data, a.data); // a = σ(z) for a whole batch
+ */
+export function mapLogistic(z: FloatArray, out: FloatArray): void {
+  if (z.length !== out.length || z.BYTES_PER_ELEMENT !== out.BYTES_PER_ELEMENT) {
+    throw new ShapeError(`mapLogistic: z and out must have one length and precision, got ${describe(z)} and ${describe(out)}`);
+  }
+  const module = z.length >= WASM_FROM ? kernelModule() : undefined;
+  if (!module) {
+    for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
+    return;
+  }
+  const at = operandsStart(module);
+  const heap = view(module, z, at + z.byteLength);
+  heap.set(z, at / z.BYTES_PER_ELEMENT);
+  (z instanceof Float32Array ? module.logistic32 : module.logistic64)(at, at, z.length);
+  copyOut(heap, at, out);
+}
+
+function describe(x: FloatArray): string {
+  return `${x.length} ${x instanceof Float32Array ? 'float32' : 'float64'} values`;
+}
