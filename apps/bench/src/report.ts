@@ -217,6 +217,8 @@ function gemmSection(rows: GemmRow[]): string[] {
   return [
     '## GEMM, GFLOPS (float32 unless marked f64; one thread; C read back for TF.js)',
     '',
+    'A and B are resident, as TF.js keeps its tensors in its wasm heap: deltanet pins them (`BackendPlugin.pin`), and C is copied out on every call, as TF.js\'s `dataSync` does. The "copying A and B" column adds deltanet\'s per-call copies of both operands from JavaScript arrays.',
+    '',
     ...table(['shape', ...names], body),
     '',
   ];

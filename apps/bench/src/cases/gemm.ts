@@ -62,6 +62,7 @@ async function deltanet(
   s: GemmShape,
   dtype: DType,
   repeats: number,
+  copying = false,
 ): Promise<number> {
   const { a, b, c } = operands(s, dtype);
   const args = {
@@ -69,8 +70,16 @@ async function deltanet(
     ...{ a, aOffset: 0, lda: s.transA ? s.m : s.k, b, bOffset: 0, ldb: s.transB ? s.k : s.n },
     ...{ c, cOffset: 0, ldc: s.n },
   };
-  const seconds = await secondsPerCall(() => backend.gemm(args), { repeats, sampleSeconds: SAMPLE_SECONDS });
-  return flops(s) / seconds / 1e9;
+  // Resident operands (pinned), like TF.js's tensors, which live in its wasm heap; C is copied
+  // out on every call, as TF.js's dataSync does. `copying` times the per-call copies of A and
+  // B too, what a product of fresh JavaScript arrays costs.
+  const pins = copying ? [] : [backend.pin?.(a), backend.pin?.(b)];
+  try {
+    const seconds = await secondsPerCall(() => backend.gemm(args), { repeats, sampleSeconds: SAMPLE_SECONDS });
+    return flops(s) / seconds / 1e9;
+  } finally {
+    for (const pin of pins) pin?.release();
+  }
 }
 
 async function tfjs(backend: TfBackend, s: GemmShape, repeats: number, warmup = 2): Promise<number> {
@@ -97,6 +106,7 @@ export async function runGemm(repeats: number, withSlowJs: boolean): Promise<Gem
   for (const shape of gemmShapes) {
     const gflops: Record<string, number> = {};
     gflops['deltanet wasm f32'] = await deltanet(wasm, shape, 'float32', repeats);
+    gflops['deltanet wasm f32, copying A and B'] = await deltanet(wasm, shape, 'float32', repeats, true);
     gflops['deltanet wasm f64'] = await deltanet(wasm, shape, 'float64', repeats);
     if (withSlowJs || shape.m * shape.n * shape.k < 1e7) {
       gflops['deltanet js f32'] = await deltanet(js, shape, 'float32', Math.min(repeats, 3));
