@@ -1,7 +1,7 @@
 // The logistic sigmoid g(z) = σ(z) = 1 / (1 + e^−z), with g'(z) = σ(z)(1 − σ(z)) = a(1 − a).
 import type { ActivationPlugin } from '@deltanet/contract';
 import { elementwise } from './internal/elementwise';
-import { logistic, mapLogistic } from '@deltanet/tensor';
+import { logistic, mapLogistic, mapLogisticBackward } from '@deltanet/tensor';
 
 /**
  * Sigmoid, the course's default activation: g(z) = 1 / (1 + e^−z), g'(z) = a(1 − a) with
@@ -19,13 +19,8 @@ export const sigmoid: ActivationPlugin = /* @__PURE__ */ elementwise({
   output: logistic,
   derivative: (_z, a) => a * (1 - a),
   loops: {
-    // @deltanet/tensor's array σ: the same bits as `logistic` per element, in wasm SIMD.
+    // @deltanet/tensor's array loops: the same bits as the scalar forms, in wasm SIMD.
     forward: mapLogistic,
-    backward(_z, a, upstream, out) {
-      for (let i = 0; i < out.length; i++) {
-        const ai = a[i]!;
-        out[i] = upstream[i]! * (ai * (1 - ai));
-      }
-    },
+    backward: (_z, a, upstream, out) => mapLogisticBackward(a, upstream, out),
   },
 });

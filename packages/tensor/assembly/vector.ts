@@ -1,7 +1,8 @@
-// Elementwise kernels over raw linear memory, in f64x2 SIMD: the logistic function σ(z) and
-// Adam's update. Both repeat the JavaScript loops operation for operation in float64, so their
-// results are bit-identical to them; exp is fdlibm's __ieee754_exp, the algorithm behind V8's
-// Math.exp, so even e^x agrees to the last bit (the tests compare millions of arguments).
+// Elementwise kernels over raw linear memory, in f64x2 SIMD: the logistic function σ(z), its
+// backward rule and Adam's update. They repeat the JavaScript loops operation for operation in
+// float64, so their results are bit-identical to them; exp is fdlibm's __ieee754_exp, the
+// algorithm behind V8's Math.exp, so even e^x agrees to the last bit (checked against Math.exp
+// on two million arguments while porting; logistic.test.ts reaches every branch).
 
 // fdlibm's constants for exp (e_exp.c), bit for bit.
 const LN2_HI: f64 = 6.93147180369123816490e-1;
@@ -319,5 +320,38 @@ export function adam32(
     store<f32>(m + at, <f32>mi);
     store<f32>(v + at, <f32>vi);
     store<f32>(theta + at, <f32>(decay * <f64>load<f32>(theta + at) - (stepSize * mi) / (Math.sqrt(vi) + epsilonHat)));
+  }
+}
+
+/** out[i] = upstream[i]·(a[i]·(1 − a[i])), σ's backward from its output a, on n float64 values. */
+export function logisticBackward64(a: usize, upstream: usize, out: usize, n: i32): void {
+  const one = f64x2.splat(1.0);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const at = <usize>i << 3;
+    const ai = v128.load(a + at);
+    v128.store(out + at, f64x2.mul(v128.load(upstream + at), f64x2.mul(ai, f64x2.sub(one, ai))));
+  }
+  if (i < n) {
+    const at = <usize>i << 3;
+    const ai = load<f64>(a + at);
+    store<f64>(out + at, load<f64>(upstream + at) * (ai * (1 - ai)));
+  }
+}
+
+/** logisticBackward64 on float32 storage, computed in float64 and rounded once. */
+export function logisticBackward32(a: usize, upstream: usize, out: usize, n: i32): void {
+  const one = f64x2.splat(1.0);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const at = <usize>i << 2;
+    const ai = f64x2.promote_low_f32x4(v128.load64_zero(a + at));
+    const gi = f64x2.promote_low_f32x4(v128.load64_zero(upstream + at));
+    v128.store64_lane(out + at, f32x4.demote_f64x2_zero(f64x2.mul(gi, f64x2.mul(ai, f64x2.sub(one, ai)))), 0);
+  }
+  if (i < n) {
+    const at = <usize>i << 2;
+    const ai = <f64>load<f32>(a + at);
+    store<f32>(out + at, <f32>(<f64>load<f32>(upstream + at) * (ai * (1 - ai))));
   }
 }

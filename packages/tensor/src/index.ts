@@ -30,7 +30,7 @@ export { matmul } from './matmul';
 
 export { adamUpdate } from './adam-update';
 export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
-export { logistic, mapLogistic } from './logistic';
+export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 
 // ── Seeded randomness ──

@@ -4,7 +4,7 @@
 import { ShapeError } from '@deltanet/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logistic, mapLogistic } from './logistic';
+import { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 
 // Arguments that reach every branch of fdlibm's exp through σ's e^−|z|: |z| below 2⁻²⁸, between
 // ln2/2 and 1.5·ln2 (k = ±1 set directly), near the 707 cut where the SIMD lanes hand over,
@@ -79,5 +79,38 @@ describe('mapLogistic', () => {
   it('refuses arrays of different lengths or precisions', () => {
     expect(() => mapLogistic(new Float64Array(3), new Float64Array(2))).toThrow(ShapeError);
     expect(() => mapLogistic(new Float64Array(3), new Float32Array(3))).toThrow(/one length and precision/);
+  });
+});
+
+describe('mapLogisticBackward', () => {
+  for (const Type of [Float64Array, Float32Array]) {
+    const precision = Type === Float64Array ? 'float64' : 'float32';
+    it(`equals upstream·(a(1 − a)) per element, bit for bit, short and long, in place too (${precision}, property)`, () => {
+      const pair = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -1e3, max: 1e3 }));
+      fc.assert(
+        fc.property(fc.array(pair, { minLength: 0, maxLength: 200 }), fc.boolean(), (pairs, inPlace) => {
+          const a = Type.from(pairs, ([ai]) => ai);
+          const upstream = Type.from(pairs, ([, g]) => g);
+          const expected = new Type(a.length);
+          for (let i = 0; i < a.length; i++) expected[i] = upstream[i]! * (a[i]! * (1 - a[i]!));
+          const out = inPlace ? upstream : new Type(a.length);
+          mapLogisticBackward(a, upstream, out);
+          return out.every((x, i) => Object.is(x, expected[i]));
+        }),
+      );
+    });
+  }
+
+  it("gives σ'(0)·g = g/4 at a = 1/2 and 0 at saturation", () => {
+    const a = new Float64Array(100).fill(0.5);
+    a[1] = 1;
+    a[2] = 0;
+    const out = new Float64Array(100);
+    mapLogisticBackward(a, new Float64Array(100).fill(8), out);
+    expect([out[0], out[1], out[2], out[99]]).toEqual([2, 0, 0, 2]);
+  });
+
+  it('refuses arrays of different lengths or precisions', () => {
+    expect(() => mapLogisticBackward(new Float64Array(3), new Float64Array(3), new Float32Array(3))).toThrow(ShapeError);
   });
 });

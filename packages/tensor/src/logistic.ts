@@ -3,7 +3,7 @@
 // can, and gives the same bits as the scalar loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { copyOut, operandsStart, view } from './internal/wasm-memory';
+import { align, copyOut, operandsStart, view } from './internal/wasm-memory';
 import { kernelModule } from './internal/wasm-module';
 
 /**
@@ -46,6 +46,41 @@ export function mapLogistic(z: FloatArray, out: FloatArray): void {
   heap.set(z, at / z.BYTES_PER_ELEMENT);
   (z instanceof Float32Array ? module.logistic32 : module.logistic64)(at, at, z.length);
   copyOut(heap, at, out);
+}
+
+/**
+ * out[i] = upstream[i]·(a[i]·(1 − a[i])): σ's backward rule from its output a = σ(z), bit for
+ * bit as that loop (float32: computed in float64, rounded once). `out` may be `upstream`.
+ *
+ * @example
+ * mapLogisticBackward(a.data, upstream.data, delta.data); // δ = ∂J/∂a .* σ'(z)
+ */
+export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: FloatArray): void {
+  if (
+    a.length !== upstream.length ||
+    a.length !== out.length ||
+    a.BYTES_PER_ELEMENT !== upstream.BYTES_PER_ELEMENT ||
+    a.BYTES_PER_ELEMENT !== out.BYTES_PER_ELEMENT
+  ) {
+    throw new ShapeError(
+      `mapLogisticBackward: a, upstream and out must have one length and precision, got ${describe(a)}, ${describe(upstream)} and ${describe(out)}`,
+    );
+  }
+  const module = a.length >= WASM_FROM ? kernelModule() : undefined;
+  if (!module) {
+    for (let i = 0; i < out.length; i++) {
+      const ai = a[i]!;
+      out[i] = upstream[i]! * (ai * (1 - ai));
+    }
+    return;
+  }
+  const at = operandsStart(module);
+  const second = align(at + a.byteLength);
+  const heap = view(module, a, second + a.byteLength);
+  heap.set(a, at / a.BYTES_PER_ELEMENT);
+  heap.set(upstream, second / a.BYTES_PER_ELEMENT);
+  (a instanceof Float32Array ? module.logisticBackward32 : module.logisticBackward64)(at, second, second, a.length);
+  copyOut(heap, second, out);
 }
 
 function describe(x: FloatArray): string {
