@@ -35,8 +35,11 @@ export function dotNT<T>(
     }
     for (; j < n; j++) {
       const bj = b + <usize>j * rowB;
-      put<T>(ci + <usize>j * S, dot1<T>(k, ai, bj), alpha, beta);
-      if (i + 1 < m) put<T>(ci + rowC + <usize>j * S, dot1<T>(k, ai + rowA, bj), alpha, beta);
+      if (i + 1 < m) {
+        dot2x1<T>(k, ai, rowA, bj, alpha, beta, ci + <usize>j * S, rowC);
+      } else {
+        put<T>(ci + <usize>j * S, dot1<T>(k, ai, bj), alpha, beta);
+      }
     }
   }
 }
@@ -86,6 +89,40 @@ function dot2x4<T>(k: i32, a: usize, rowA: usize, b: usize, rowB: usize, alpha: 
   put<T>(c + rowC + S, lanesSum<T>(s11) + tail<T>(p, end, a1, b1), alpha, beta);
   put<T>(c + rowC + 2 * S, lanesSum<T>(s12) + tail<T>(p, end, a1, b2), alpha, beta);
   put<T>(c + rowC + 3 * S, lanesSum<T>(s13) + tail<T>(p, end, a1, b3), alpha, beta);
+}
+
+/**
+ * C[0:2, 0] from A rows at a, a + rowA and one B row at b: an edge column (z = a·Θᵀ with 25
+ * units is six 2 × 4 tiles and this), with each load of B used for both rows. Two vectors per
+ * row per step give four independent sums, so the adds do not wait on each other.
+ */
+function dot2x1<T>(k: i32, a: usize, rowA: usize, b: usize, alpha: T, beta: T, c: usize, rowC: usize): void {
+  const S = sizeof<T>();
+  const lanes = 16 / <i32>S;
+  let s0 = v128.splat<T>(<T>0);
+  let s1 = s0;
+  let t0 = s0;
+  let t1 = s0;
+  const a1 = a + rowA;
+  const vectorEnd = <usize>(k - (k % lanes)) * S;
+  const blockEnd = <usize>(k - (k % (2 * lanes))) * S;
+  let p: usize = 0;
+  for (; p < blockEnd; p += 32) {
+    const y0 = v128.load(b + p);
+    const y1 = v128.load(b + p, 16);
+    s0 = v128.add<T>(s0, v128.mul<T>(v128.load(a + p), y0));
+    t0 = v128.add<T>(t0, v128.mul<T>(v128.load(a1 + p), y0));
+    s1 = v128.add<T>(s1, v128.mul<T>(v128.load(a + p, 16), y1));
+    t1 = v128.add<T>(t1, v128.mul<T>(v128.load(a1 + p, 16), y1));
+  }
+  for (; p < vectorEnd; p += 16) {
+    const y = v128.load(b + p);
+    s0 = v128.add<T>(s0, v128.mul<T>(v128.load(a + p), y));
+    t0 = v128.add<T>(t0, v128.mul<T>(v128.load(a1 + p), y));
+  }
+  const end = <usize>k * S;
+  put<T>(c, lanesSum<T>(v128.add<T>(s0, s1)) + tail<T>(p, end, a, b), alpha, beta);
+  put<T>(c + rowC, lanesSum<T>(v128.add<T>(t0, t1)) + tail<T>(p, end, a1, b), alpha, beta);
 }
 
 /** Σₚ a[p]·b[p] over k values: the edge rows and columns the 2 × 4 tile does not cover. */
