@@ -31,6 +31,7 @@ export { matmul } from './matmul';
 export { adamUpdate } from './adam-update';
 export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
 export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
+export { mapTanh } from './tanh';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 
 // ── Seeded randomness ──

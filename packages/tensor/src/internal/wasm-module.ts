@@ -12,6 +12,9 @@ export interface KernelExports {
   /** out, z, n: out[i] = σ(z[i]). */
   logistic32(z: number, out: number, n: number): void;
   logistic64(z: number, out: number, n: number): void;
+  /** z, out, n: out[i] = tanh(z[i]). */
+  tanh32(z: number, out: number, n: number): void;
+  tanh64(z: number, out: number, n: number): void;
   /** a, upstream, out, n: out[i] = upstream[i]·a[i](1 − a[i]). */
   logisticBackward32(a: number, upstream: number, out: number, n: number): void;
   logisticBackward64(a: number, upstream: number, out: number, n: number): void;

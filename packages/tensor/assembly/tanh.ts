@@ -1,0 +1,232 @@
+// tanh over raw linear memory in f64x2 SIMD, bit-identical to V8's Math.tanh: fdlibm's s_tanh.c
+// and s_expm1.c (FreeBSD msun, as V8's ieee754.cc has them), ported operation for operation.
+// Checked against Math.tanh on three million arguments while porting; tanh.test.ts in src
+// reaches every branch.
+
+const LN2_HI: f64 = 6.93147180369123816490e-1;
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+const INV_LN2: f64 = 1.44269504088896338700e0;
+const Q1: f64 = -3.33333333333331316428e-2;
+const Q2: f64 = 1.58730158725481460165e-3;
+const Q3: f64 = -7.93650757867487942473e-5;
+const Q4: f64 = 4.00821782732936239552e-6;
+const Q5: f64 = -2.01099218183624371326e-7;
+
+/** 2ᵏ for a whole number k in the normal range, from its exponent bits. */
+// @ts-expect-error: decorator
+@inline function powerOfTwo(k: i32): f64 {
+  return reinterpret<f64>(<u64>(0x3ff + k) << 52);
+}
+
+/** e^x − 1 as fdlibm's expm1, every branch included. */
+function expm1Scalar(x: f64): f64 {
+  const bits = reinterpret<u64>(x);
+  const negative = <i32>(bits >> 63);
+  const hx = <u32>(bits >> 32) & 0x7fffffff;
+  let k: i32 = 0;
+  let hi: f64 = 0;
+  let lo: f64 = 0;
+  let c: f64 = 0;
+  if (hx >= 0x4043687a) {
+    // |x| ≥ 56·ln2
+    if (hx >= 0x40862e42) {
+      if (hx >= 0x7ff00000) return ((hx & 0xfffff) | <u32>bits) != 0 ? x + x : negative ? -1 : x;
+      if (x > 7.09782712893383973096e2) return Infinity;
+    }
+    if (negative) return -1;
+  }
+  if (hx > 0x3fd62e42) {
+    if (hx < 0x3ff0a2b2) {
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = <i32>(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      const t = <f64>k;
+      hi = x - t * LN2_HI;
+      lo = t * LN2_LO;
+    }
+    x = hi - lo;
+    c = hi - x - lo;
+  } else if (hx < 0x3c900000) {
+    return x; // |x| < 2⁻⁵⁴
+  }
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  let t = 3.0 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6.0 - x * t));
+  if (k == 0) return x - (x * e - hxs);
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k == -1) return 0.5 * (x - e) - 0.5;
+  if (k == 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1 + 2.0 * (x - e);
+  if (k <= -2 || k > 56) {
+    let y = 1 - (e - x);
+    y = k == 1024 ? y * 2.0 * 8.98846567431157953865e307 : y * powerOfTwo(k);
+    return y - 1;
+  }
+  if (k < 20) return (1 - powerOfTwo(-k) - (e - x)) * powerOfTwo(k);
+  return (x - (e + powerOfTwo(-k)) + 1) * powerOfTwo(k);
+}
+
+/** tanh x as fdlibm computes it, every branch included (the lanes the SIMD path declines). */
+function tanhScalar(x: f64): f64 {
+  const bits = reinterpret<u64>(x);
+  const ix = <u32>(bits >> 32) & 0x7fffffff;
+  if (ix >= 0x7ff00000) return <i64>bits >= 0 ? 1 / x + 1 : 1 / x - 1; // ±∞, NaN
+  let z: f64;
+  if (ix < 0x40360000) {
+    if (ix < 0x3e300000) return x; // |x| < 2⁻²⁸
+    if (ix >= 0x3ff00000) {
+      const t = expm1Scalar(2 * Math.abs(x));
+      z = 1 - 2 / (t + 2);
+    } else {
+      const t = expm1Scalar(-2 * Math.abs(x));
+      z = -t / (t + 2);
+    }
+  } else {
+    z = 1; // |x| ≥ 22
+  }
+  return <i64>bits >= 0 ? z : -z;
+}
+
+// The SIMD constants as static data, loaded rather than built per iteration (see vector.ts).
+const LANES = memory.data<f64>(
+  [
+    LN2_HI, LN2_HI, LN2_LO, LN2_LO, INV_LN2, INV_LN2, Q1, Q1, Q2, Q2, Q3, Q3, Q4, Q4, Q5, Q5,
+    0.5, 0.5, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 6.0, 6.0, 3.725290298461914e-9, 3.725290298461914e-9,
+    22.0, 22.0, 6755399441055744.0, 6755399441055744.0, -1.0, -1.0, 20.0, 20.0, 56.0, 56.0,
+  ],
+  16,
+);
+const L_LN2_HI = 0;
+const L_LN2_LO = 1;
+const L_INV_LN2 = 2;
+const L_Q1 = 3;
+const L_Q2 = 4;
+const L_Q3 = 5;
+const L_Q4 = 6;
+const L_Q5 = 7;
+const L_HALF = 8;
+const L_ONE = 9;
+const L_TWO = 10;
+const L_THREE = 11;
+const L_SIX = 12;
+const L_TINY = 13;
+const L_LIMIT = 14;
+const L_SHIFTER = 15; // 1.5·2⁵²
+const L_MINUS_ONE = 16;
+const L_TWENTY = 17;
+const L_FIFTY_SIX = 18;
+const MASKS = memory.data<u64>(
+  [0x8000000000000000, 0x8000000000000000, 0x3fd62e42, 0x3fd62e42, 0x7fffffff, 0x7fffffff, 0x3ff, 0x3ff],
+  16,
+);
+const M_SIGN = 0;
+const M_HALF_LN2_HIGH = 1;
+const M_ABS_HIGH = 2;
+const M_BIAS = 3;
+
+// @ts-expect-error: decorator
+@inline function lane(index: i32): v128 {
+  return v128.load(LANES + (<usize>index << 4));
+}
+
+// @ts-expect-error: decorator
+@inline function mask(index: i32): v128 {
+  return v128.load(MASKS + (<usize>index << 4));
+}
+
+/**
+ * expm1 on two lanes with |x| in [2⁻²⁷, 44) and x > −2, which is what tanh asks for: the
+ * reduction, polynomial and correction are one formula for every lane (as in vector.ts's exp:
+ * k is forced to 0 below ln2/2, and the truncation gives k = −1 in fdlibm's ±1 band); the five
+ * reconstructions fdlibm picks by k are all computed and selected per lane. k = 1 and k = 2
+ * cannot occur in this domain (positive arguments are at least 2).
+ */
+// @ts-expect-error: decorator
+@inline function expm1Lanes(x: v128): v128 {
+  const absHigh = v128.and(i64x2.shr_u(x, 32), mask(M_ABS_HIGH));
+  const reduce = i64x2.gt_s(absHigh, mask(M_HALF_LN2_HIGH));
+  const half = v128.or(lane(L_HALF), v128.and(x, mask(M_SIGN)));
+  const t = v128.and(f64x2.trunc(f64x2.add(f64x2.mul(lane(L_INV_LN2), x), half)), reduce);
+  const hi = f64x2.sub(x, f64x2.mul(t, lane(L_LN2_HI)));
+  const lo = f64x2.mul(t, lane(L_LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const c = f64x2.sub(f64x2.sub(hi, r), lo);
+  const hfx = f64x2.mul(lane(L_HALF), r);
+  const hxs = f64x2.mul(r, hfx);
+  let p = f64x2.add(lane(L_Q4), f64x2.mul(hxs, lane(L_Q5)));
+  p = f64x2.add(lane(L_Q3), f64x2.mul(hxs, p));
+  p = f64x2.add(lane(L_Q2), f64x2.mul(hxs, p));
+  p = f64x2.add(lane(L_Q1), f64x2.mul(hxs, p));
+  const r1 = f64x2.add(lane(L_ONE), f64x2.mul(hxs, p));
+  const t3 = f64x2.sub(lane(L_THREE), f64x2.mul(r1, hfx));
+  const e = f64x2.mul(hxs, f64x2.div(f64x2.sub(r1, t3), f64x2.sub(lane(L_SIX), f64x2.mul(r, t3))));
+  // k = 0: no reconstruction.
+  const whenZero = f64x2.sub(r, f64x2.sub(f64x2.mul(r, e), hxs));
+  const e2 = f64x2.sub(f64x2.sub(f64x2.mul(r, f64x2.sub(e, c)), c), hxs);
+  // k = −1.
+  const whenMinusOne = f64x2.sub(f64x2.mul(lane(L_HALF), f64x2.sub(r, e2)), lane(L_HALF));
+  // 2ᵏ and 2⁻ᵏ from k's bits (t + 1.5·2⁵² holds k in its low mantissa bits).
+  const k = i64x2.sub(f64x2.add(t, lane(L_SHIFTER)), lane(L_SHIFTER));
+  const twoK = i64x2.shl(i64x2.add(k, mask(M_BIAS)), 52);
+  const twoMinusK = i64x2.shl(i64x2.sub(mask(M_BIAS), k), 52);
+  const oneMinusEx = f64x2.sub(lane(L_ONE), f64x2.sub(e2, r));
+  // k ≤ −2 or k > 56.
+  const whenFar = f64x2.sub(f64x2.mul(oneMinusEx, twoK), lane(L_ONE));
+  // 2 < k < 20 (in this domain).
+  const whenLow = f64x2.mul(f64x2.sub(f64x2.sub(lane(L_ONE), twoMinusK), f64x2.sub(e2, r)), twoK);
+  // 20 ≤ k ≤ 56.
+  const whenHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twoMinusK)), lane(L_ONE)), twoK);
+  const isZero = f64x2.eq(t, f64x2.splat(0));
+  const isMinusOne = f64x2.eq(t, lane(L_MINUS_ONE));
+  const isFar = v128.or(f64x2.lt(t, lane(L_MINUS_ONE)), f64x2.gt(t, lane(L_FIFTY_SIX)));
+  const isLow = f64x2.lt(t, lane(L_TWENTY));
+  let y = v128.bitselect(whenLow, whenHigh, isLow);
+  y = v128.bitselect(whenFar, y, isFar);
+  y = v128.bitselect(whenMinusOne, y, isMinusOne);
+  return v128.bitselect(whenZero, y, isZero);
+}
+
+/** tanh on two lanes, each either through the SIMD formula or (outside it) the scalar port. */
+// @ts-expect-error: decorator
+@inline function tanhLanes(x: v128): v128 {
+  const magnitude = v128.andnot(x, mask(M_SIGN));
+  // NaN fails both comparisons, so `not in range` catches it.
+  const inRange = v128.and(f64x2.ge(magnitude, lane(L_TINY)), f64x2.lt(magnitude, lane(L_LIMIT)));
+  if (!i64x2.all_true(inRange)) {
+    return f64x2.replace_lane(
+      f64x2.splat(tanhScalar(f64x2.extract_lane(x, 0))),
+      1,
+      tanhScalar(f64x2.extract_lane(x, 1)),
+    );
+  }
+  // |x| ≥ 1: t = expm1(2|x|), z = 1 − 2/(t + 2); below: t = expm1(−2|x|), z = −t/(t + 2).
+  const big = f64x2.ge(magnitude, lane(L_ONE));
+  const twice = f64x2.mul(lane(L_TWO), magnitude);
+  const t = expm1Lanes(v128.bitselect(twice, f64x2.neg(twice), big));
+  // One division for both forms: the numerator is chosen first, the quotient is the same.
+  const q = f64x2.div(v128.bitselect(lane(L_TWO), f64x2.neg(t), big), f64x2.add(t, lane(L_TWO)));
+  const z = v128.bitselect(f64x2.sub(lane(L_ONE), q), q, big);
+  // z > 0 in both forms; tanh(−x) = −tanh(x) is the sign bit of x.
+  return v128.or(z, v128.and(x, mask(M_SIGN)));
+}
+
+/** out[i] = tanh(z[i]) for n float64 values at byte addresses z and out (out may be z). */
+export function tanh64(z: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 1 < n; i += 2) v128.store(out + (<usize>i << 3), tanhLanes(v128.load(z + (<usize>i << 3))));
+  if (i < n) store<f64>(out + (<usize>i << 3), tanhScalar(load<f64>(z + (<usize>i << 3))));
+}
+
+/** out[i] = tanh(z[i]) for n float32 values, computed in float64 and rounded once. */
+export function tanh32(z: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const lanes = tanhLanes(f64x2.promote_low_f32x4(v128.load64_zero(z + (<usize>i << 2))));
+    v128.store64_lane(out + (<usize>i << 2), f32x4.demote_f64x2_zero(lanes), 0);
+  }
+  if (i < n) store<f32>(out + (<usize>i << 2), <f32>tanhScalar(<f64>load<f32>(z + (<usize>i << 2))));
+}

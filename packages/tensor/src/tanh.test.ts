@@ -1,0 +1,71 @@
+// tanh over arrays. From 256 values it runs in wasm (an f64x2 port of fdlibm's tanh and expm1);
+// every element must equal Math.tanh bit for bit, whose own values the last test checks
+// against the closed form.
+import { ShapeError } from '@deltanet/contract';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mapTanh } from './tanh';
+
+// Arguments that reach every branch: |x| below 2⁻²⁸ (tanh x = x), the expm1 reductions for
+// |x| < 1 (k = 0 below ln2/4, k = −1 up to 1.5·ln2/2, k ≤ −2 above) and |x| ≥ 1 (2 < k < 20,
+// 20 ≤ k ≤ 56, k > 56 from |x| ≈ 19.6), the 22 cut to ±1, ±0, ±∞ and NaN.
+const edges = [
+  0, -0, 1e-300, 3.725290298461914e-9, -3.7e-9, 1e-8, 0.1, 0.17328679513998632, 0.1733, -0.3, 0.5198, 0.52, -0.9999,
+  1, -1, 1.5, 6.9, 7, -13.8, 13.9, 19.5, -19.7, 21.99, 22, -22, 30, 1e30, Infinity, -Infinity, Number.NaN,
+];
+
+describe('mapTanh', () => {
+  for (const Type of [Float64Array, Float32Array]) {
+    const precision = Type === Float64Array ? 'float64' : 'float32';
+
+    it(`equals Math.tanh per element, bit for bit, at every branch (${precision})`, () => {
+      // Repeated past the 256-value threshold, so the wasm path runs.
+      const z = new Type(edges.length * 12 + 1);
+      for (let copy = 0; copy < 3; copy++) {
+        edges.forEach((e, j) => {
+          const i = copy * edges.length + j;
+          z[4 * i] = e;
+          z[4 * i + 1] = 0.7 * j - 10 + copy;
+          z[4 * i + 2] = -0.05 * j + 0.4;
+          z[4 * i + 3] = -e;
+        });
+      }
+      z[z.length - 1] = -0.31;
+      const out = new Type(z.length);
+      mapTanh(z, out);
+      for (let i = 0; i < z.length; i++) {
+        const expected = Type === Float64Array ? Math.tanh(z[i]!) : Math.fround(Math.tanh(z[i]!));
+        expect(Object.is(out[i], expected), `tanh(${z[i]})`).toBe(true);
+      }
+    });
+
+    it(`equals Math.tanh per element on random batches, short and long, in place too (${precision}, property)`, () => {
+      const value = fc.oneof(
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: -25, max: 25, noNaN: true }),
+        fc.double({ noNaN: false }),
+      );
+      fc.assert(
+        fc.property(fc.array(value, { minLength: 0, maxLength: 600 }), fc.boolean(), (values, inPlace) => {
+          const z = Type.from(values);
+          const expected = Type.from(z, (x) => Math.tanh(x));
+          const out = inPlace ? z : new Type(z.length);
+          mapTanh(z, out);
+          return out.every((x, i) => Object.is(x, expected[i]));
+        }),
+      );
+    });
+  }
+
+  it('agrees with (e^2x − 1)/(e^2x + 1) to float64 rounding', () => {
+    const z = Float64Array.from({ length: 400 }, (_, i) => (i - 200) / 40);
+    const closed = Array.from(z, (x) => Math.expm1(2 * x) / (Math.expm1(2 * x) + 2));
+    mapTanh(z, z);
+    z.forEach((t, i) => expect(Math.abs(t - closed[i]!)).toBeLessThanOrEqual(4 * Number.EPSILON));
+  });
+
+  it('refuses arrays of different lengths or precisions', () => {
+    expect(() => mapTanh(new Float64Array(3), new Float64Array(2))).toThrow(ShapeError);
+    expect(() => mapTanh(new Float32Array(3), new Float64Array(3))).toThrow(/one length and precision/);
+  });
+});
