@@ -70,7 +70,8 @@ function b1Rows(): B1Row[] {
       list.push(child<B1Result>('b1', contestant, optimizer));
       runs.set(contestant, list);
     }
-    for (const contestant of contestants) rows.push({ contestant, optimizer, ...mergeB1(runs.get(contestant)!) });
+    for (const contestant of contestants)
+      rows.push({ contestant, optimizer, ...mergeB1(runs.get(contestant)!) });
   }
   return rows;
 }

@@ -1,8 +1,8 @@
 // GELU in its tanh form (Hendrycks & Gimpel 2016, eq. in §2):
 // g(z) = ½z(1 + tanh(√(2/π)(z + 0.044715z³))): BERT and GPT-2's GELU, Keras approximate=True.
 import type { ActivationPlugin } from '@deltanet/contract';
-import { elementwise } from './internal/elementwise';
 import { logistic } from '@deltanet/tensor';
+import { elementwise } from './internal/elementwise';
 
 // ½(1 + tanh x) = σ(2x), so the paper's form is z·σ(k(z + c·z³)) with k = 2√(2/π).
 const c = 0.044715;

@@ -1,7 +1,7 @@
 // The logistic sigmoid g(z) = σ(z) = 1 / (1 + e^−z), with g'(z) = σ(z)(1 − σ(z)) = a(1 − a).
 import type { ActivationPlugin } from '@deltanet/contract';
-import { elementwise } from './internal/elementwise';
 import { logistic, mapLogistic, mapLogisticBackward } from '@deltanet/tensor';
+import { elementwise } from './internal/elementwise';
 
 /**
  * Sigmoid, the course's default activation: g(z) = 1 / (1 + e^−z), g'(z) = a(1 − a) with

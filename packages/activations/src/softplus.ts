@@ -1,7 +1,7 @@
 // Softplus g(z) = ln(1 + e^z), the smooth ReLU, with g'(z) = σ(z).
 import type { ActivationPlugin } from '@deltanet/contract';
-import { elementwise } from './internal/elementwise';
 import { logistic } from '@deltanet/tensor';
+import { elementwise } from './internal/elementwise';
 
 /**
  * Softplus: g(z) = ln(1 + e^z), computed as ln(1 + e^−|z|) + max(z, 0) (equal for every z), so

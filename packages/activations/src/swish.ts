@@ -1,8 +1,8 @@
 // Swish (Ramachandran et al. 2017) g(z) = z·σ(βz); β = 1 is SiLU (Elfwing et al. 2018).
 import type { ActivationPlugin } from '@deltanet/contract';
 import { mergeOptions } from '@deltanet/contract';
-import { elementwise } from './internal/elementwise';
 import { logistic } from '@deltanet/tensor';
+import { elementwise } from './internal/elementwise';
 
 /** Options of `swish`: the slope β inside the sigmoid (default 1, giving SiLU). */
 export type SwishOptions = { beta: number };

@@ -3,9 +3,8 @@
 // Checked against Math.tanh on three million arguments while porting; tanh.test.ts in src
 // reaches every branch.
 
-const LN2_HI: f64 = 6.93147180369123816490e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700e0;
+import { INV_LN2, LN2_HI, LN2_LO, lane, M_BIAS, M_SIGN, mask, reductionMultiple } from './reduction';
+
 const Q1: f64 = -3.33333333333331316428e-2;
 const Q2: f64 = 1.58730158725481460165e-3;
 const Q3: f64 = -7.93650757867487942473e-5;
@@ -91,7 +90,8 @@ function tanhScalar(x: f64): f64 {
   return <i64>bits >= 0 ? z : -z;
 }
 
-// The SIMD constants as static data, loaded rather than built per iteration (see vector.ts).
+// The SIMD constants, each splatted to two lanes, as static data read through `lane` (see
+// reduction.ts for why they are loaded).
 const LANES = memory.data<f64>(
   [
     LN2_HI, LN2_HI, LN2_LO, LN2_LO, INV_LN2, INV_LN2, Q1, Q1, Q2, Q2, Q3, Q3, Q4, Q4, Q5, Q5,
@@ -119,24 +119,6 @@ const L_SHIFTER = 15; // 1.5·2⁵²
 const L_MINUS_ONE = 16;
 const L_TWENTY = 17;
 const L_FIFTY_SIX = 18;
-const MASKS = memory.data<u64>(
-  [0x8000000000000000, 0x8000000000000000, 0x3fd62e42, 0x3fd62e42, 0x7fffffff, 0x7fffffff, 0x3ff, 0x3ff],
-  16,
-);
-const M_SIGN = 0;
-const M_HALF_LN2_HIGH = 1;
-const M_ABS_HIGH = 2;
-const M_BIAS = 3;
-
-// @ts-expect-error: decorator
-@inline function lane(index: i32): v128 {
-  return v128.load(LANES + (<usize>index << 4));
-}
-
-// @ts-expect-error: decorator
-@inline function mask(index: i32): v128 {
-  return v128.load(MASKS + (<usize>index << 4));
-}
 
 /**
  * expm1 on two lanes with |x| in [2⁻²⁷, 44) and x > −2, which is what tanh asks for: the
@@ -147,43 +129,40 @@ const M_BIAS = 3;
  */
 // @ts-expect-error: decorator
 @inline function expm1Lanes(x: v128): v128 {
-  const absHigh = v128.and(i64x2.shr_u(x, 32), mask(M_ABS_HIGH));
-  const reduce = i64x2.gt_s(absHigh, mask(M_HALF_LN2_HIGH));
-  const half = v128.or(lane(L_HALF), v128.and(x, mask(M_SIGN)));
-  const t = v128.and(f64x2.trunc(f64x2.add(f64x2.mul(lane(L_INV_LN2), x), half)), reduce);
-  const hi = f64x2.sub(x, f64x2.mul(t, lane(L_LN2_HI)));
-  const lo = f64x2.mul(t, lane(L_LN2_LO));
+  const t = reductionMultiple(x);
+  const hi = f64x2.sub(x, f64x2.mul(t, lane(LANES, L_LN2_HI)));
+  const lo = f64x2.mul(t, lane(LANES, L_LN2_LO));
   const r = f64x2.sub(hi, lo);
   const c = f64x2.sub(f64x2.sub(hi, r), lo);
-  const hfx = f64x2.mul(lane(L_HALF), r);
+  const hfx = f64x2.mul(lane(LANES, L_HALF), r);
   const hxs = f64x2.mul(r, hfx);
-  let p = f64x2.add(lane(L_Q4), f64x2.mul(hxs, lane(L_Q5)));
-  p = f64x2.add(lane(L_Q3), f64x2.mul(hxs, p));
-  p = f64x2.add(lane(L_Q2), f64x2.mul(hxs, p));
-  p = f64x2.add(lane(L_Q1), f64x2.mul(hxs, p));
-  const r1 = f64x2.add(lane(L_ONE), f64x2.mul(hxs, p));
-  const t3 = f64x2.sub(lane(L_THREE), f64x2.mul(r1, hfx));
-  const e = f64x2.mul(hxs, f64x2.div(f64x2.sub(r1, t3), f64x2.sub(lane(L_SIX), f64x2.mul(r, t3))));
+  let p = f64x2.add(lane(LANES, L_Q4), f64x2.mul(hxs, lane(LANES, L_Q5)));
+  p = f64x2.add(lane(LANES, L_Q3), f64x2.mul(hxs, p));
+  p = f64x2.add(lane(LANES, L_Q2), f64x2.mul(hxs, p));
+  p = f64x2.add(lane(LANES, L_Q1), f64x2.mul(hxs, p));
+  const r1 = f64x2.add(lane(LANES, L_ONE), f64x2.mul(hxs, p));
+  const t3 = f64x2.sub(lane(LANES, L_THREE), f64x2.mul(r1, hfx));
+  const e = f64x2.mul(hxs, f64x2.div(f64x2.sub(r1, t3), f64x2.sub(lane(LANES, L_SIX), f64x2.mul(r, t3))));
   // k = 0: no reconstruction.
   const whenZero = f64x2.sub(r, f64x2.sub(f64x2.mul(r, e), hxs));
   const e2 = f64x2.sub(f64x2.sub(f64x2.mul(r, f64x2.sub(e, c)), c), hxs);
   // k = −1.
-  const whenMinusOne = f64x2.sub(f64x2.mul(lane(L_HALF), f64x2.sub(r, e2)), lane(L_HALF));
+  const whenMinusOne = f64x2.sub(f64x2.mul(lane(LANES, L_HALF), f64x2.sub(r, e2)), lane(LANES, L_HALF));
   // 2ᵏ and 2⁻ᵏ from k's bits (t + 1.5·2⁵² holds k in its low mantissa bits).
-  const k = i64x2.sub(f64x2.add(t, lane(L_SHIFTER)), lane(L_SHIFTER));
+  const k = i64x2.sub(f64x2.add(t, lane(LANES, L_SHIFTER)), lane(LANES, L_SHIFTER));
   const twoK = i64x2.shl(i64x2.add(k, mask(M_BIAS)), 52);
   const twoMinusK = i64x2.shl(i64x2.sub(mask(M_BIAS), k), 52);
-  const oneMinusEx = f64x2.sub(lane(L_ONE), f64x2.sub(e2, r));
+  const oneMinusEx = f64x2.sub(lane(LANES, L_ONE), f64x2.sub(e2, r));
   // k ≤ −2 or k > 56.
-  const whenFar = f64x2.sub(f64x2.mul(oneMinusEx, twoK), lane(L_ONE));
+  const whenFar = f64x2.sub(f64x2.mul(oneMinusEx, twoK), lane(LANES, L_ONE));
   // 2 < k < 20 (in this domain).
-  const whenLow = f64x2.mul(f64x2.sub(f64x2.sub(lane(L_ONE), twoMinusK), f64x2.sub(e2, r)), twoK);
+  const whenLow = f64x2.mul(f64x2.sub(f64x2.sub(lane(LANES, L_ONE), twoMinusK), f64x2.sub(e2, r)), twoK);
   // 20 ≤ k ≤ 56.
-  const whenHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twoMinusK)), lane(L_ONE)), twoK);
+  const whenHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twoMinusK)), lane(LANES, L_ONE)), twoK);
   const isZero = f64x2.eq(t, f64x2.splat(0));
-  const isMinusOne = f64x2.eq(t, lane(L_MINUS_ONE));
-  const isFar = v128.or(f64x2.lt(t, lane(L_MINUS_ONE)), f64x2.gt(t, lane(L_FIFTY_SIX)));
-  const isLow = f64x2.lt(t, lane(L_TWENTY));
+  const isMinusOne = f64x2.eq(t, lane(LANES, L_MINUS_ONE));
+  const isFar = v128.or(f64x2.lt(t, lane(LANES, L_MINUS_ONE)), f64x2.gt(t, lane(LANES, L_FIFTY_SIX)));
+  const isLow = f64x2.lt(t, lane(LANES, L_TWENTY));
   let y = v128.bitselect(whenLow, whenHigh, isLow);
   y = v128.bitselect(whenFar, y, isFar);
   y = v128.bitselect(whenMinusOne, y, isMinusOne);
@@ -195,7 +174,7 @@ const M_BIAS = 3;
 @inline function tanhLanes(x: v128): v128 {
   const magnitude = v128.andnot(x, mask(M_SIGN));
   // NaN fails both comparisons, so `not in range` catches it.
-  const inRange = v128.and(f64x2.ge(magnitude, lane(L_TINY)), f64x2.lt(magnitude, lane(L_LIMIT)));
+  const inRange = v128.and(f64x2.ge(magnitude, lane(LANES, L_TINY)), f64x2.lt(magnitude, lane(LANES, L_LIMIT)));
   if (!i64x2.all_true(inRange)) {
     return f64x2.replace_lane(
       f64x2.splat(tanhScalar(f64x2.extract_lane(x, 0))),
@@ -204,12 +183,12 @@ const M_BIAS = 3;
     );
   }
   // |x| ≥ 1: t = expm1(2|x|), z = 1 − 2/(t + 2); below: t = expm1(−2|x|), z = −t/(t + 2).
-  const big = f64x2.ge(magnitude, lane(L_ONE));
-  const twice = f64x2.mul(lane(L_TWO), magnitude);
+  const big = f64x2.ge(magnitude, lane(LANES, L_ONE));
+  const twice = f64x2.mul(lane(LANES, L_TWO), magnitude);
   const t = expm1Lanes(v128.bitselect(twice, f64x2.neg(twice), big));
   // One division for both forms: the numerator is chosen first, the quotient is the same.
-  const q = f64x2.div(v128.bitselect(lane(L_TWO), f64x2.neg(t), big), f64x2.add(t, lane(L_TWO)));
-  const z = v128.bitselect(f64x2.sub(lane(L_ONE), q), q, big);
+  const q = f64x2.div(v128.bitselect(lane(LANES, L_TWO), f64x2.neg(t), big), f64x2.add(t, lane(LANES, L_TWO)));
+  const z = v128.bitselect(f64x2.sub(lane(LANES, L_ONE), q), q, big);
   // z > 0 in both forms; tanh(−x) = −tanh(x) is the sign bit of x.
   return v128.or(z, v128.and(x, mask(M_SIGN)));
 }

@@ -4,10 +4,9 @@
 // algorithm behind V8's Math.exp, so even e^x agrees to the last bit (checked against Math.exp
 // on two million arguments while porting; logistic.test.ts reaches every branch).
 
+import { INV_LN2, LN2_HI, LN2_LO, lane, M_SIGN, mask, reductionMultiple } from './reduction';
+
 // fdlibm's constants for exp (e_exp.c), bit for bit.
-const LN2_HI: f64 = 6.93147180369123816490e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700e0;
 const P1: f64 = 1.66666666666666019037e-1;
 const P2: f64 = -2.77777777770155933842e-3;
 const P3: f64 = 6.61375632143793436117e-5;
@@ -57,9 +56,8 @@ function expScalar(x: f64): f64 {
   return reinterpret<f64>(reinterpret<u64>(y) + (<u64>(k + 1000) << 52)) * TWO_M1000;
 }
 
-// The SIMD constants, each splatted to two lanes, as static data. The kernels load them rather
-// than writing v128.const: V8 builds a v128.const from immediates (about four instructions)
-// every time the loop reaches it, a load from L1 is one.
+// The SIMD constants, each splatted to two lanes, as static data read through `lane` (see
+// reduction.ts for why they are loaded).
 const LANES = memory.data<f64>(
   [
     LN2_HI, LN2_HI, LN2_LO, LN2_LO, INV_LN2, INV_LN2, P1, P1, P2, P2, P3, P3, P4, P4, P5, P5,
@@ -68,7 +66,7 @@ const LANES = memory.data<f64>(
   ],
   16,
 );
-// Their indices in LANES; SIGN and HIGH_LIMIT are integer masks kept beside them.
+// Their indices in LANES.
 const L_LN2_HI = 0;
 const L_LN2_LO = 1;
 const L_INV_LN2 = 2;
@@ -83,20 +81,6 @@ const L_TWO = 10;
 const L_TINY = 11;
 const L_HUGE = 12;
 const L_SHIFTER = 13; // 1.5·2⁵²
-const MASKS = memory.data<u64>([0x8000000000000000, 0x8000000000000000, 0x3fd62e42, 0x3fd62e42, 0x7fffffff, 0x7fffffff], 16);
-const M_SIGN = 0;
-const M_HALF_LN2_HIGH = 1;
-const M_ABS_HIGH = 2;
-
-// @ts-expect-error: decorator
-@inline function lane(index: i32): v128 {
-  return v128.load(LANES + (<usize>index << 4));
-}
-
-// @ts-expect-error: decorator
-@inline function mask(index: i32): v128 {
-  return v128.load(MASKS + (<usize>index << 4));
-}
 
 /**
  * fdlibm's e^x on two lanes whose |x| lies in [2⁻²⁸, 707): there every lane takes the same
@@ -107,26 +91,22 @@ const M_ABS_HIGH = 2;
  */
 // @ts-expect-error: decorator
 @inline function expLanes(x: v128): v128 {
-  const absHigh = v128.and(i64x2.shr_u(x, 32), mask(M_ABS_HIGH));
-  const reduce = i64x2.gt_s(absHigh, mask(M_HALF_LN2_HIGH));
-  const half = v128.or(lane(L_HALF), v128.and(x, mask(M_SIGN)));
-  const truncated = f64x2.trunc(f64x2.add(f64x2.mul(lane(L_INV_LN2), x), half));
-  const t = v128.and(truncated, reduce);
-  const hi = f64x2.sub(x, f64x2.mul(t, lane(L_LN2_HI)));
-  const lo = f64x2.mul(t, lane(L_LN2_LO));
+  const t = reductionMultiple(x);
+  const hi = f64x2.sub(x, f64x2.mul(t, lane(LANES, L_LN2_HI)));
+  const lo = f64x2.mul(t, lane(LANES, L_LN2_LO));
   const r = f64x2.sub(hi, lo);
   const rr = f64x2.mul(r, r);
-  let p = f64x2.add(lane(L_P4), f64x2.mul(rr, lane(L_P5)));
-  p = f64x2.add(lane(L_P3), f64x2.mul(rr, p));
-  p = f64x2.add(lane(L_P2), f64x2.mul(rr, p));
-  p = f64x2.add(lane(L_P1), f64x2.mul(rr, p));
+  let p = f64x2.add(lane(LANES, L_P4), f64x2.mul(rr, lane(LANES, L_P5)));
+  p = f64x2.add(lane(LANES, L_P3), f64x2.mul(rr, p));
+  p = f64x2.add(lane(LANES, L_P2), f64x2.mul(rr, p));
+  p = f64x2.add(lane(LANES, L_P1), f64x2.mul(rr, p));
   const c = f64x2.sub(r, f64x2.mul(rr, p));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(lane(L_TWO), c));
-  const y = f64x2.sub(lane(L_ONE), f64x2.sub(f64x2.sub(lo, q), hi));
+  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(lane(LANES, L_TWO), c));
+  const y = f64x2.sub(lane(LANES, L_ONE), f64x2.sub(f64x2.sub(lo, q), hi));
   // k·2⁵² added to y's bits scales y by 2ᵏ. t is a whole number of magnitude below 2²⁰, so
   // t + 1.5·2⁵² holds k in its low mantissa bits and subtracting that constant's bits leaves k
   // as a 64-bit integer: two SIMD operations where the f64 → i32 → i64 conversions take ten.
-  const k = i64x2.sub(f64x2.add(t, lane(L_SHIFTER)), lane(L_SHIFTER));
+  const k = i64x2.sub(f64x2.add(t, lane(LANES, L_SHIFTER)), lane(LANES, L_SHIFTER));
   return i64x2.add(y, i64x2.shl(k, 52));
 }
 
@@ -135,7 +115,7 @@ const M_ABS_HIGH = 2;
 @inline function outsideExpLanes(x: v128): bool {
   const magnitude = v128.andnot(x, mask(M_SIGN));
   // NaN fails both comparisons, so `not in range` catches it.
-  const inRange = v128.and(f64x2.ge(magnitude, lane(L_TINY)), f64x2.lt(magnitude, lane(L_HUGE)));
+  const inRange = v128.and(f64x2.ge(magnitude, lane(LANES, L_TINY)), f64x2.lt(magnitude, lane(LANES, L_HUGE)));
   return !i64x2.all_true(inRange);
 }
 
@@ -151,7 +131,7 @@ function logisticScalar(z: f64): f64 {
 @inline function logisticFromExp(z: v128, e: v128): v128 {
   // No NaN or ±0 gets here, so a clear sign bit means exactly z ≥ 0.
   const nonNegative = i64x2.ge_s(z, i64x2.splat(0));
-  return f64x2.div(v128.bitselect(lane(L_ONE), e, nonNegative), f64x2.add(lane(L_ONE), e));
+  return f64x2.div(v128.bitselect(lane(LANES, L_ONE), e, nonNegative), f64x2.add(lane(LANES, L_ONE), e));
 }
 
 /** Both branches of logisticScalar as one: e = e^−|z|, then (z ≥ 0 ? 1 : e) / (1 + e). */

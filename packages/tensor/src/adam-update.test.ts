@@ -46,12 +46,24 @@ describe('adamUpdate', () => {
     const theta = new Float64Array(n);
     const gradient = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1) * (1 + i));
     const alpha = 0.001;
-    adamUpdate(theta, gradient, new Float64Array(n), new Float64Array(n), 0.9, 0.999, (alpha / 0.1) * Math.sqrt(0.001), 1e-8 * Math.sqrt(0.001), 1);
+    adamUpdate(
+      theta,
+      gradient,
+      new Float64Array(n),
+      new Float64Array(n),
+      0.9,
+      0.999,
+      (alpha / 0.1) * Math.sqrt(0.001),
+      1e-8 * Math.sqrt(0.001),
+      1,
+    );
     theta.forEach((t, i) => expect(t).toBeCloseTo(-alpha * Math.sign(gradient[i]!), 9));
   });
 
   it('refuses arrays of different lengths', () => {
     const four = () => new Float64Array(4);
-    expect(() => adamUpdate(four(), new Float64Array(3), four(), four(), 0.9, 0.999, 1, 0, 1)).toThrow(ShapeError);
+    expect(() => adamUpdate(four(), new Float64Array(3), four(), four(), 0.9, 0.999, 1, 0, 1)).toThrow(
+      ShapeError,
+    );
   });
 });

@@ -36,7 +36,10 @@ export function adamUpdate(
     );
   }
   const f32 = params instanceof Float32Array;
-  const sameType = gradient instanceof params.constructor && m instanceof params.constructor && v instanceof params.constructor;
+  const sameType =
+    gradient instanceof params.constructor &&
+    m instanceof params.constructor &&
+    v instanceof params.constructor;
   const module = n >= WASM_FROM && sameType ? kernelModule() : undefined;
   if (module) {
     const bytes = align(params.byteLength);
@@ -47,7 +50,18 @@ export function adamUpdate(
     heap.set(gradient, (at + bytes) / width);
     heap.set(m, (at + 2 * bytes) / width);
     heap.set(v, (at + 3 * bytes) / width);
-    (f32 ? module.adam32 : module.adam64)(at, at + bytes, at + 2 * bytes, at + 3 * bytes, n, beta1, beta2, stepSize, epsilonHat, decay);
+    (f32 ? module.adam32 : module.adam64)(
+      at,
+      at + bytes,
+      at + 2 * bytes,
+      at + 3 * bytes,
+      n,
+      beta1,
+      beta2,
+      stepSize,
+      epsilonHat,
+      decay,
+    );
     copyOut(heap, at, params);
     copyOut(heap, at + 2 * bytes, m);
     copyOut(heap, at + 3 * bytes, v);

@@ -31,8 +31,8 @@ export { matmul } from './matmul';
 export { adamUpdate } from './adam-update';
 export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } from './elementwise';
 export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
-export { mapTanh } from './tanh';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
+export { mapTanh } from './tanh';
 
 // ── Seeded randomness ──
 

@@ -10,8 +10,33 @@ import { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 // ln2/2 and 1.5·ln2 (k = ±1 set directly), near the 707 cut where the SIMD lanes hand over,
 // subnormal results (|z| > 708.4), underflow to 0 (|z| > 745.1), signed zeros, ±∞ and NaN.
 const edges = [
-  0, -0, 1e-300, -3e-9, 3.725290298461914e-9, 0.3465735902799726, 0.34657359027997264, 0.5, -1, 1.0397207708399179,
-  -1.04, 20, -36.7, 706.99, 707, -707.01, 708.3, -708.5, 720, -744, 745.2, -746, 1e30, -1e30, Infinity, -Infinity, NaN,
+  0,
+  -0,
+  1e-300,
+  -3e-9,
+  3.725290298461914e-9,
+  0.3465735902799726,
+  0.34657359027997264,
+  0.5,
+  -1,
+  1.0397207708399179,
+  -1.04,
+  20,
+  -36.7,
+  706.99,
+  707,
+  -707.01,
+  708.3,
+  -708.5,
+  720,
+  -744,
+  745.2,
+  -746,
+  1e30,
+  -1e30,
+  Infinity,
+  -Infinity,
+  NaN,
 ];
 
 function scalarLoop(z: Float32Array | Float64Array): Float32Array | Float64Array {
@@ -111,6 +136,8 @@ describe('mapLogisticBackward', () => {
   });
 
   it('refuses arrays of different lengths or precisions', () => {
-    expect(() => mapLogisticBackward(new Float64Array(3), new Float64Array(3), new Float32Array(3))).toThrow(ShapeError);
+    expect(() => mapLogisticBackward(new Float64Array(3), new Float64Array(3), new Float32Array(3))).toThrow(
+      ShapeError,
+    );
   });
 });

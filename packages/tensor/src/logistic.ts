@@ -3,7 +3,7 @@
 // can, and gives the same bits as the scalar loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { align, copyOut, operandsStart, view } from './internal/wasm-memory';
+import { align, copyOut, mapInWasm, operandsStart, view } from './internal/wasm-memory';
 import { kernelModule } from './internal/wasm-module';
 
 /**
@@ -34,18 +34,16 @@ const WASM_FROM = 64;
  */
 export function mapLogistic(z: FloatArray, out: FloatArray): void {
   if (z.length !== out.length || z.BYTES_PER_ELEMENT !== out.BYTES_PER_ELEMENT) {
-    throw new ShapeError(`mapLogistic: z and out must have one length and precision, got ${describe(z)} and ${describe(out)}`);
+    throw new ShapeError(
+      `mapLogistic: z and out must have one length and precision, got ${describe(z)} and ${describe(out)}`,
+    );
   }
   const module = z.length >= WASM_FROM ? kernelModule() : undefined;
   if (!module) {
     for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
     return;
   }
-  const at = operandsStart(module);
-  const heap = view(module, z, at + z.byteLength);
-  heap.set(z, at / z.BYTES_PER_ELEMENT);
-  (z instanceof Float32Array ? module.logistic32 : module.logistic64)(at, at, z.length);
-  copyOut(heap, at, out);
+  mapInWasm(module, z instanceof Float32Array ? module.logistic32 : module.logistic64, z, out);
 }
 
 /**
@@ -79,7 +77,12 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
   const heap = view(module, a, second + a.byteLength);
   heap.set(a, at / a.BYTES_PER_ELEMENT);
   heap.set(upstream, second / a.BYTES_PER_ELEMENT);
-  (a instanceof Float32Array ? module.logisticBackward32 : module.logisticBackward64)(at, second, second, a.length);
+  (a instanceof Float32Array ? module.logisticBackward32 : module.logisticBackward64)(
+    at,
+    second,
+    second,
+    a.length,
+  );
   copyOut(heap, second, out);
 }
 

@@ -2,7 +2,7 @@
 // expm1, which V8's Math.tanh runs) when it can, with the same bits as Math.tanh either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { copyOut, operandsStart, view } from './internal/wasm-memory';
+import { mapInWasm } from './internal/wasm-memory';
 import { kernelModule } from './internal/wasm-module';
 
 // The SIMD tanh takes about 12 ns per value against Math.tanh's 20 (tanh's expm1 has five
@@ -28,9 +28,5 @@ export function mapTanh(z: FloatArray, out: FloatArray): void {
     for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
     return;
   }
-  const at = operandsStart(module);
-  const heap = view(module, z, at + z.byteLength);
-  heap.set(z, at / z.BYTES_PER_ELEMENT);
-  (z instanceof Float32Array ? module.tanh32 : module.tanh64)(at, at, z.length);
-  copyOut(heap, at, out);
+  mapInWasm(module, z instanceof Float32Array ? module.tanh32 : module.tanh64, z, out);
 }

@@ -75,7 +75,10 @@ async function deltanet(
   // B too, what a product of fresh JavaScript arrays costs.
   const pins = copying ? [] : [backend.pin?.(a), backend.pin?.(b)];
   try {
-    const seconds = await secondsPerCall(() => backend.gemm(args), { repeats, sampleSeconds: SAMPLE_SECONDS });
+    const seconds = await secondsPerCall(() => backend.gemm(args), {
+      repeats,
+      sampleSeconds: SAMPLE_SECONDS,
+    });
     return flops(s) / seconds / 1e9;
   } finally {
     for (const pin of pins) pin?.release();

@@ -77,9 +77,25 @@ export function view(module: KernelExports, like: FloatArray, bytes: number): Fl
   return like instanceof Float32Array ? views.f32 : views.f64;
 }
 
-
 /** Copies into.length values from byte address `at` of `heap` (a view of the memory) into `into`. */
 export function copyOut(heap: FloatArray, at: number, into: FloatArray): void {
   const from = at / into.BYTES_PER_ELEMENT;
   into.set(heap.subarray(from, from + into.length));
+}
+
+/**
+ * Runs an elementwise kernel `(from, to, n)` of the module over x in place in the module's
+ * memory (x copied in past the pins) and copies the n results into `out`.
+ */
+export function mapInWasm(
+  module: KernelExports,
+  kernel: (from: number, to: number, n: number) => void,
+  x: FloatArray,
+  out: FloatArray,
+): void {
+  const at = operandsStart(module);
+  const heap = view(module, x, at + x.byteLength);
+  heap.set(x, at / x.BYTES_PER_ELEMENT);
+  kernel(at, at, x.length);
+  copyOut(heap, at, out);
 }
