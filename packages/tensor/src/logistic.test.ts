@@ -114,8 +114,8 @@ describe('mapLogisticBackward', () => {
       const pair = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -1e3, max: 1e3 }));
       fc.assert(
         fc.property(fc.array(pair, { minLength: 0, maxLength: 200 }), fc.boolean(), (pairs, inPlace) => {
-          const a = Type.from(pairs, ([ai]) => ai);
-          const upstream = Type.from(pairs, ([, g]) => g);
+          const a = Type.from(pairs.map(([ai]) => ai));
+          const upstream = Type.from(pairs.map(([, g]) => g));
           const expected = new Type(a.length);
           for (let i = 0; i < a.length; i++) expected[i] = upstream[i]! * (a[i]! * (1 - a[i]!));
           const out = inPlace ? upstream : new Type(a.length);
