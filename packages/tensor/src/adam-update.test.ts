@@ -11,7 +11,8 @@ const CHUNK = 1000; // under it
 
 function arrays(Type: Float32ArrayConstructor | Float64ArrayConstructor, seed: number) {
   const random = createRandom(seed);
-  const draw = (scale: number) => Type.from(Array.from({ length: N }, () => (random.uniform() - 0.5) * scale));
+  const draw = (scale: number) =>
+    Type.from(Array.from({ length: N }, () => (random.uniform() - 0.5) * scale));
   return { theta: draw(2), gradient: draw(1e-2), m: draw(1e-3), v: draw(1e-4).map(Math.abs) };
 }
 
