@@ -49,7 +49,7 @@ function generated(r: Results): string[] {
       .map((l) => fixed(l))
       .join(', ')}. Other engineers share this machine, so figures carry their noise.`,
     `- Versions: @deltanet/tensor ${versionOf('@deltanet/tensor')}, @tensorflow/tfjs-core ${versionOf('@tensorflow/tfjs-core')}, tfjs-backend-wasm ${versionOf('@tensorflow/tfjs-backend-wasm')}, tfjs-backend-cpu ${versionOf('@tensorflow/tfjs-backend-cpu')}, brain.js ${versionOf('brain.js')}, brain.js ${versionOf('brain-v1')} (as \`brain-v1\`).`,
-    '- Medians over repeats after warm-up, everything single-threaded in one process (B1: one child process per contestant).',
+    '- Medians over repeats after warm-up (GEMM: the fastest of at least 15 samples), everything single-threaded in one process (B1: one child process per contestant).',
     '',
     ...targets(r),
     ...(r.b1 ? b1Section(r.b1, r.settings) : []),
@@ -215,7 +215,7 @@ function gemmSection(rows: GemmRow[]): string[] {
     ...names.map((n) => (row.gflops[n] === undefined ? '—' : fixed(row.gflops[n]!, 1))),
   ]);
   return [
-    '## GEMM, GFLOPS (float32 unless marked f64; one thread; C read back for TF.js)',
+    '## GEMM, GFLOPS (float32 unless marked f64; one thread; C read back for TF.js; fastest of at least 15 samples of about 20 ms)',
     '',
     'A and B are resident, as TF.js keeps its tensors in its wasm heap: deltanet pins them (`BackendPlugin.pin`), and C is copied out on every call, as TF.js\'s `dataSync` does. The "copying A and B" column adds deltanet\'s per-call copies of both operands from JavaScript arrays.',
     '',

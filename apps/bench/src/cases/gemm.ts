@@ -45,7 +45,9 @@ export interface GemmRow {
 
 const flops = (s: GemmShape) => 2 * s.m * s.n * s.k;
 // Each sample runs as many calls as fill about this long.
-const SAMPLE_SECONDS = 0.05;
+// Many short samples, of which the fastest is reported (see secondsPerCall's `best`).
+const SAMPLE_SECONDS = 0.02;
+const MIN_SAMPLES = 15;
 
 function operands(s: GemmShape, dtype: DType) {
   const random = createRandom(9);
@@ -76,8 +78,9 @@ async function deltanet(
   const pins = copying ? [] : [backend.pin?.(a), backend.pin?.(b)];
   try {
     const seconds = await secondsPerCall(() => backend.gemm(args), {
-      repeats,
+      repeats: Math.max(repeats, MIN_SAMPLES),
       sampleSeconds: SAMPLE_SECONDS,
+      best: true,
     });
     return flops(s) / seconds / 1e9;
   } finally {
@@ -95,7 +98,12 @@ async function tfjs(backend: TfBackend, s: GemmShape, repeats: number, warmup = 
     c.dataSync();
     c.dispose();
   };
-  const seconds = await secondsPerCall(run, { repeats, warmup, sampleSeconds: SAMPLE_SECONDS });
+  const seconds = await secondsPerCall(run, {
+    repeats: Math.max(repeats, MIN_SAMPLES),
+    warmup,
+    sampleSeconds: SAMPLE_SECONDS,
+    best: true,
+  });
   ta.dispose();
   tb.dispose();
   return flops(s) / seconds / 1e9;
