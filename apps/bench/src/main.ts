@@ -10,7 +10,7 @@ import type { Timing } from './cases/b2-full-batch';
 import { b2Contestants, runB2 } from './cases/b2-full-batch';
 import { b3Contestants, runB3 } from './cases/b3-tiny';
 import { runGemm } from './cases/gemm';
-import { machine, median } from './measure';
+import { machine } from './measure';
 import type { B1Row, Results } from './report';
 import { writeReport } from './report';
 
@@ -56,7 +56,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 // The contestants each headline ratio compares run twice, in mirrored order (ours, peer, …,
 // peer, ours): the machine is shared, and a load spike during one contestant's only run would
-// otherwise move the ratio by itself. Their figures are medians over both runs.
+// otherwise move the ratio by itself. Their epoch times are pooled (report.ts takes the median).
 const b1Headline: readonly B1Contestant[] = ['deltanet-wasm', 'tfjs-wasm'];
 
 function b1Rows(): B1Row[] {
@@ -87,9 +87,9 @@ function mergeB1(results: Array<B1Result | { error: string }>): B1Result | { err
   };
 }
 
-/** Every contestant once in order, then (full runs) once more in reverse; each one's faster run. */
+/** Every contestant in order, then (full runs) in reverse and in order again; each one's fastest run. */
 function timings(kind: 'b2' | 'b3', contestants: readonly string[], repeats: number): Timing[] {
-  const order = quick ? contestants : [...contestants, ...[...contestants].reverse()];
+  const order = quick ? contestants : [...contestants, ...[...contestants].reverse(), ...contestants];
   const runs = new Map<string, Array<Timing | { error: string }>>();
   for (const contestant of order) {
     runs.set(contestant, [...(runs.get(contestant) ?? []), child<Timing>(kind, contestant, String(repeats))]);
@@ -99,7 +99,7 @@ function timings(kind: 'b2' | 'b3', contestants: readonly string[], repeats: num
     const ok = results.filter((r): r is Timing => !('error' in r));
     const failed = results.find((r): r is { error: string } => 'error' in r);
     if (ok.length === 0) return { contestant, seconds: Number.NaN, note: `failed: ${failed?.error}` };
-    // The faster run: each is already a median over repeats, and another process on the shared
+    // The fastest run: each is already a median over repeats, and another process on the shared
     // machine can only slow a run down.
     return { ...ok[0]!, seconds: Math.min(...ok.map((r) => r.seconds)) };
   });
