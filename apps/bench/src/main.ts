@@ -41,6 +41,20 @@ async function main(): Promise<void> {
   if (only.includes('b3'))
     results.b3 = await step('B3', async () => timings('b3', b3Contestants, quick ? 3 : 15));
   if (only.includes('b1')) results.b1 = await step('B1', async () => b1Rows());
+  // GEMM again at the end, minutes after the first pass: each cell keeps its faster pass, so a
+  // burst of load during one pass (seen halving 512³ A·B) does not decide a figure.
+  if (only.includes('gemm') && !quick && results.gemm) {
+    const again = await step('GEMM again', () => runGemm(repeats, false));
+    results.gemm = results.gemm.map((row, i) => ({
+      shape: row.shape,
+      gflops: Object.fromEntries(
+        Object.entries(row.gflops).map(([name, value]) => [
+          name,
+          Math.max(value, again[i]?.gflops[name] ?? 0),
+        ]),
+      ),
+    }));
+  }
   results.wallSeconds = (performance.now() - started) / 1000;
   const file = writeReport(results);
   console.log(`wrote ${file} in ${results.wallSeconds.toFixed(0)} s`);

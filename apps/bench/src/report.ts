@@ -49,7 +49,7 @@ function generated(r: Results): string[] {
       .map((l) => fixed(l))
       .join(', ')}. Other engineers share this machine, so figures carry their noise.`,
     `- Versions: @deltanet/tensor ${versionOf('@deltanet/tensor')}, @tensorflow/tfjs-core ${versionOf('@tensorflow/tfjs-core')}, tfjs-backend-wasm ${versionOf('@tensorflow/tfjs-backend-wasm')}, tfjs-backend-cpu ${versionOf('@tensorflow/tfjs-backend-cpu')}, brain.js ${versionOf('brain.js')}, brain.js ${versionOf('brain-v1')} (as \`brain-v1\`).`,
-    '- Medians over repeats after warm-up (GEMM: the fastest of at least 15 samples), everything single-threaded in one process (B1: one child process per contestant).',
+    '- Medians over repeats after warm-up (GEMM: the fastest of at least 15 samples, in two passes at the start and the end of the run), everything single-threaded in one process (B1: one child process per contestant).',
     '',
     ...targets(r),
     ...(r.b1 ? b1Section(r.b1, r.settings) : []),
