@@ -94,7 +94,7 @@ function tanhScalar(x: f64): f64 {
 // reduction.ts for why they are loaded).
 const LANES = memory.data<f64>(
   [
-    LN2_HI, LN2_HI, LN2_LO, LN2_LO, INV_LN2, INV_LN2, Q1, Q1, Q2, Q2, Q3, Q3, Q4, Q4, Q5, Q5,
+    LN2_HI, LN2_HI, LN2_LO, LN2_LO, Q1, Q1, Q2, Q2, Q3, Q3, Q4, Q4, Q5, Q5,
     0.5, 0.5, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 6.0, 6.0, 3.725290298461914e-9, 3.725290298461914e-9,
     22.0, 22.0, 6755399441055744.0, 6755399441055744.0, -1.0, -1.0, 20.0, 20.0, 56.0, 56.0,
   ],
@@ -102,23 +102,22 @@ const LANES = memory.data<f64>(
 );
 const L_LN2_HI = 0;
 const L_LN2_LO = 1;
-const L_INV_LN2 = 2;
-const L_Q1 = 3;
-const L_Q2 = 4;
-const L_Q3 = 5;
-const L_Q4 = 6;
-const L_Q5 = 7;
-const L_HALF = 8;
-const L_ONE = 9;
-const L_TWO = 10;
-const L_THREE = 11;
-const L_SIX = 12;
-const L_TINY = 13;
-const L_LIMIT = 14;
-const L_SHIFTER = 15; // 1.5·2⁵²
-const L_MINUS_ONE = 16;
-const L_TWENTY = 17;
-const L_FIFTY_SIX = 18;
+const L_Q1 = 2;
+const L_Q2 = 3;
+const L_Q3 = 4;
+const L_Q4 = 5;
+const L_Q5 = 6;
+const L_HALF = 7;
+const L_ONE = 8;
+const L_TWO = 9;
+const L_THREE = 10;
+const L_SIX = 11;
+const L_TINY = 12;
+const L_LIMIT = 13;
+const L_SHIFTER = 14; // 1.5·2⁵²
+const L_MINUS_ONE = 15;
+const L_TWENTY = 16;
+const L_FIFTY_SIX = 17;
 
 /**
  * expm1 on two lanes with |x| in [2⁻²⁷, 44) and x > −2, which is what tanh asks for: the

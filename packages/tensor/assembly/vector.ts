@@ -60,27 +60,24 @@ function expScalar(x: f64): f64 {
 // reduction.ts for why they are loaded).
 const LANES = memory.data<f64>(
   [
-    LN2_HI, LN2_HI, LN2_LO, LN2_LO, INV_LN2, INV_LN2, P1, P1, P2, P2, P3, P3, P4, P4, P5, P5,
-    0.5, 0.5, 1.0, 1.0, 2.0, 2.0, 3.725290298461914e-9, 3.725290298461914e-9, 707.0, 707.0,
-    6755399441055744.0, 6755399441055744.0,
+    LN2_HI, LN2_HI, LN2_LO, LN2_LO, P1, P1, P2, P2, P3, P3, P4, P4, P5, P5, 1.0, 1.0, 2.0, 2.0,
+    3.725290298461914e-9, 3.725290298461914e-9, 707.0, 707.0, 6755399441055744.0, 6755399441055744.0,
   ],
   16,
 );
 // Their indices in LANES.
 const L_LN2_HI = 0;
 const L_LN2_LO = 1;
-const L_INV_LN2 = 2;
-const L_P1 = 3;
-const L_P2 = 4;
-const L_P3 = 5;
-const L_P4 = 6;
-const L_P5 = 7;
-const L_HALF = 8;
-const L_ONE = 9;
-const L_TWO = 10;
-const L_TINY = 11;
-const L_HUGE = 12;
-const L_SHIFTER = 13; // 1.5·2⁵²
+const L_P1 = 2;
+const L_P2 = 3;
+const L_P3 = 4;
+const L_P4 = 5;
+const L_P5 = 6;
+const L_ONE = 7;
+const L_TWO = 8;
+const L_TINY = 9;
+const L_HUGE = 10;
+const L_SHIFTER = 11; // 1.5·2⁵²
 
 /**
  * fdlibm's e^x on two lanes whose |x| lies in [2⁻²⁸, 707): there every lane takes the same
