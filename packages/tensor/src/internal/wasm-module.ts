@@ -64,6 +64,7 @@ const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 let bytes: Uint8Array<ArrayBuffer> | undefined;
 let instance: KernelExports | undefined;
 let compiling = false;
+let invalid = false;
 
 /** Whether this engine validates the module (WebAssembly with SIMD128). */
 export function wasmSimdAvailable(): boolean {
@@ -83,8 +84,13 @@ export function wasmSimdAvailable(): boolean {
  */
 export function kernelModule(): KernelExports | undefined {
   // While an asynchronous compile runs, callers use the JavaScript kernel.
-  if (instance || !api || compiling) return instance;
-  bytes ??= decode(wasmBase64);
+  if (instance || !api || compiling || invalid) return instance;
+  // An engine without SIMD128 rejects the module: the vector kernels' callers (σ, tanh, Adam)
+  // run their JavaScript loops there, as the backends list skips `wasm`.
+  if (!wasmSimdAvailable()) {
+    invalid = true;
+    return undefined;
+  }
   try {
     instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
   } catch (error) {
