@@ -9,7 +9,9 @@ afterEach(() => {
 
 describe('without SIMD128', () => {
   it('runs σ, tanh and Adam in JavaScript, equal to the scalar forms, and defaults to the js backend', async () => {
-    const real = WebAssembly;
+    // The package compiles without DOM or Node types, so the global is typed here.
+    const real = (globalThis as unknown as { WebAssembly: { CompileError: new (message: string) => Error } })
+      .WebAssembly;
     vi.stubGlobal('WebAssembly', {
       ...real,
       validate: () => false,

@@ -91,6 +91,7 @@ export function kernelModule(): KernelExports | undefined {
     invalid = true;
     return undefined;
   }
+  bytes ??= decode(wasmBase64);
   try {
     instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
   } catch (error) {
