@@ -3,6 +3,7 @@
 // Checked against Math.tanh on three million arguments while porting; tanh.test.ts in src
 // reaches every branch.
 
+import { loadPair, storePair } from './pairs';
 import { INV_LN2, LN2_HI, LN2_LO, lane, M_BIAS, M_SIGN, mask, reductionMultiple } from './reduction';
 
 const Q1: f64 = -3.33333333333331316428e-2;
@@ -192,19 +193,18 @@ const L_FIFTY_SIX = 17;
   return v128.or(z, v128.and(x, mask(M_SIGN)));
 }
 
-/** out[i] = tanh(z[i]) for n float64 values at byte addresses z and out (out may be z). */
-export function tanh64(z: usize, out: usize, n: i32): void {
+/** out[i] = tanh(z[i]) for n values of T at byte addresses z and out (out may be z). */
+function tanh<T>(z: usize, out: usize, n: i32): void {
+  const S = sizeof<T>();
   let i = 0;
-  for (; i + 1 < n; i += 2) v128.store(out + (<usize>i << 3), tanhLanes(v128.load(z + (<usize>i << 3))));
-  if (i < n) store<f64>(out + (<usize>i << 3), tanhScalar(load<f64>(z + (<usize>i << 3))));
+  for (; i + 1 < n; i += 2) storePair<T>(out + <usize>i * S, tanhLanes(loadPair<T>(z + <usize>i * S)));
+  if (i < n) store<T>(out + <usize>i * S, <T>tanhScalar(<f64>load<T>(z + <usize>i * S)));
 }
 
-/** out[i] = tanh(z[i]) for n float32 values, computed in float64 and rounded once. */
 export function tanh32(z: usize, out: usize, n: i32): void {
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const lanes = tanhLanes(f64x2.promote_low_f32x4(v128.load64_zero(z + (<usize>i << 2))));
-    v128.store64_lane(out + (<usize>i << 2), f32x4.demote_f64x2_zero(lanes), 0);
-  }
-  if (i < n) store<f32>(out + (<usize>i << 2), <f32>tanhScalar(<f64>load<f32>(z + (<usize>i << 2))));
+  tanh<f32>(z, out, n);
+}
+
+export function tanh64(z: usize, out: usize, n: i32): void {
+  tanh<f64>(z, out, n);
 }

@@ -4,6 +4,7 @@
 // algorithm behind V8's Math.exp, so even e^x agrees to the last bit (checked against Math.exp
 // on two million arguments while porting; logistic.test.ts reaches every branch).
 
+import { loadPair, narrowPair, storeNarrowPair, storePair, widenPair } from './pairs';
 import { INV_LN2, LN2_HI, LN2_LO, lane, M_SIGN, mask, reductionMultiple } from './reduction';
 
 // fdlibm's constants for exp (e_exp.c), bit for bit.
@@ -123,14 +124,6 @@ function logisticScalar(z: f64): f64 {
   return e / (1 + e);
 }
 
-/** σ from e = e^−|z| for lanes that are neither NaN nor ±0: (z ≥ 0 ? 1 : e) / (1 + e). */
-// @ts-expect-error: decorator
-@inline function logisticFromExp(z: v128, e: v128): v128 {
-  // No NaN or ±0 gets here, so a clear sign bit means exactly z ≥ 0.
-  const nonNegative = i64x2.ge_s(z, i64x2.splat(0));
-  return f64x2.div(v128.bitselect(lane(LANES, L_ONE), e, nonNegative), f64x2.add(lane(LANES, L_ONE), e));
-}
-
 /** Both branches of logisticScalar as one: e = e^−|z|, then (z ≥ 0 ? 1 : e) / (1 + e). */
 // @ts-expect-error: decorator
 @inline function logisticLanes(z: v128): v128 {
@@ -142,71 +135,35 @@ function logisticScalar(z: f64): f64 {
       logisticScalar(f64x2.extract_lane(z, 1)),
     );
   }
-  return logisticFromExp(z, expLanes(minusAbs));
+  const e = expLanes(minusAbs);
+  // No NaN or ±0 gets here, so a clear sign bit means exactly z ≥ 0.
+  const nonNegative = i64x2.ge_s(z, i64x2.splat(0));
+  return f64x2.div(v128.bitselect(lane(LANES, L_ONE), e, nonNegative), f64x2.add(lane(LANES, L_ONE), e));
 }
 
-/**
- * logisticLanes on four values, z0 and z1, written to out and out + step. One long dependency
- * chain per pair (reduction, polynomial, two divisions) leaves the FP units idle; two
- * independent chains in one block overlap.
- */
-// @ts-expect-error: decorator
-@inline function logisticQuad(z0: v128, z1: v128, out: usize, step: usize, f32: bool): void {
-  const minusAbs0 = v128.or(z0, mask(M_SIGN));
-  const minusAbs1 = v128.or(z1, mask(M_SIGN));
-  let s0: v128;
-  let s1: v128;
-  if (outsideExpLanes(minusAbs0) || outsideExpLanes(minusAbs1)) {
-    s0 = logisticLanes(z0);
-    s1 = logisticLanes(z1);
-  } else {
-    const e0 = expLanes(minusAbs0);
-    const e1 = expLanes(minusAbs1);
-    s0 = logisticFromExp(z0, e0);
-    s1 = logisticFromExp(z1, e1);
-  }
-  if (f32) {
-    v128.store64_lane(out, f32x4.demote_f64x2_zero(s0), 0);
-    v128.store64_lane(out + step, f32x4.demote_f64x2_zero(s1), 0);
-  } else {
-    v128.store(out, s0);
-    v128.store(out + step, s1);
-  }
-}
-
-/** out[i] = σ(z[i]) for n float64 values at byte addresses z and out (out may be z). */
-export function logistic64(z: usize, out: usize, n: i32): void {
+/** out[i] = σ(z[i]) for n values of T at byte addresses z and out (out may be z). */
+function logistic<T>(z: usize, out: usize, n: i32): void {
+  const S = sizeof<T>();
   let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const at = <usize>i << 3;
-    logisticQuad(v128.load(z + at), v128.load(z + at, 16), out + at, 16, false);
-  }
-  for (; i + 1 < n; i += 2) v128.store(out + (<usize>i << 3), logisticLanes(v128.load(z + (<usize>i << 3))));
-  if (i < n) store<f64>(out + (<usize>i << 3), logisticScalar(load<f64>(z + (<usize>i << 3))));
+  for (; i + 1 < n; i += 2) storePair<T>(out + <usize>i * S, logisticLanes(loadPair<T>(z + <usize>i * S)));
+  if (i < n) store<T>(out + <usize>i * S, <T>logisticScalar(<f64>load<T>(z + <usize>i * S)));
 }
 
-/** out[i] = σ(z[i]) for n float32 values, computed in float64 and rounded once, like a Float32Array store. */
 export function logistic32(z: usize, out: usize, n: i32): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const at = <usize>i << 2;
-    const four = v128.load(z + at);
-    const high = i64x2.shuffle(four, four, 1, 0);
-    logisticQuad(f64x2.promote_low_f32x4(four), f64x2.promote_low_f32x4(high), out + at, 8, true);
-  }
-  for (; i + 1 < n; i += 2) {
-    const lanes = logisticLanes(f64x2.promote_low_f32x4(v128.load64_zero(z + (<usize>i << 2))));
-    v128.store64_lane(out + (<usize>i << 2), f32x4.demote_f64x2_zero(lanes), 0);
-  }
-  if (i < n) store<f32>(out + (<usize>i << 2), <f32>logisticScalar(<f64>load<f32>(z + (<usize>i << 2))));
+  logistic<f32>(z, out, n);
+}
+
+export function logistic64(z: usize, out: usize, n: i32): void {
+  logistic<f64>(z, out, n);
 }
 
 /**
- * Adam's update as @deltanet/optimizers writes it, operation for operation, on n float64
- * parameters (θ, g, m and v are byte addresses of n values each):
+ * Adam's update as @deltanet/optimizers writes it, operation for operation, on n parameters of
+ * T (θ, g, m and v are byte addresses of n values each):
  * m ← β₁m + (1 − β₁)g; v ← β₂v + ((1 − β₂)g)g; θ ← decay·θ − (αₜm) / (√v + ε̂).
+ * θ's update reads m and v as stored (rounded to float32 in f32, as the loop's Math.fround).
  */
-export function adam64(
+function adam<T>(
   theta: usize,
   g: usize,
   m: usize,
@@ -218,6 +175,7 @@ export function adam64(
   epsilonHat: f64,
   decay: f64,
 ): void {
+  const S = sizeof<T>();
   const b1 = f64x2.splat(beta1);
   const k1 = f64x2.splat(1 - beta1);
   const b2 = f64x2.splat(beta2);
@@ -227,30 +185,29 @@ export function adam64(
   const d = f64x2.splat(decay);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const at = <usize>i << 3;
-    const gi = v128.load(g + at);
-    const mi = f64x2.add(f64x2.mul(b1, v128.load(m + at)), f64x2.mul(k1, gi));
-    const vi = f64x2.add(f64x2.mul(b2, v128.load(v + at)), f64x2.mul(f64x2.mul(k2, gi), gi));
-    v128.store(m + at, mi);
-    v128.store(v + at, vi);
+    const at = <usize>i * S;
+    const gi = loadPair<T>(g + at);
+    // m and v rounded once to T, stored, and read by θ's update as stored.
+    const mNarrow = narrowPair<T>(f64x2.add(f64x2.mul(b1, loadPair<T>(m + at)), f64x2.mul(k1, gi)));
+    const vNarrow = narrowPair<T>(f64x2.add(f64x2.mul(b2, loadPair<T>(v + at)), f64x2.mul(f64x2.mul(k2, gi), gi)));
+    storeNarrowPair<T>(m + at, mNarrow);
+    storeNarrowPair<T>(v + at, vNarrow);
+    const mi = widenPair<T>(mNarrow);
+    const vi = widenPair<T>(vNarrow);
     const update = f64x2.div(f64x2.mul(step, mi), f64x2.add(f64x2.sqrt(vi), eps));
-    v128.store(theta + at, f64x2.sub(f64x2.mul(d, v128.load(theta + at)), update));
+    storePair<T>(theta + at, f64x2.sub(f64x2.mul(d, loadPair<T>(theta + at)), update));
   }
   if (i < n) {
-    const at = <usize>i << 3;
-    const gi = load<f64>(g + at);
-    const mi = beta1 * load<f64>(m + at) + (1 - beta1) * gi;
-    const vi = beta2 * load<f64>(v + at) + (1 - beta2) * gi * gi;
-    store<f64>(m + at, mi);
-    store<f64>(v + at, vi);
-    store<f64>(theta + at, decay * load<f64>(theta + at) - (stepSize * mi) / (Math.sqrt(vi) + epsilonHat));
+    const at = <usize>i * S;
+    const gi = <f64>load<T>(g + at);
+    const mi = <f64>(<T>(beta1 * <f64>load<T>(m + at) + (1 - beta1) * gi));
+    const vi = <f64>(<T>(beta2 * <f64>load<T>(v + at) + (1 - beta2) * gi * gi));
+    store<T>(m + at, <T>mi);
+    store<T>(v + at, <T>vi);
+    store<T>(theta + at, <T>(decay * <f64>load<T>(theta + at) - (stepSize * mi) / (Math.sqrt(vi) + epsilonHat)));
   }
 }
 
-/**
- * adam64's update on float32 storage: each value is widened to float64, m and v are rounded to
- * float32 before θ's update reads them (as the JavaScript loop's Math.fround), θ is rounded once.
- */
 export function adam32(
   theta: usize,
   g: usize,
@@ -263,72 +220,45 @@ export function adam32(
   epsilonHat: f64,
   decay: f64,
 ): void {
-  const b1 = f64x2.splat(beta1);
-  const k1 = f64x2.splat(1 - beta1);
-  const b2 = f64x2.splat(beta2);
-  const k2 = f64x2.splat(1 - beta2);
-  const step = f64x2.splat(stepSize);
-  const eps = f64x2.splat(epsilonHat);
-  const d = f64x2.splat(decay);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const at = <usize>i << 2;
-    const gi = f64x2.promote_low_f32x4(v128.load64_zero(g + at));
-    const m32 = f32x4.demote_f64x2_zero(
-      f64x2.add(f64x2.mul(b1, f64x2.promote_low_f32x4(v128.load64_zero(m + at))), f64x2.mul(k1, gi)),
-    );
-    const v32 = f32x4.demote_f64x2_zero(
-      f64x2.add(f64x2.mul(b2, f64x2.promote_low_f32x4(v128.load64_zero(v + at))), f64x2.mul(f64x2.mul(k2, gi), gi)),
-    );
-    v128.store64_lane(m + at, m32, 0);
-    v128.store64_lane(v + at, v32, 0);
-    const update = f64x2.div(
-      f64x2.mul(step, f64x2.promote_low_f32x4(m32)),
-      f64x2.add(f64x2.sqrt(f64x2.promote_low_f32x4(v32)), eps),
-    );
-    const thetaLanes = f64x2.promote_low_f32x4(v128.load64_zero(theta + at));
-    v128.store64_lane(theta + at, f32x4.demote_f64x2_zero(f64x2.sub(f64x2.mul(d, thetaLanes), update)), 0);
-  }
-  if (i < n) {
-    const at = <usize>i << 2;
-    const gi = <f64>load<f32>(g + at);
-    const mi = <f64>(<f32>(beta1 * <f64>load<f32>(m + at) + (1 - beta1) * gi));
-    const vi = <f64>(<f32>(beta2 * <f64>load<f32>(v + at) + (1 - beta2) * gi * gi));
-    store<f32>(m + at, <f32>mi);
-    store<f32>(v + at, <f32>vi);
-    store<f32>(theta + at, <f32>(decay * <f64>load<f32>(theta + at) - (stepSize * mi) / (Math.sqrt(vi) + epsilonHat)));
-  }
+  adam<f32>(theta, g, m, v, n, beta1, beta2, stepSize, epsilonHat, decay);
 }
 
-/** out[i] = upstream[i]·(a[i]·(1 − a[i])), σ's backward from its output a, on n float64 values. */
-export function logisticBackward64(a: usize, upstream: usize, out: usize, n: i32): void {
+export function adam64(
+  theta: usize,
+  g: usize,
+  m: usize,
+  v: usize,
+  n: i32,
+  beta1: f64,
+  beta2: f64,
+  stepSize: f64,
+  epsilonHat: f64,
+  decay: f64,
+): void {
+  adam<f64>(theta, g, m, v, n, beta1, beta2, stepSize, epsilonHat, decay);
+}
+
+/** out[i] = upstream[i]·(a[i]·(1 − a[i])), σ's backward from its output a, on n values of T. */
+function logisticBackward<T>(a: usize, upstream: usize, out: usize, n: i32): void {
+  const S = sizeof<T>();
   const one = f64x2.splat(1.0);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const at = <usize>i << 3;
-    const ai = v128.load(a + at);
-    v128.store(out + at, f64x2.mul(v128.load(upstream + at), f64x2.mul(ai, f64x2.sub(one, ai))));
+    const at = <usize>i * S;
+    const ai = loadPair<T>(a + at);
+    storePair<T>(out + at, f64x2.mul(loadPair<T>(upstream + at), f64x2.mul(ai, f64x2.sub(one, ai))));
   }
   if (i < n) {
-    const at = <usize>i << 3;
-    const ai = load<f64>(a + at);
-    store<f64>(out + at, load<f64>(upstream + at) * (ai * (1 - ai)));
+    const at = <usize>i * S;
+    const ai = <f64>load<T>(a + at);
+    store<T>(out + at, <T>(<f64>load<T>(upstream + at) * (ai * (1 - ai))));
   }
 }
 
-/** logisticBackward64 on float32 storage, computed in float64 and rounded once. */
 export function logisticBackward32(a: usize, upstream: usize, out: usize, n: i32): void {
-  const one = f64x2.splat(1.0);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const at = <usize>i << 2;
-    const ai = f64x2.promote_low_f32x4(v128.load64_zero(a + at));
-    const gi = f64x2.promote_low_f32x4(v128.load64_zero(upstream + at));
-    v128.store64_lane(out + at, f32x4.demote_f64x2_zero(f64x2.mul(gi, f64x2.mul(ai, f64x2.sub(one, ai)))), 0);
-  }
-  if (i < n) {
-    const at = <usize>i << 2;
-    const ai = <f64>load<f32>(a + at);
-    store<f32>(out + at, <f32>(<f64>load<f32>(upstream + at) * (ai * (1 - ai))));
-  }
+  logisticBackward<f32>(a, upstream, out, n);
+}
+
+export function logisticBackward64(a: usize, upstream: usize, out: usize, n: i32): void {
+  logisticBackward<f64>(a, upstream, out, n);
 }

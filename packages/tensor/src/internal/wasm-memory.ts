@@ -2,7 +2,7 @@
 // module's own scratch first, then pinned operands (resident across calls), then each call's
 // copies. Shared by the gemm backend and the vector kernels, since they share one module.
 import type { FloatArray, PinnedOperand } from '@deltanet/contract';
-import type { KernelExports } from './wasm-module';
+import type { KernelExports, MapKernel } from './wasm-module';
 import { kernelModule } from './wasm-module';
 
 // The scratch starts past the first page (AssemblyScript's stack and statics); pinned operands
@@ -87,12 +87,7 @@ export function copyOut(heap: FloatArray, at: number, into: FloatArray): void {
  * Runs an elementwise kernel `(from, to, n)` of the module over x in place in the module's
  * memory (x copied in past the pins) and copies the n results into `out`.
  */
-export function mapInWasm(
-  module: KernelExports,
-  kernel: (from: number, to: number, n: number) => void,
-  x: FloatArray,
-  out: FloatArray,
-): void {
+export function mapInWasm(module: KernelExports, kernel: MapKernel, x: FloatArray, out: FloatArray): void {
   const at = operandsStart(module);
   const heap = view(module, x, at + x.byteLength);
   heap.set(x, at / x.BYTES_PER_ELEMENT);

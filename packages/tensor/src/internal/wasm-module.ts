@@ -9,18 +9,21 @@ export interface KernelExports {
   workBytes64(): number;
   gemm32(...args: GemmCall): void;
   gemm64(...args: GemmCall): void;
-  /** out, z, n: out[i] = σ(z[i]). */
-  logistic32(z: number, out: number, n: number): void;
-  logistic64(z: number, out: number, n: number): void;
-  /** z, out, n: out[i] = tanh(z[i]). */
-  tanh32(z: number, out: number, n: number): void;
-  tanh64(z: number, out: number, n: number): void;
+  /** out[i] = σ(z[i]). */
+  readonly logistic32: MapKernel;
+  readonly logistic64: MapKernel;
+  /** out[i] = tanh(z[i]). */
+  readonly tanh32: MapKernel;
+  readonly tanh64: MapKernel;
   /** a, upstream, out, n: out[i] = upstream[i]·a[i](1 − a[i]). */
   logisticBackward32(a: number, upstream: number, out: number, n: number): void;
   logisticBackward64(a: number, upstream: number, out: number, n: number): void;
   adam32(...args: AdamCall): void;
   adam64(...args: AdamCall): void;
 }
+
+/** An elementwise kernel over n values at byte address `from`, written at `to` (may be `from`). */
+export type MapKernel = (from: number, to: number, n: number) => void;
 
 /** θ, g, m, v, n, β₁, β₂, αₜ, ε̂, decay: the AssemblyScript signature of adam32/adam64. */
 export type AdamCall = [number, number, number, number, number, number, number, number, number, number];
