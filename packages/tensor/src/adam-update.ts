@@ -3,6 +3,7 @@
 // order) when it can; the result is bit-identical to the JavaScript loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
+import { runElementwise } from './internal/kernel-helper';
 import { align, copyOut, operandsStart, view } from './internal/wasm-memory';
 import { kernelModule } from './internal/wasm-module';
 
@@ -50,17 +51,13 @@ export function adamUpdate(
     heap.set(gradient, (at + bytes) / width);
     heap.set(m, (at + 2 * bytes) / width);
     heap.set(v, (at + 3 * bytes) / width);
-    (f32 ? module.adam32 : module.adam64)(
-      at,
-      at + bytes,
-      at + 2 * bytes,
-      at + 3 * bytes,
+    runElementwise(
+      module,
+      f32 ? 'adam32' : 'adam64',
+      [at, at + bytes, at + 2 * bytes, at + 3 * bytes],
       n,
-      beta1,
-      beta2,
-      stepSize,
-      epsilonHat,
-      decay,
+      width,
+      [beta1, beta2, stepSize, epsilonHat, decay],
     );
     copyOut(heap, at, params);
     copyOut(heap, at + 2 * bytes, m);

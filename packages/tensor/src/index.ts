@@ -33,6 +33,7 @@ export { axpy, dot, findNonFinite, hadamard, scale, subtract, sumOfSquares } fro
 export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 export { mapTanh } from './tanh';
+export { setWasmThreads, wasmThreads } from './threads';
 
 // ── Seeded randomness ──
 

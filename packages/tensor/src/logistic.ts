@@ -3,6 +3,7 @@
 // can, and gives the same bits as the scalar loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
+import { runElementwise } from './internal/kernel-helper';
 import { align, copyOut, mapInWasm, operandsStart, view } from './internal/wasm-memory';
 import { kernelModule } from './internal/wasm-module';
 
@@ -43,7 +44,7 @@ export function mapLogistic(z: FloatArray, out: FloatArray): void {
     for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? module.logistic32 : module.logistic64, z, out);
+  mapInWasm(module, z instanceof Float32Array ? 'logistic32' : 'logistic64', z, out);
 }
 
 /**
@@ -77,12 +78,8 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
   const heap = view(module, a, second + a.byteLength);
   heap.set(a, at / a.BYTES_PER_ELEMENT);
   heap.set(upstream, second / a.BYTES_PER_ELEMENT);
-  (a instanceof Float32Array ? module.logisticBackward32 : module.logisticBackward64)(
-    at,
-    second,
-    second,
-    a.length,
-  );
+  const kernel = a instanceof Float32Array ? 'logisticBackward32' : 'logisticBackward64';
+  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT);
   copyOut(heap, second, out);
 }
 

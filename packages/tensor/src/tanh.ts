@@ -28,5 +28,5 @@ export function mapTanh(z: FloatArray, out: FloatArray): void {
     for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? module.tanh32 : module.tanh64, z, out);
+  mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out);
 }

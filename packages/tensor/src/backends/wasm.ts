@@ -5,8 +5,10 @@
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
 // are read there without a copy.
 import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
-import { align, FIRST_BYTE, operandsStart, pinInWasm, residentAt, view } from '../internal/wasm-memory';
-import { kernelModule, wasmSimdAvailable } from '../internal/wasm-module';
+import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces } from '../internal/kernel-helper';
+import { align, operandsStart, pinInWasm, residentAt, view } from '../internal/wasm-memory';
+import type { KernelExports } from '../internal/wasm-module';
+import { kernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';
 
 /**
@@ -28,6 +30,14 @@ export const wasm: BackendPlugin = {
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
 const SMALL_PRODUCT = 4096;
+// From this many multiply-adds (about 60 µs on one thread) a product is shared with helper
+// threads where there are any: waking one costs a few microseconds when it is spinning, tens
+// when it sleeps.
+const SHARED_PRODUCT = 1 << 21;
+// Pieces start at multiples of these: whole four-row tiles of A and whole 8-float slivers of B,
+// so each element of C is computed exactly as in one call (see splitGemm).
+const ROW_STEP = 4;
+const COLUMN_STEP = 8;
 
 function wasmGemm(args: GemmArgs): void {
   if (args.m * args.n * args.k < SMALL_PRODUCT) js.gemm(args);
@@ -60,11 +70,65 @@ export function gemmInWasm(args: GemmArgs): void {
   // writes C packed (ldc = n) and only its rows are copied out, so C needs no copy in.
   const packed = beta === 0 && ldc !== n;
   if (beta !== 0) heap.set(part(c, cOffset, cSpan), cAt / width);
-  const kernel = width === 4 ? module.gemm32 : module.gemm64;
-  kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, packed ? n : ldc, FIRST_BYTE);
+  const cStride = packed ? n : ldc;
+  const threads = m * n * k >= SHARED_PRODUCT ? kernelThreads(module) : 1;
+  if (threads === 1) {
+    const kernel = width === 4 ? module.gemm32 : module.gemm64;
+    kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, cStride, workAt(module, 0));
+  } else {
+    splitGemm(module, threads, args, aAt, bAt, cAt, cStride);
+  }
   const from = cAt / width;
   if (!packed) c.set(heap.subarray(from, from + cSpan), cOffset);
   else for (let i = 0; i < m; i++) c.set(heap.subarray(from + i * n, from + i * n + n), cOffset + i * ldc);
+}
+
+/**
+ * The product in one piece per thread, on the operands already in memory. Pieces are whole
+ * rows of C (A's rows) or, when C is wider than tall, whole columns (B's columns), so the
+ * smaller operand is the one each piece packs again. Either way every element of C sums the
+ * same terms in the same order as in one call: the kernel's depth blocking does not depend on
+ * m or n, tiles are aligned as in one call, and A·Bᵀ (whose narrow form sums lanes along k) is
+ * split by rows only, so a piece never switches it between its two ways of summing.
+ */
+function splitGemm(
+  module: KernelExports,
+  threads: number,
+  { transA, transB, m, n, k, alpha, lda, ldb, beta, a }: GemmArgs,
+  aAt: number,
+  bAt: number,
+  cAt: number,
+  ldc: number,
+): void {
+  const width = a.BYTES_PER_ELEMENT;
+  const byRows = m >= n || (!transA && transB);
+  const extent = byRows ? m : n;
+  const step = byRows ? ROW_STEP : COLUMN_STEP;
+  const size = Math.ceil(extent / threads / step) * step;
+  const args = pieceArguments();
+  let count = 0;
+  for (let from = 0; from < extent; from += size, count++) {
+    const part = Math.min(size, extent - from);
+    // Moving to row `from` of op(A) and C, or to column `from` of op(B) and C.
+    const aShift = byRows ? from * (transA ? 1 : lda) : 0;
+    const bShift = byRows ? 0 : from * (transB ? ldb : 1);
+    const cShift = byRows ? from * ldc : from;
+    const at = count * PIECE_ARGS;
+    args[at] = +transA;
+    args[at + 1] = +transB;
+    args[at + 2] = byRows ? part : m;
+    args[at + 3] = byRows ? n : part;
+    args[at + 4] = k;
+    args[at + 5] = alpha;
+    args[at + 6] = aAt + aShift * width;
+    args[at + 7] = lda;
+    args[at + 8] = bAt + bShift * width;
+    args[at + 9] = ldb;
+    args[at + 10] = beta;
+    args[at + 11] = cAt + cShift * width;
+    args[at + 12] = ldc;
+  }
+  runPieces(module, width === 4 ? 'gemm32' : 'gemm64', count);
 }
 
 /** Elements from (0, 0) to (rows−1, cols−1) of a row-major block with row stride ld. */

@@ -2,12 +2,10 @@
 // module's own scratch first, then pinned operands (resident across calls), then each call's
 // copies. Shared by the gemm backend and the vector kernels, since they share one module.
 import type { FloatArray, PinnedOperand } from '@deltanet/contract';
-import type { KernelExports, MapKernel } from './wasm-module';
-import { kernelModule } from './wasm-module';
-
-// The scratch starts past the first page (AssemblyScript's stack and statics); pinned operands
-// follow it, then each call's copied operands.
-export const FIRST_BYTE = 65536;
+import type { MapKernelName } from './kernel-helper';
+import { runElementwise } from './kernel-helper';
+import type { KernelExports } from './wasm-module';
+import { kernelModule, scratchEnd } from './wasm-module';
 
 /** A pinned array's copy in the module's memory, bytes `at` to `end`. */
 interface Resident {
@@ -19,8 +17,8 @@ interface Resident {
 // Live pins in address order: each new one starts where the last ends, and a call's copies
 // start past all of them. A pin released out of order leaves a gap until those above it go.
 const residents: Resident[] = [];
-// Where the kernel's scratch ends (asked of the module once).
-let scratchEnd = 0;
+// Where the kernels' scratch ends (asked of the module once).
+let operandsFrom = 0;
 
 /**
  * Copies `data` into the module's memory once; products reading it as A or B use that copy
@@ -52,8 +50,8 @@ export function residentAt(data: FloatArray): number {
 /** The first byte free for a call's copies: past the scratch and every live pin. */
 export function operandsStart(module: KernelExports): number {
   const last = residents[residents.length - 1];
-  scratchEnd ||= align(FIRST_BYTE + module.workBytes64());
-  return last ? last.end : scratchEnd;
+  operandsFrom ||= align(scratchEnd(module));
+  return last ? last.end : operandsFrom;
 }
 
 /** `byte` rounded up to a multiple of 16, where v128 loads are aligned. */
@@ -87,10 +85,15 @@ export function copyOut(heap: FloatArray, at: number, into: FloatArray): void {
  * Runs an elementwise kernel `(from, to, n)` of the module over x in place in the module's
  * memory (x copied in past the pins) and copies the n results into `out`.
  */
-export function mapInWasm(module: KernelExports, kernel: MapKernel, x: FloatArray, out: FloatArray): void {
+export function mapInWasm(
+  module: KernelExports,
+  kernel: MapKernelName,
+  x: FloatArray,
+  out: FloatArray,
+): void {
   const at = operandsStart(module);
   const heap = view(module, x, at + x.byteLength);
   heap.set(x, at / x.BYTES_PER_ELEMENT);
-  kernel(at, at, x.length);
+  runElementwise(module, kernel, [at, at], x.length, x.BYTES_PER_ELEMENT);
   copyOut(heap, at, out);
 }

@@ -1,7 +1,9 @@
 // The compiled kernel module (assembly/index.ts: gemm and the vector kernels): instantiated
 // once, on first use, from the embedded bytes; its linear memory holds the packing scratch and
-// a copy of each call's operands.
-import { wasmBase64 } from './wasm-bytes';
+// a copy of each call's operands. Where helper threads can run (Node), the variant on a shared
+// memory is used, so a helper's instance of the same module computes in the same memory.
+import { wasmThreads } from '../threads';
+import { sharedWasmBase64, wasmBase64 } from './wasm-bytes';
 
 /** The exports of assembly/index.ts. Addresses are byte offsets into `memory`. */
 export interface KernelExports {
@@ -58,6 +60,7 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 interface WebAssemblyApi {
   validate(bytes: Uint8Array<ArrayBuffer>): boolean;
   Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
+  Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => object;
   Instance: new (module: object, imports: object) => { readonly exports: unknown };
   instantiate(bytes: Uint8Array<ArrayBuffer>, imports: object): Promise<{ instance: { exports: unknown } }>;
 }
@@ -66,6 +69,7 @@ const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
 let bytes: Uint8Array<ArrayBuffer> | undefined;
 let instance: KernelExports | undefined;
+let shared: SharedKernel | undefined;
 let compiling = false;
 let invalid = false;
 
@@ -94,6 +98,7 @@ export function kernelModule(): KernelExports | undefined {
     invalid = true;
     return undefined;
   }
+  if (wasmThreads() > 1 && instantiateShared()) return instance;
   bytes ??= decode(wasmBase64);
   try {
     instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
@@ -109,4 +114,52 @@ export function kernelModule(): KernelExports | undefined {
     );
   }
   return instance;
+}
+
+/** The compiled shared-memory module and its memory, for helper threads' instances. */
+export interface SharedKernel {
+  readonly module: object;
+  readonly memory: object;
+  /** Threads whose kernel scratch the memory reserves (fixed when the module is set up). */
+  readonly threads: number;
+}
+
+// The scratch starts past the first page (AssemblyScript's stack and statics), one region per
+// thread that may run kernels; pinned operands and each call's copies follow (wasm-memory.ts).
+export const FIRST_BYTE = 65536;
+
+let workBytes = 0;
+
+/** Byte address of thread `rank`'s kernel scratch (0: the calling thread). */
+export function workAt(module: KernelExports, rank: number): number {
+  workBytes ||= module.workBytes64();
+  return FIRST_BYTE + rank * workBytes;
+}
+
+/** Where the scratch of every thread ends. */
+export function scratchEnd(module: KernelExports): number {
+  return workAt(module, shared?.threads ?? 1);
+}
+
+/** The shared-memory module and memory when the instance runs on them; else undefined. */
+export function sharedKernel(): SharedKernel | undefined {
+  return shared;
+}
+
+// Node only (wasmThreads() > 1 implies worker_threads), where modules compile synchronously.
+// An engine that refuses the threads feature or a shared memory keeps the plain variant.
+function instantiateShared(): boolean {
+  if (!api) return false;
+  try {
+    const sharedBytes = decode(sharedWasmBase64);
+    if (!api.validate(sharedBytes)) return false;
+    const module = new api.Module(sharedBytes);
+    // Two pages: the first holds AssemblyScript's statics (FIRST_BYTE in wasm-memory.ts).
+    const memory = new api.Memory({ initial: 2, maximum: 65536, shared: true });
+    instance = new api.Instance(module, { env: { memory } }).exports as KernelExports;
+    shared = { module, memory, threads: wasmThreads() };
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,275 @@
+// Helper threads for the wasm kernels (Node only): each runs its own instance of the shared-memory
+// module on the same memory, so a product's operands, copied in once by the calling thread, are
+// there for every thread. A large call is cut into pieces that never change a result bit (whole
+// rows or column slivers of C, stretches of a map), and every thread, the caller included,
+// claims pieces with a compare-and-swap until none is left. A helper that is slow to wake, busy
+// or not started yet simply claims nothing: the caller runs the rest, so a call is never slower
+// than on one thread by more than the split's cost, and the results are the same either way.
+//
+// The control block (Int32, shared): the job's generation, kernel and piece count; then one
+// claim word per piece (the generation while free, its negation once claimed) and one finished
+// word (the generation once done). Each piece's arguments sit in a shared Float64 block.
+import { wasmThreads, workerThreads } from '../threads';
+import type { KernelExports } from './wasm-module';
+import { sharedKernel, workAt } from './wasm-module';
+
+/** The kernels a piece can call, by index (the helper looks them up by these names). */
+export const KERNELS = [
+  'gemm32',
+  'gemm64',
+  'logistic32',
+  'logistic64',
+  'tanh32',
+  'tanh64',
+  'logisticBackward32',
+  'logisticBackward64',
+  'adam32',
+  'adam64',
+] as const;
+
+export type KernelName = (typeof KERNELS)[number];
+
+/** The kernels of the form (from, to, n): out[i] = f(x[i]). */
+export type MapKernelName = 'logistic32' | 'logistic64' | 'tanh32' | 'tanh64';
+
+/** Most pieces in one call. */
+export const MAX_PIECES = 64;
+/** Argument slots per piece; the running thread appends its own scratch address. */
+export const PIECE_ARGS = 13;
+
+const GEN = 0;
+const KERNEL = 1;
+const COUNT = 2;
+const ERROR = 3;
+// Pieces the helpers have run since start (for tests: proof that they share the work).
+const HELPED = 4;
+const CLAIM = 16;
+const FINISHED = CLAIM + MAX_PIECES;
+// Polls of a control word before sleeping on it: about 20–50 µs. Products of one pass come a
+// few microseconds apart, and waking a sleeping thread takes tens of microseconds.
+const SPIN = 20000;
+
+const HELPER_SOURCE = `'use strict';
+const { workerData, parentPort } = require('node:worker_threads');
+const { module, memory, control, args, work, rank, parties } = workerData;
+const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const kernels = ${JSON.stringify(KERNELS)}.map((name) => exports[name]);
+const ctl = new Int32Array(control);
+const a = new Float64Array(args);
+parentPort.postMessage('ready');
+let seen = Atomics.load(ctl, ${GEN});
+for (;;) {
+  for (let spin = 0; spin < ${SPIN} && Atomics.load(ctl, ${GEN}) === seen; spin++);
+  Atomics.wait(ctl, ${GEN}, seen);
+  const gen = Atomics.load(ctl, ${GEN});
+  seen = gen;
+  const count = Atomics.load(ctl, ${COUNT});
+  const kernel = kernels[Atomics.load(ctl, ${KERNEL})];
+  const start = Math.floor((rank * count) / parties);
+  for (let i = 0; i < count; i++) {
+    const c = (start + i) % count;
+    if (Atomics.compareExchange(ctl, ${CLAIM} + c, gen, -gen) !== gen) continue;
+    const o = c * ${PIECE_ARGS};
+    try {
+      kernel(a[o], a[o + 1], a[o + 2], a[o + 3], a[o + 4], a[o + 5], a[o + 6], a[o + 7], a[o + 8], a[o + 9], a[o + 10], a[o + 11], a[o + 12], work);
+    } catch {
+      Atomics.store(ctl, ${ERROR}, 1);
+    }
+    Atomics.add(ctl, ${HELPED}, 1);
+    Atomics.store(ctl, ${FINISHED} + c, gen);
+    Atomics.notify(ctl, ${FINISHED} + c);
+  }
+}
+`;
+
+interface Helpers {
+  readonly control: Int32Array;
+  readonly args: Float64Array;
+  /** Threads in all, this one included. */
+  readonly parties: number;
+  alive: boolean;
+  ready: Promise<void>;
+}
+
+let helpers: Helpers | undefined;
+let generation = 0;
+
+/**
+ * Threads a call may use now (1: run it directly): helpers are started on first ask, and
+ * until they are ready the caller runs every piece.
+ */
+export function kernelThreads(module: KernelExports): number {
+  const kernel = sharedKernel();
+  if (!kernel) return 1;
+  helpers ??= startHelpers(module, kernel.module, kernel.memory, kernel.threads);
+  return helpers.alive ? Math.min(helpers.parties, wasmThreads()) : 1;
+}
+
+/** Resolves once every helper has its instance (for tests and benchmarks' warm-up). */
+export function helpersReady(): Promise<void> {
+  return helpers?.ready ?? Promise.resolve();
+}
+
+/** How many pieces the helper threads have run so far. */
+export function piecesRunByHelpers(): number {
+  return helpers ? Atomics.load(helpers.control, HELPED) : 0;
+}
+
+/** The shared block where a caller writes piece c's arguments at c·PIECE_ARGS. */
+export function pieceArguments(): Float64Array {
+  if (!helpers) throw new Error('pieceArguments: no helper threads (ask kernelThreads first)');
+  return helpers.args;
+}
+
+/**
+ * Runs pieces 0…count−1 of `kernel`, piece c as kernel(args of c…, scratch of the thread),
+ * on this thread and the helpers; returns when every piece is done.
+ */
+export function runPieces(module: KernelExports, kernel: KernelName, count: number): void {
+  const h = helpers!;
+  const { control, args } = h;
+  generation = generation >= 0x3fffffff ? 1 : generation + 1;
+  const gen = generation;
+  for (let c = 0; c < count; c++) Atomics.store(control, CLAIM + c, gen);
+  Atomics.store(control, KERNEL, KERNELS.indexOf(kernel));
+  Atomics.store(control, COUNT, count);
+  Atomics.store(control, GEN, gen);
+  Atomics.notify(control, GEN);
+  const run = module[kernel] as unknown as (...values: number[]) => void;
+  const work = workAt(module, 0);
+  let helped = false;
+  for (let c = 0; c < count; c++) {
+    if (Atomics.compareExchange(control, CLAIM + c, gen, -gen) !== gen) {
+      helped = true;
+      continue;
+    }
+    const o = c * PIECE_ARGS;
+    run(
+      args[o]!,
+      args[o + 1]!,
+      args[o + 2]!,
+      args[o + 3]!,
+      args[o + 4]!,
+      args[o + 5]!,
+      args[o + 6]!,
+      args[o + 7]!,
+      args[o + 8]!,
+      args[o + 9]!,
+      args[o + 10]!,
+      args[o + 11]!,
+      args[o + 12]!,
+      work,
+    );
+    Atomics.store(control, FINISHED + c, gen);
+  }
+  if (helped) for (let c = 0; c < count; c++) awaitPiece(control, c, gen);
+  if (Atomics.load(control, ERROR) !== 0) {
+    Atomics.store(control, ERROR, 0);
+    throw new Error(`wasm kernel ${kernel} failed on a helper thread`);
+  }
+}
+
+// Node lets its main thread block in Atomics.wait; helpers run only in Node.
+function awaitPiece(control: Int32Array, c: number, gen: number): void {
+  for (let spin = 0; Atomics.load(control, FINISHED + c) !== gen; spin++) {
+    if (spin < SPIN) continue;
+    const now = Atomics.load(control, FINISHED + c);
+    if (now !== gen) Atomics.wait(control, FINISHED + c, now);
+  }
+}
+
+function startHelpers(module: KernelExports, wasmModule: object, memory: object, threads: number): Helpers {
+  const control = new Int32Array(new SharedArrayBuffer((FINISHED + MAX_PIECES) * 4));
+  const args = new Float64Array(new SharedArrayBuffer(MAX_PIECES * PIECE_ARGS * 8));
+  const api = workerThreads();
+  const h: Helpers = {
+    control,
+    args,
+    parties: threads,
+    alive: threads > 1 && !!api,
+    ready: Promise.resolve(),
+  };
+  if (!h.alive) return h;
+  const started: Promise<void>[] = [];
+  try {
+    for (let rank = 1; rank < threads; rank++) {
+      const worker = new api!.Worker(HELPER_SOURCE, {
+        eval: true,
+        name: `deltanet wasm helper ${rank}`,
+        workerData: {
+          module: wasmModule,
+          memory,
+          control: control.buffer,
+          args: args.buffer,
+          work: workAt(module, rank),
+          rank,
+          parties: threads,
+        },
+      });
+      started.push(
+        new Promise<void>((resolve) => {
+          worker.once('message', () => resolve());
+          // A helper that fails (its instance, its thread) stops all helping: every later call
+          // runs on the calling thread.
+          worker.on('error', () => {
+            h.alive = false;
+            resolve();
+          });
+          worker.on('exit', () => {
+            h.alive = false;
+            resolve();
+          });
+        }),
+      );
+      // The helpers never keep the process alive; they end with it. (After the listeners:
+      // Node refs a worker again when a 'message' listener is added.)
+      worker.unref();
+    }
+  } catch {
+    h.alive = false;
+  }
+  h.ready = Promise.all(started).then(() => undefined);
+  return h;
+}
+
+// From this many values (about 0.1–0.2 ms of σ or tanh on one thread) an elementwise kernel is
+// shared with helper threads where there are any.
+const SHARED_VALUES = 1 << 15;
+// Stretches start at multiples of 16 values: whole SIMD pairs, 64-byte aligned in float32.
+const STRETCH_STEP = 16;
+
+type Kernel = (...values: number[]) => void;
+
+/**
+ * Calls the elementwise kernel `name(pointers…, n, scalars…)`, where each pointer is the byte
+ * address of an array of n values of `width` bytes; large n is cut into stretches for the helper
+ * threads. Each value's result depends on its own inputs alone, so any cut gives the same bits.
+ */
+export function runElementwise(
+  module: KernelExports,
+  name: KernelName,
+  pointers: readonly number[],
+  n: number,
+  width: number,
+  scalars: readonly number[] = [],
+): void {
+  const threads = n >= SHARED_VALUES ? kernelThreads(module) : 1;
+  if (threads === 1) {
+    (module[name] as unknown as Kernel)(...pointers, n, ...scalars);
+    return;
+  }
+  const args = pieceArguments();
+  const size = Math.ceil(n / threads / STRETCH_STEP) * STRETCH_STEP;
+  let count = 0;
+  for (let from = 0; from < n; from += size, count++) {
+    const at = count * PIECE_ARGS;
+    pointers.forEach((pointer, i) => {
+      args[at + i] = pointer + from * width;
+    });
+    args[at + pointers.length] = Math.min(size, n - from);
+    scalars.forEach((scalar, i) => {
+      args[at + pointers.length + 1 + i] = scalar;
+    });
+  }
+  runPieces(module, name, count);
+}
