@@ -49,7 +49,7 @@ function generated(r: Results): string[] {
       .map((l) => fixed(l))
       .join(', ')}. Other engineers share this machine, so figures carry their noise.`,
     `- Versions: @deltanet/tensor ${versionOf('@deltanet/tensor')}, @tensorflow/tfjs-core ${versionOf('@tensorflow/tfjs-core')}, tfjs-backend-wasm ${versionOf('@tensorflow/tfjs-backend-wasm')}, tfjs-backend-cpu ${versionOf('@tensorflow/tfjs-backend-cpu')}, brain.js ${versionOf('brain.js')}, brain.js ${versionOf('brain-v1')} (as \`brain-v1\`).`,
-    '- Medians over repeats after warm-up (GEMM: the fastest of at least 15 samples, in two passes at the start and the end of the run), everything single-threaded in one process (B1: one child process per contestant).',
+    '- Medians over repeats after warm-up (GEMM: the fastest of at least 15 samples, in two passes at the start and the end of the run). TF.js and brain.js run single-threaded (TF.js reports no multithread support for its wasm backend in Node). deltanet uses its default, every core (up to 8) for large products and maps, except where a row says one thread; its results are the same bits either way.',
     '',
     ...targets(r),
     ...(r.b1 ? b1Section(r.b1, r.settings) : []),
@@ -113,6 +113,13 @@ function targets(r: Results): string[] {
     'B2 vs TF.js wasm',
     b2[0] && b2[1] ? `${fixed(b2[0] * 1e3)} ms vs ${fixed(b2[1] * 1e3)} ms` : '',
     b2[0] && b2[1] ? b2[1] / b2[0] : undefined,
+    6,
+  );
+  const b2One = time(r.b2, 'deltanet wasm float32 one-thread');
+  check(
+    'B2 vs TF.js wasm, deltanet on one thread',
+    b2One && b2[1] ? `${fixed(b2One * 1e3)} ms vs ${fixed(b2[1] * 1e3)} ms` : '',
+    b2One && b2[1] ? b2[1] / b2One : undefined,
     6,
   );
   const b3 = time(r.b3, 'deltanet wasm float32');
@@ -215,7 +222,7 @@ function gemmSection(rows: GemmRow[]): string[] {
     ...names.map((n) => (row.gflops[n] === undefined ? '—' : fixed(row.gflops[n]!, 1))),
   ]);
   return [
-    '## GEMM, GFLOPS (float32 unless marked f64; one thread; C read back for TF.js; fastest of at least 15 samples of about 20 ms)',
+    '## GEMM, GFLOPS (float32 unless marked f64; one thread unless marked; C read back for TF.js; fastest of at least 15 samples of about 20 ms)',
     '',
     'A and B are resident, as TF.js keeps its tensors in its wasm heap: deltanet pins them (`BackendPlugin.pin`), and C is copied out on every call, as TF.js\'s `dataSync` does. The "copying A and B" column adds deltanet\'s per-call copies of both operands from JavaScript arrays.',
     '',

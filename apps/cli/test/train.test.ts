@@ -37,6 +37,21 @@ describe('deltanet train', () => {
     expect(metadata).toMatchObject({ dataset: 'xor' });
   });
 
+  it('writes the same model whatever --threads is (the course recipe, products split across threads)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
+    const train = (threads: string) => {
+      const out = join(dir, `threads-${threads}.json`);
+      const args = ['train', 'digits', '--optimizer', 'conjugate-gradient', '--lambda', '1', '--epochs', '4'];
+      const result = runCli([...args, '--hidden', '25', '--quiet', '--threads', threads, '--out', out]);
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    expect(train('2')).toBe(train('1'));
+    expect(runCli(['train', 'xor', '--threads', '0']).stderr).toMatch(
+      /--threads must be a whole number ≥ 1, got "0"/,
+    );
+  });
+
   it('leaves an existing model intact when training fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
     const out = join(dir, 'model.json');

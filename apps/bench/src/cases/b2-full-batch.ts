@@ -3,7 +3,7 @@
 // evaluation, the gradients read back into JavaScript memory for every contestant.
 import { createNetwork } from '@deltanet/backprop';
 import type { DType, Matrix } from '@deltanet/contract';
-import { allocate, backends, createRandom, zeros } from '@deltanet/tensor';
+import { allocate, backends, createRandom, setWasmThreads, wasmThreads, zeros } from '@deltanet/tensor';
 import { secondsPerCall } from '../measure';
 import { loadTf, type TfBackend } from '../peers/tfjs';
 
@@ -29,6 +29,7 @@ function data(dtype: DType): { x: Matrix; y: Matrix } {
 /** One process per contestant (see main.ts): deltanet per backend and precision, then TF.js. */
 export const b2Contestants = [
   'deltanet wasm float32',
+  'deltanet wasm float32 one-thread',
   'deltanet js float32',
   'deltanet wasm float64',
   'deltanet js float64',
@@ -38,8 +39,11 @@ export const b2Contestants = [
 
 /** Seconds per J + gradients evaluation of one contestant. */
 export async function runB2(contestant: string, repeats: number): Promise<Timing> {
-  const [library, backendName, dtype] = contestant.split(' ') as [string, string, DType];
+  const [library, backendName, dtype, threads] = contestant.split(' ') as [string, string, DType, string?];
   if (library === 'TF.js') return tfjs(backendName as TfBackend, repeats);
+  // The default uses every core (helper threads share the large products and maps); TF.js's
+  // wasm backend runs single-threaded in Node, so one thread is measured as well.
+  if (threads === 'one-thread') setWasmThreads(1);
   const { x, y } = data(dtype);
   const backend = backends.find((b) => b.name === backendName)!;
   const net = createNetwork({ layers: LAYERS, lambda: LAMBDA, dtype, seed: 1 }, { backend });
@@ -49,10 +53,17 @@ export async function runB2(contestant: string, repeats: number): Promise<Timing
   // this copy; the js backend has no pin and reads x in place anyway).
   const pinned = backend.pin?.(x.data);
   try {
-    return { contestant, seconds: await secondsPerCall(() => net.gradients(x, y, gradient), { repeats }) };
+    const seconds = await secondsPerCall(() => net.gradients(x, y, gradient), { repeats });
+    return { contestant, seconds, note: backendName === 'wasm' ? threadsNote() : undefined };
   } finally {
     pinned?.release();
   }
+}
+
+/** How many threads the wasm kernels used, for the report's note column. */
+export function threadsNote(): string {
+  const threads = wasmThreads();
+  return threads === 1 ? 'one thread' : `${threads} threads (this one and ${threads - 1} helper)`;
 }
 
 async function tfjs(backend: TfBackend, repeats: number): Promise<Timing> {

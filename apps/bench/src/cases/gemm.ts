@@ -1,7 +1,7 @@
 // GEMM: single-threaded GFLOPS (2mnk / s) of C = op(A)·op(B) on 512³ and on B1's shapes, with
-// the transposed operands the backward pass multiplies.
+// the transposed operands the backward pass multiplies; and deltanet f32 on every core beside.
 import type { BackendPlugin, DType } from '@deltanet/contract';
-import { allocate, backends, createRandom } from '@deltanet/tensor';
+import { allocate, backends, createRandom, setWasmThreads, wasmThreads } from '@deltanet/tensor';
 import { secondsPerCall } from '../measure';
 import { loadTf, type TfBackend } from '../peers/tfjs';
 
@@ -114,11 +114,22 @@ export async function runGemm(repeats: number, withSlowJs: boolean): Promise<Gem
   const rows: GemmRow[] = [];
   const wasm = backends.find((b) => b.name === 'wasm')!;
   const js = backends.find((b) => b.name === 'js')!;
+  const cores = wasmThreads();
+  // The first product sets the kernels' memory up for every core; the thread count can be
+  // lowered afterwards, not raised, so this comes before the one-thread columns.
+  await deltanet(wasm, gemmShapes[0]!, 'float32', 1);
   for (const shape of gemmShapes) {
     const gflops: Record<string, number> = {};
+    // The targets are per core: every column but the threaded one runs on one thread.
+    setWasmThreads(1);
     gflops['deltanet wasm f32'] = await deltanet(wasm, shape, 'float32', repeats);
     gflops['deltanet wasm f32, copying A and B'] = await deltanet(wasm, shape, 'float32', repeats, true);
     gflops['deltanet wasm f64'] = await deltanet(wasm, shape, 'float64', repeats);
+    if (cores > 1) {
+      setWasmThreads(cores);
+      gflops[`deltanet wasm f32, ${cores} threads`] = await deltanet(wasm, shape, 'float32', repeats);
+      setWasmThreads(1);
+    }
     if (withSlowJs || shape.m * shape.n * shape.k < 1e7) {
       gflops['deltanet js f32'] = await deltanet(js, shape, 'float32', Math.min(repeats, 3));
     }
@@ -126,5 +137,6 @@ export async function runGemm(repeats: number, withSlowJs: boolean): Promise<Gem
     gflops['TF.js cpu'] = await tfjs('cpu', shape, Math.min(repeats, 3), 1);
     rows.push({ shape, gflops });
   }
+  setWasmThreads(cores);
   return rows;
 }

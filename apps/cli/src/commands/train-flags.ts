@@ -80,6 +80,11 @@ export const trainFlags = {
   },
   seed: { type: 'string', value: '<n>', help: 'seed of the split, initial weights and shuffles (default 1)' },
   dtype: { type: 'string', value: '<float32|float64>', help: 'precision (default float64)' },
+  threads: {
+    type: 'string',
+    value: '<n>',
+    help: 'threads for large products (default one per core, up to 8; same results for any n)',
+  },
   label: {
     type: 'string',
     value: '<column>',
@@ -121,6 +126,7 @@ export const trainFlags = {
 /** Flags a resumed run may change: where things go and how it reports, not what it computes. */
 export const resumable = new Set([
   'epochs',
+  'threads',
   'out',
   'checkpoint',
   'checkpoint-every',

@@ -3,6 +3,7 @@
 import type { NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
 import { createNetwork, fit, serializeNetwork } from '@deltanet/backprop';
 import type { PluginRef } from '@deltanet/contract';
+import { setWasmThreads } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
 import type { FlagValues } from '../args/flags';
 import { readConfig, text, withConfig } from '../args/flags';
@@ -60,6 +61,9 @@ export async function train(args: string[], io: Io): Promise<number> {
   const dtype = text(values, 'dtype') ?? 'float64';
   if (dtype !== 'float32' && dtype !== 'float64')
     throw new UsageError(`--dtype must be float32 or float64, got "${dtype}"`);
+  // Before the first product sets the kernels' memory up; any count gives the same bits.
+  const threads = text(values, 'threads');
+  if (threads !== undefined) setWasmThreads(integer('--threads', threads, 1));
   const data = await trainingData(ref, values, seed, dtype);
   const regression = text(values, 'label-mode') === 'value';
   const spec: NetworkSpec = {
@@ -270,6 +274,8 @@ function recordedFlags(values: FlagValues): FlagValues {
     'out',
     'checkpoint',
     'checkpoint-every',
+    // Any thread count computes the same bits.
+    'threads',
   ]);
   return Object.fromEntries(
     Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),

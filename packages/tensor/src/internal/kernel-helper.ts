@@ -138,31 +138,39 @@ export function runPieces(module: KernelExports, kernel: KernelName, count: numb
   const run = module[kernel] as unknown as (...values: number[]) => void;
   const work = workAt(module, 0);
   let helped = false;
+  let failure: unknown;
   for (let c = 0; c < count; c++) {
     if (Atomics.compareExchange(control, CLAIM + c, gen, -gen) !== gen) {
       helped = true;
       continue;
     }
     const o = c * PIECE_ARGS;
-    run(
-      args[o]!,
-      args[o + 1]!,
-      args[o + 2]!,
-      args[o + 3]!,
-      args[o + 4]!,
-      args[o + 5]!,
-      args[o + 6]!,
-      args[o + 7]!,
-      args[o + 8]!,
-      args[o + 9]!,
-      args[o + 10]!,
-      args[o + 11]!,
-      args[o + 12]!,
-      work,
-    );
+    try {
+      run(
+        args[o]!,
+        args[o + 1]!,
+        args[o + 2]!,
+        args[o + 3]!,
+        args[o + 4]!,
+        args[o + 5]!,
+        args[o + 6]!,
+        args[o + 7]!,
+        args[o + 8]!,
+        args[o + 9]!,
+        args[o + 10]!,
+        args[o + 11]!,
+        args[o + 12]!,
+        work,
+      );
+    } catch (error) {
+      failure ??= error;
+    }
     Atomics.store(control, FINISHED + c, gen);
   }
+  // Even when a piece failed here, the helpers' pieces finish before the caller goes on, so no
+  // helper still writes into memory the next call reuses.
   if (helped) for (let c = 0; c < count; c++) awaitPiece(control, c, gen);
+  if (failure !== undefined) throw failure;
   if (Atomics.load(control, ERROR) !== 0) {
     Atomics.store(control, ERROR, 0);
     throw new Error(`wasm kernel ${kernel} failed on a helper thread`);
