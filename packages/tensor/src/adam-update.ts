@@ -3,9 +3,8 @@
 // order) when it can; the result is bit-identical to the JavaScript loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { runElementwise } from './internal/kernel-helper';
-import { align, copyOut, operandsStart, view } from './internal/wasm-memory';
-import { kernelModule } from './internal/wasm-module';
+import { runElementwise, SHARED_MEMORY_BOUND } from './internal/kernel-helper';
+import { align, copyOut, kernelFor, operandsStart, view } from './internal/wasm-memory';
 
 // Below this many parameters the call and the seven copies outweigh the SIMD loop.
 const WASM_FROM = 2048;
@@ -41,7 +40,7 @@ export function adamUpdate(
     gradient instanceof params.constructor &&
     m instanceof params.constructor &&
     v instanceof params.constructor;
-  const module = n >= WASM_FROM && sameType ? kernelModule() : undefined;
+  const module = n >= WASM_FROM && sameType ? kernelFor(n, SHARED_MEMORY_BOUND) : undefined;
   if (module) {
     const bytes = align(params.byteLength);
     const at = operandsStart(module);
@@ -57,6 +56,7 @@ export function adamUpdate(
       [at, at + bytes, at + 2 * bytes, at + 3 * bytes],
       n,
       width,
+      SHARED_MEMORY_BOUND,
       [beta1, beta2, stepSize, epsilonHat, decay],
     );
     copyOut(heap, at, params);

@@ -3,9 +3,8 @@
 // can, and gives the same bits as the scalar loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { runElementwise } from './internal/kernel-helper';
-import { align, copyOut, mapInWasm, operandsStart, view } from './internal/wasm-memory';
-import { kernelModule } from './internal/wasm-module';
+import { runElementwise, SHARED_MAP, SHARED_MEMORY_BOUND } from './internal/kernel-helper';
+import { align, copyOut, kernelFor, mapInWasm, operandsStart, view } from './internal/wasm-memory';
 
 /**
  * σ(z) = 1 / (1 + e^−z) without overflow: for z < 0 it uses the equal form e^z / (1 + e^z), so
@@ -39,12 +38,12 @@ export function mapLogistic(z: FloatArray, out: FloatArray): void {
       `mapLogistic: z and out must have one length and precision, got ${describe(z)} and ${describe(out)}`,
     );
   }
-  const module = z.length >= WASM_FROM ? kernelModule() : undefined;
+  const module = z.length >= WASM_FROM ? kernelFor(z.length, SHARED_MAP) : undefined;
   if (!module) {
     for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? 'logistic32' : 'logistic64', z, out);
+  mapInWasm(module, z instanceof Float32Array ? 'logistic32' : 'logistic64', z, out, SHARED_MAP);
 }
 
 /**
@@ -65,7 +64,7 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
       `mapLogisticBackward: a, upstream and out must have one length and precision, got ${describe(a)}, ${describe(upstream)} and ${describe(out)}`,
     );
   }
-  const module = a.length >= WASM_FROM ? kernelModule() : undefined;
+  const module = a.length >= WASM_FROM ? kernelFor(a.length, SHARED_MEMORY_BOUND) : undefined;
   if (!module) {
     for (let i = 0; i < out.length; i++) {
       const ai = a[i]!;
@@ -79,7 +78,7 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
   heap.set(a, at / a.BYTES_PER_ELEMENT);
   heap.set(upstream, second / a.BYTES_PER_ELEMENT);
   const kernel = a instanceof Float32Array ? 'logisticBackward32' : 'logisticBackward64';
-  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT);
+  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT, SHARED_MEMORY_BOUND);
   copyOut(heap, second, out);
 }
 

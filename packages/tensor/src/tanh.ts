@@ -2,8 +2,8 @@
 // expm1, which V8's Math.tanh runs) when it can, with the same bits as Math.tanh either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { mapInWasm } from './internal/wasm-memory';
-import { kernelModule } from './internal/wasm-module';
+import { SHARED_MAP } from './internal/kernel-helper';
+import { kernelFor, mapInWasm } from './internal/wasm-memory';
 
 // The SIMD tanh takes about 12 ns per value against Math.tanh's 20 (tanh's expm1 has five
 // reconstructions, all computed per lane), plus about 200 ns for the call and its copies; a
@@ -23,10 +23,10 @@ export function mapTanh(z: FloatArray, out: FloatArray): void {
       `mapTanh: z and out must have one length and precision, got ${z.length} and ${out.length} values of ${z.BYTES_PER_ELEMENT * 8} and ${out.BYTES_PER_ELEMENT * 8} bits`,
     );
   }
-  const module = z.length >= WASM_FROM ? kernelModule() : undefined;
+  const module = z.length >= WASM_FROM ? kernelFor(z.length, SHARED_MAP) : undefined;
   if (!module) {
     for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out);
+  mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out, SHARED_MAP);
 }

@@ -11,7 +11,7 @@ import { adamUpdate } from './adam-update';
 import { reference } from './backends/reference';
 import { wasm } from './backends/wasm';
 import { helpersReady, kernelThreads, piecesRunByHelpers } from './internal/kernel-helper';
-import { kernelModule } from './internal/wasm-module';
+import { kernelModule, sharedKernelModule } from './internal/wasm-module';
 import { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 import { createRandom } from './random';
 import { mapTanh } from './tanh';
@@ -43,14 +43,17 @@ function sameBits(a: FloatArray, b: FloatArray): boolean {
 }
 
 beforeAll(async () => {
-  kernelThreads(kernelModule()!);
+  kernelThreads(sharedKernelModule()!);
   await helpersReady();
 });
 
 describe('wasm kernels on helper threads', () => {
-  it('starts one helper when two threads are asked for', () => {
+  it('starts one helper when two threads are asked for, for the shared-memory instance only', () => {
     expect(wasmThreads()).toBe(2);
-    expect(kernelThreads(kernelModule()!)).toBe(2);
+    expect(kernelThreads(sharedKernelModule()!)).toBe(2);
+    // Calls too small to share stay on the first instance, whose copies are cheaper.
+    expect(kernelThreads(kernelModule()!)).toBe(1);
+    expect(sharedKernelModule()).not.toBe(kernelModule());
   });
 
   // [m, n, k, transA, transB]: split by rows (the dot-product path, packed tiles with a ragged

@@ -5,10 +5,18 @@
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
 // are read there without a copy.
 import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
-import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces } from '../internal/kernel-helper';
-import { align, operandsStart, pinInWasm, residentAt, view } from '../internal/wasm-memory';
+import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces, wakeHelpers } from '../internal/kernel-helper';
+import {
+  align,
+  kernelFor,
+  operandsStart,
+  pinInWasm,
+  pinnedIn,
+  residentAt,
+  view,
+} from '../internal/wasm-memory';
 import type { KernelExports } from '../internal/wasm-module';
-import { kernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
+import { wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';
 
 /**
@@ -30,10 +38,14 @@ export const wasm: BackendPlugin = {
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
 const SMALL_PRODUCT = 4096;
-// From this many multiply-adds (about 60 µs on one thread) a product is shared with helper
-// threads where there are any: waking one costs a few microseconds when it is spinning, tens
-// when it sleeps.
-const SHARED_PRODUCT = 1 << 21;
+// From this many multiply-adds (about 0.5 ms on one thread) a product is shared with helper
+// threads where there are any. B1's minibatch products (6.4 million, about 0.2 ms) gained about
+// a tenth on a quiet machine and lost more than that when another process held the second core:
+// a helper that wakes late or is descheduled after claiming a piece makes the caller wait.
+const SHARED_PRODUCT = 1 << 24;
+// Below this many values the operand a piece packs again is cheap to pack, and the product is
+// cut into two pieces per thread, so a descheduled helper holds back less of it.
+const SMALL_REPACK = 1 << 16;
 // Pieces start at multiples of these: whole four-row tiles of A and whole 8-float slivers of B,
 // so each element of C is computed exactly as in one call (see splitGemm).
 const ROW_STEP = 4;
@@ -46,19 +58,21 @@ function wasmGemm(args: GemmArgs): void {
 
 /** The wasm kernel for every size (the tests reach small shapes through this). */
 export function gemmInWasm(args: GemmArgs): void {
-  const module = kernelModule();
+  const { transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc } = args;
+  const module = instanceFor(a, b, m * n * k);
   if (!module) {
     js.gemm(args);
     return;
   }
-  const { transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc } = args;
+  const threads = m * n * k >= SHARED_PRODUCT ? kernelThreads(module) : 1;
+  if (threads > 1) wakeHelpers();
   const width = a.BYTES_PER_ELEMENT;
   const aSpan = span(transA ? k : m, transA ? m : k, lda);
   const bSpan = span(transB ? n : k, transB ? k : n, ldb);
   const cSpan = span(m, n, ldc);
   // A pinned operand is read where it lives; the others are copied past the pins.
-  const aResident = residentAt(a);
-  const bResident = residentAt(b);
+  const aResident = residentAt(module, a);
+  const bResident = residentAt(module, b);
   const aAt = aResident < 0 ? operandsStart(module) : aResident + aOffset * width;
   const bAt =
     bResident < 0 ? align(Math.max(aAt + aSpan * width, operandsStart(module))) : bResident + bOffset * width;
@@ -71,7 +85,6 @@ export function gemmInWasm(args: GemmArgs): void {
   const packed = beta === 0 && ldc !== n;
   if (beta !== 0) heap.set(part(c, cOffset, cSpan), cAt / width);
   const cStride = packed ? n : ldc;
-  const threads = m * n * k >= SHARED_PRODUCT ? kernelThreads(module) : 1;
   if (threads === 1) {
     const kernel = width === 4 ? module.gemm32 : module.gemm64;
     kernel(+transA, +transB, m, n, k, alpha, aAt, lda, bAt, ldb, beta, cAt, cStride, workAt(module, 0));
@@ -84,7 +97,15 @@ export function gemmInWasm(args: GemmArgs): void {
 }
 
 /**
- * The product in one piece per thread, on the operands already in memory. Pieces are whole
+ * The instance a product runs on: the one holding a pinned operand, else the shared-memory one
+ * for a product large enough to share with helpers, else the first.
+ */
+function instanceFor(a: FloatArray, b: FloatArray, multiplyAdds: number): KernelExports | undefined {
+  return pinnedIn(a) ?? pinnedIn(b) ?? kernelFor(multiplyAdds, SHARED_PRODUCT);
+}
+
+/**
+ * The product in one or two pieces per thread, on the operands already in memory. Pieces are whole
  * rows of C (A's rows) or, when C is wider than tall, whole columns (B's columns), so the
  * smaller operand is the one each piece packs again. Either way every element of C sums the
  * same terms in the same order as in one call: the kernel's depth blocking does not depend on
@@ -104,7 +125,9 @@ function splitGemm(
   const byRows = m >= n || (!transA && transB);
   const extent = byRows ? m : n;
   const step = byRows ? ROW_STEP : COLUMN_STEP;
-  const size = Math.ceil(extent / threads / step) * step;
+  const repacked = byRows ? n * k : m * k;
+  const pieces = repacked <= SMALL_REPACK ? 2 * threads : threads;
+  const size = Math.ceil(extent / pieces / step) * step;
   const args = pieceArguments();
   let count = 0;
   for (let from = 0; from < extent; from += size, count++) {

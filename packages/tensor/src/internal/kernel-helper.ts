@@ -11,7 +11,7 @@
 // word (the generation once done). Each piece's arguments sit in a shared Float64 block.
 import { wasmThreads, workerThreads } from '../threads';
 import type { KernelExports } from './wasm-module';
-import { sharedKernel, workAt } from './wasm-module';
+import { sharedKernel, sharedKernelModule, workAt } from './wasm-module';
 
 /** The kernels a piece can call, by index (the helper looks them up by these names). */
 export const KERNELS = [
@@ -45,9 +45,15 @@ const ERROR = 3;
 const HELPED = 4;
 const CLAIM = 16;
 const FINISHED = CLAIM + MAX_PIECES;
-// Polls of a control word before sleeping on it: about 20–50 µs. Products of one pass come a
-// few microseconds apart, and waking a sleeping thread takes tens of microseconds.
+// Polls of a control word by the caller before it sleeps on it (about 20–50 µs): a helper's
+// last piece usually ends about when the caller's does.
 const SPIN = 20000;
+// How long a helper keeps polling for the next job before it sleeps: the large calls of one
+// backward pass come fractions of a millisecond apart. Longer polling (2 ms) kept helpers hot
+// across a whole B2 evaluation but, with two training processes on two cores, each process's
+// polling helper took time from the other's caller (B2 then took 17 ms instead of 10). Callers
+// also wake helpers ahead of a shared call (wakeHelpers), while they copy operands in.
+const HELPER_POLL_MS = 0.5;
 
 const HELPER_SOURCE = `'use strict';
 const { workerData, parentPort } = require('node:worker_threads');
@@ -59,8 +65,14 @@ const a = new Float64Array(args);
 parentPort.postMessage('ready');
 let seen = Atomics.load(ctl, ${GEN});
 for (;;) {
-  for (let spin = 0; spin < ${SPIN} && Atomics.load(ctl, ${GEN}) === seen; spin++);
+  const until = performance.now() + ${HELPER_POLL_MS};
+  while (Atomics.load(ctl, ${GEN}) === seen && performance.now() < until) {
+    for (let spin = 0; spin < 1000 && Atomics.load(ctl, ${GEN}) === seen; spin++);
+  }
+  // Woken by a new job, or by wakeHelpers() ahead of one (the generation then is unchanged,
+  // and the loop polls again).
   Atomics.wait(ctl, ${GEN}, seen);
+  if (Atomics.load(ctl, ${GEN}) === seen) continue;
   const gen = Atomics.load(ctl, ${GEN});
   seen = gen;
   const count = Atomics.load(ctl, ${COUNT});
@@ -100,7 +112,7 @@ let generation = 0;
  */
 export function kernelThreads(module: KernelExports): number {
   const kernel = sharedKernel();
-  if (!kernel) return 1;
+  if (!kernel || module !== sharedKernelModule(true)) return 1;
   helpers ??= startHelpers(module, kernel.module, kernel.memory, kernel.threads);
   return helpers.alive ? Math.min(helpers.parties, wasmThreads()) : 1;
 }
@@ -113,6 +125,14 @@ export function helpersReady(): Promise<void> {
 /** How many pieces the helper threads have run so far. */
 export function piecesRunByHelpers(): number {
   return helpers ? Atomics.load(helpers.control, HELPED) : 0;
+}
+
+/**
+ * Wakes sleeping helpers ahead of a call about to be shared, so that waking (up to a millisecond)
+ * overlaps the caller's copies into memory rather than the pieces.
+ */
+export function wakeHelpers(): void {
+  if (helpers?.alive) Atomics.notify(helpers.control, GEN);
 }
 
 /** The shared block where a caller writes piece c's arguments at c·PIECE_ARGS. */
@@ -144,24 +164,9 @@ export function runPieces(module: KernelExports, kernel: KernelName, count: numb
       helped = true;
       continue;
     }
-    const o = c * PIECE_ARGS;
     try {
-      run(
-        args[o]!,
-        args[o + 1]!,
-        args[o + 2]!,
-        args[o + 3]!,
-        args[o + 4]!,
-        args[o + 5]!,
-        args[o + 6]!,
-        args[o + 7]!,
-        args[o + 8]!,
-        args[o + 9]!,
-        args[o + 10]!,
-        args[o + 11]!,
-        args[o + 12]!,
-        work,
-      );
+      // A spread of 13 values per piece: nothing beside a product of at least 2²¹ multiply-adds.
+      run(...args.subarray(c * PIECE_ARGS, (c + 1) * PIECE_ARGS), work);
     } catch (error) {
       failure ??= error;
     }
@@ -177,12 +182,19 @@ export function runPieces(module: KernelExports, kernel: KernelName, count: numb
   }
 }
 
-// Node lets its main thread block in Atomics.wait; helpers run only in Node.
+// Node lets its main thread block in Atomics.wait. A host whose main thread may not (Electron's
+// renderer, say) throws instead; there the wait stays a poll.
+let canBlock = true;
+
 function awaitPiece(control: Int32Array, c: number, gen: number): void {
   for (let spin = 0; Atomics.load(control, FINISHED + c) !== gen; spin++) {
-    if (spin < SPIN) continue;
+    if (spin < SPIN || !canBlock) continue;
     const now = Atomics.load(control, FINISHED + c);
-    if (now !== gen) Atomics.wait(control, FINISHED + c, now);
+    try {
+      if (now !== gen) Atomics.wait(control, FINISHED + c, now);
+    } catch {
+      canBlock = false;
+    }
   }
 }
 
@@ -240,9 +252,14 @@ function startHelpers(module: KernelExports, wasmModule: object, memory: object,
   return h;
 }
 
-// From this many values (about 0.1–0.2 ms of σ or tanh on one thread) an elementwise kernel is
-// shared with helper threads where there are any.
-const SHARED_VALUES = 1 << 15;
+// From this many values an elementwise kernel is shared with helper threads where there are
+// any: σ and tanh take 6–12 ns per value, so 2¹⁶ values are about 0.4–0.8 ms on one thread.
+// Kernels that mostly move memory (σ's backward rule, Adam's update: 1–3 ns per value) pass a
+// larger threshold. Waking a sleeping helper on this VM costs tens of microseconds, and one
+// that claims a stretch late makes the caller wait: sharing B1's Adam update (101,770 values,
+// about 0.3 ms) made its epochs a tenth slower.
+export const SHARED_MAP = 1 << 16;
+export const SHARED_MEMORY_BOUND = 1 << 19;
 // Stretches start at multiples of 16 values: whole SIMD pairs, 64-byte aligned in float32.
 const STRETCH_STEP = 16;
 
@@ -250,8 +267,8 @@ type Kernel = (...values: number[]) => void;
 
 /**
  * Calls the elementwise kernel `name(pointers…, n, scalars…)`, where each pointer is the byte
- * address of an array of n values of `width` bytes; large n is cut into stretches for the helper
- * threads. Each value's result depends on its own inputs alone, so any cut gives the same bits.
+ * address of an array of n values of `width` bytes; from `sharedFrom` values it is cut into
+ * stretches for the helper threads. Each value's result depends on its own inputs alone, so any cut gives the same bits.
  */
 export function runElementwise(
   module: KernelExports,
@@ -259,15 +276,16 @@ export function runElementwise(
   pointers: readonly number[],
   n: number,
   width: number,
+  sharedFrom: number,
   scalars: readonly number[] = [],
 ): void {
-  const threads = n >= SHARED_VALUES ? kernelThreads(module) : 1;
+  const threads = n >= sharedFrom ? kernelThreads(module) : 1;
   if (threads === 1) {
     (module[name] as unknown as Kernel)(...pointers, n, ...scalars);
     return;
   }
   const args = pieceArguments();
-  const size = Math.ceil(n / threads / STRETCH_STEP) * STRETCH_STEP;
+  const size = Math.ceil(n / (2 * threads) / STRETCH_STEP) * STRETCH_STEP;
   let count = 0;
   for (let from = 0; from < n; from += size, count++) {
     const at = count * PIECE_ARGS;

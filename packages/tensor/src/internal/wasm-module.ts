@@ -1,7 +1,10 @@
 // The compiled kernel module (assembly/index.ts: gemm and the vector kernels): instantiated
 // once, on first use, from the embedded bytes; its linear memory holds the packing scratch and
-// a copy of each call's operands. Where helper threads can run (Node), the variant on a shared
-// memory is used, so a helper's instance of the same module computes in the same memory.
+// a copy of each call's operands. Where helper threads can run (Node), a second instance, of the
+// variant on a shared memory, takes the calls large enough to share, so a helper's instance of
+// the same module computes in the same memory. Every other call stays on the first instance:
+// copies into and out of a shared memory cost 2–3 times as much (V8 copies shared buffers with
+// relaxed atomics), which made B1's minibatch epochs a tenth slower when all calls used it.
 import { wasmThreads } from '../threads';
 import { sharedWasmBase64, wasmBase64 } from './wasm-bytes';
 
@@ -69,7 +72,8 @@ const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
 let bytes: Uint8Array<ArrayBuffer> | undefined;
 let instance: KernelExports | undefined;
-let shared: SharedKernel | undefined;
+let shared: (SharedKernel & { readonly exports: KernelExports }) | undefined;
+let sharedFailed = false;
 let compiling = false;
 let invalid = false;
 
@@ -98,7 +102,6 @@ export function kernelModule(): KernelExports | undefined {
     invalid = true;
     return undefined;
   }
-  if (wasmThreads() > 1 && instantiateShared()) return instance;
   bytes ??= decode(wasmBase64);
   try {
     instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
@@ -136,30 +139,35 @@ export function workAt(module: KernelExports, rank: number): number {
   return FIRST_BYTE + rank * workBytes;
 }
 
-/** Where the scratch of every thread ends. */
+/** Where the scratch of every thread that may run kernels on `module`'s memory ends. */
 export function scratchEnd(module: KernelExports): number {
-  return workAt(module, shared?.threads ?? 1);
+  return workAt(module, module === shared?.exports ? shared.threads : 1);
 }
 
-/** The shared-memory module and memory when the instance runs on them; else undefined. */
+/** The shared-memory module and memory, once the shared instance exists; else undefined. */
 export function sharedKernel(): SharedKernel | undefined {
   return shared;
 }
 
-// Node only (wasmThreads() > 1 implies worker_threads), where modules compile synchronously.
-// An engine that refuses the threads feature or a shared memory keeps the plain variant.
-function instantiateShared(): boolean {
-  if (!api) return false;
+/**
+ * The instance on a shared memory, for calls to share with helper threads: created on first
+ * ask when more than one thread is allowed (Node only), else undefined. `existingOnly` asks
+ * without creating it (a pinned operand may already live there).
+ */
+export function sharedKernelModule(existingOnly = false): KernelExports | undefined {
+  if (existingOnly) return shared?.exports;
+  if (wasmThreads() === 1) return undefined;
+  if (shared || sharedFailed || !kernelModule()) return shared?.exports;
+  // Node, where modules compile synchronously. An engine that refuses the threads feature or a
+  // shared memory runs every call on the first instance.
   try {
-    const sharedBytes = decode(sharedWasmBase64);
-    if (!api.validate(sharedBytes)) return false;
-    const module = new api.Module(sharedBytes);
-    // Two pages: the first holds AssemblyScript's statics (FIRST_BYTE in wasm-memory.ts).
-    const memory = new api.Memory({ initial: 2, maximum: 65536, shared: true });
-    instance = new api.Instance(module, { env: { memory } }).exports as KernelExports;
-    shared = { module, memory, threads: wasmThreads() };
-    return true;
+    const module = new api!.Module(decode(sharedWasmBase64));
+    // Two pages: the first holds AssemblyScript's statics (FIRST_BYTE).
+    const memory = new api!.Memory({ initial: 2, maximum: 65536, shared: true });
+    const exports = new api!.Instance(module, { env: { memory } }).exports as KernelExports;
+    shared = { module, memory, threads: wasmThreads(), exports };
   } catch {
-    return false;
+    sharedFailed = true;
   }
+  return shared?.exports;
 }
