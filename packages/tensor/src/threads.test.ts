@@ -123,6 +123,33 @@ describe('wasm kernels on helper threads', () => {
     });
   }
 
+  it('reads pinned operands from whichever instance holds them, for shared and unshared products', () => {
+    // A small pin lives on the first instance, a pin of 2²⁰ values or more on the shared one; a
+    // product large enough to share copies an operand pinned on the other instance.
+    const small = filled(Float32Array, 600 * 300);
+    const large = filled(Float32Array, 4000 * 300);
+    const b = filled(Float32Array, 300 * 64);
+    const product = (a: FloatArray, m: number) => {
+      const c = new Float32Array(m * 64);
+      wasm.gemm({
+        ...{ transA: false, transB: false, m, n: 64, k: 300, alpha: 1, beta: 0 },
+        ...{ a, aOffset: 0, lda: 300, b, bOffset: 0, ldb: 64, c, cOffset: 0, ldc: 64 },
+      });
+      return c;
+    };
+    // 4000 × 64 × 300 = 76.8 million multiply-adds (shared); 8 × 64 × 300 (not).
+    const expected = [product(large, 4000), product(large.subarray(0, 8 * 300), 8), product(small, 600)];
+    const pins = [wasm.pin!(small), wasm.pin!(large)];
+    try {
+      expect(sameBits(product(large, 4000), expected[0]!)).toBe(true);
+      expect(sameBits(product(small, 600), expected[2]!)).toBe(true);
+      const largeFirstRows = product(large, 8);
+      expect(sameBits(largeFirstRows, expected[1]!)).toBe(true);
+    } finally {
+      for (const pin of pins) pin.release();
+    }
+  });
+
   it('runs pieces on the helper, not only on the calling thread', () => {
     const before = piecesRunByHelpers();
     const a = filled(Float32Array, 2000 * 400);

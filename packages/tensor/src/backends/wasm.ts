@@ -16,7 +16,7 @@ import {
   view,
 } from '../internal/wasm-memory';
 import type { KernelExports } from '../internal/wasm-module';
-import { wasmSimdAvailable, workAt } from '../internal/wasm-module';
+import { kernelModule, sharedKernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';
 
 /**
@@ -97,11 +97,13 @@ export function gemmInWasm(args: GemmArgs): void {
 }
 
 /**
- * The instance a product runs on: the one holding a pinned operand, else the shared-memory one
- * for a product large enough to share with helpers, else the first.
+ * The instance a product runs on: the shared-memory one for a product large enough to share
+ * with helpers (an operand pinned in the other instance is then copied like any other), else
+ * the one holding a pinned operand, else the first.
  */
 function instanceFor(a: FloatArray, b: FloatArray, multiplyAdds: number): KernelExports | undefined {
-  return pinnedIn(a) ?? pinnedIn(b) ?? kernelFor(multiplyAdds, SHARED_PRODUCT);
+  const shared = multiplyAdds >= SHARED_PRODUCT ? sharedKernelModule() : undefined;
+  return shared ?? pinnedIn(a) ?? pinnedIn(b) ?? kernelModule();
 }
 
 /**
