@@ -224,7 +224,7 @@ function gemmSection(rows: GemmRow[]): string[] {
   return [
     '## GEMM, GFLOPS (float32 unless marked f64; one thread unless marked; C read back for TF.js; fastest of at least 15 samples of about 20 ms)',
     '',
-    'A and B are resident, as TF.js keeps its tensors in its wasm heap: deltanet pins them (`BackendPlugin.pin`), and C is copied out on every call, as TF.js\'s `dataSync` does. The "copying A and B" column adds deltanet\'s per-call copies of both operands from JavaScript arrays. The threaded column is deltanet\'s default: products from 2²⁴ multiply-adds are shared with helper threads (copying A and B into the shared memory); the B1 shapes are below that and run on one thread.',
+    "A and B are resident, as TF.js keeps its tensors in its wasm heap: deltanet pins them (`BackendPlugin.pin`), and C is copied out on every call, as TF.js's `dataSync` does. The \"copying A and B\" column adds deltanet's per-call copies of both operands from JavaScript arrays. The threaded column is deltanet's default: products from 2²⁴ multiply-adds are shared with helper threads (copying A and B into the shared memory); the B1 shapes are below that and run on one thread.",
     '',
     ...table(['shape', ...names], body),
     '',

@@ -3,18 +3,11 @@
 // Operands are copied into the module's memory (one contiguous copy each, strides kept), the
 // kernel runs there, and C's rows are copied back. Products too small to repay the copies run
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
-// are read there without a copy.
+// are read there without a copy. Products from SHARED_PRODUCT multiply-adds run on the
+// shared-memory instance, cut into pieces that helper threads share (internal/kernel-helper.ts).
 import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
 import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces, wakeHelpers } from '../internal/kernel-helper';
-import {
-  align,
-  kernelFor,
-  operandsStart,
-  pinInWasm,
-  pinnedIn,
-  residentAt,
-  view,
-} from '../internal/wasm-memory';
+import { align, operandsStart, pinInWasm, pinnedIn, residentAt, view } from '../internal/wasm-memory';
 import type { KernelExports } from '../internal/wasm-module';
 import { kernelModule, sharedKernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';

@@ -47,8 +47,8 @@ function layoutOf(module: KernelExports): Layout {
 
 /**
  * Copies `data` into an instance's memory once (the shared-memory one from SHARED_PIN values);
- * products reading it as A or B run on that instance and use that copy until release. Without a module yet (a browser still compiling
- * it) nothing is kept and the products copy per call as usual.
+ * products reading it as A or B run on that instance and use that copy until release. Without
+ * a module yet (a browser still compiling it) nothing is kept and the products copy per call.
  */
 export function pinInWasm(data: FloatArray): PinnedOperand {
   // Pinned already (an outer caller owns data for longer): the resident copy serves this pin too.
