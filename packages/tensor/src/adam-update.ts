@@ -56,7 +56,6 @@ export function adamUpdate(
       [at, at + bytes, at + 2 * bytes, at + 3 * bytes],
       n,
       width,
-      SHARED_MEMORY_BOUND,
       [beta1, beta2, stepSize, epsilonHat, decay],
     );
     copyOut(heap, at, params);

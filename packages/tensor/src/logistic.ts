@@ -43,7 +43,7 @@ export function mapLogistic(z: FloatArray, out: FloatArray): void {
     for (let i = 0; i < out.length; i++) out[i] = logistic(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? 'logistic32' : 'logistic64', z, out, SHARED_MAP);
+  mapInWasm(module, z instanceof Float32Array ? 'logistic32' : 'logistic64', z, out);
 }
 
 /**
@@ -78,7 +78,7 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
   heap.set(a, at / a.BYTES_PER_ELEMENT);
   heap.set(upstream, second / a.BYTES_PER_ELEMENT);
   const kernel = a instanceof Float32Array ? 'logisticBackward32' : 'logisticBackward64';
-  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT, SHARED_MEMORY_BOUND);
+  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT);
   copyOut(heap, second, out);
 }
 

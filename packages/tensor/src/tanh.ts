@@ -28,5 +28,5 @@ export function mapTanh(z: FloatArray, out: FloatArray): void {
     for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
     return;
   }
-  mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out, SHARED_MAP);
+  mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out);
 }

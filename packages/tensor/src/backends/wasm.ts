@@ -58,7 +58,7 @@ export function gemmInWasm(args: GemmArgs): void {
     return;
   }
   const threads = m * n * k >= SHARED_PRODUCT ? kernelThreads(module) : 1;
-  if (threads > 1) wakeHelpers();
+  if (threads > 1) wakeHelpers(module);
   const width = a.BYTES_PER_ELEMENT;
   const aSpan = span(transA ? k : m, transA ? m : k, lda);
   const bSpan = span(transB ? n : k, transB ? k : n, ldb);

@@ -128,11 +128,11 @@ export function piecesRunByHelpers(): number {
 }
 
 /**
- * Wakes sleeping helpers ahead of a call about to be shared, so that waking (up to a millisecond)
- * overlaps the caller's copies into memory rather than the pieces.
+ * Wakes sleeping helpers ahead of a call on `module` about to be shared, so that waking (tens of
+ * microseconds or more) overlaps the caller's copies into memory rather than the pieces.
  */
-export function wakeHelpers(): void {
-  if (helpers?.alive) Atomics.notify(helpers.control, GEN);
+export function wakeHelpers(module: KernelExports): void {
+  if (helpers?.alive && module === sharedKernelModule(true)) Atomics.notify(helpers.control, GEN);
 }
 
 /** The shared block where a caller writes piece c's arguments at c·PIECE_ARGS. */
@@ -252,10 +252,10 @@ function startHelpers(module: KernelExports, wasmModule: object, memory: object,
   return h;
 }
 
-// From this many values an elementwise kernel is shared with helper threads where there are
-// any: σ and tanh take 6–12 ns per value, so 2¹⁶ values are about 0.4–0.8 ms on one thread.
-// Kernels that mostly move memory (σ's backward rule, Adam's update: 1–3 ns per value) pass a
-// larger threshold. Waking a sleeping helper on this VM costs tens of microseconds, and one
+// From this many values an elementwise kernel runs on the shared-memory instance and is shared
+// with helper threads (its caller asks kernelFor(n, threshold) for the instance): σ and tanh
+// take 6–12 ns per value, so 2¹⁶ values are about 0.4–0.8 ms on one thread. Kernels that mostly
+// move memory (σ's backward rule, Adam's update: 1–3 ns per value) use the larger threshold. Waking a sleeping helper on this VM costs tens of microseconds, and one
 // that claims a stretch late makes the caller wait: sharing B1's Adam update (101,770 values,
 // about 0.3 ms) made its epochs a tenth slower.
 export const SHARED_MAP = 1 << 16;
@@ -267,8 +267,10 @@ type Kernel = (...values: number[]) => void;
 
 /**
  * Calls the elementwise kernel `name(pointers…, n, scalars…)`, where each pointer is the byte
- * address of an array of n values of `width` bytes; from `sharedFrom` values it is cut into
- * stretches for the helper threads. Each value's result depends on its own inputs alone, so any cut gives the same bits.
+ * address of an array of n values of `width` bytes. On the shared-memory instance (which
+ * `kernelFor` picks only from a kernel's sharing threshold) it is cut into stretches for the
+ * helper threads. Each value's result depends on its own inputs alone, so any cut gives the
+ * same bits.
  */
 export function runElementwise(
   module: KernelExports,
@@ -276,10 +278,9 @@ export function runElementwise(
   pointers: readonly number[],
   n: number,
   width: number,
-  sharedFrom: number,
   scalars: readonly number[] = [],
 ): void {
-  const threads = n >= sharedFrom ? kernelThreads(module) : 1;
+  const threads = kernelThreads(module);
   if (threads === 1) {
     (module[name] as unknown as Kernel)(...pointers, n, ...scalars);
     return;

@@ -128,12 +128,11 @@ export function mapInWasm(
   kernel: MapKernelName,
   x: FloatArray,
   out: FloatArray,
-  sharedFrom: number,
 ): void {
-  if (x.length >= sharedFrom) wakeHelpers();
+  wakeHelpers(module);
   const at = operandsStart(module);
   const heap = view(module, x, at + x.byteLength);
   heap.set(x, at / x.BYTES_PER_ELEMENT);
-  runElementwise(module, kernel, [at, at], x.length, x.BYTES_PER_ELEMENT, sharedFrom);
+  runElementwise(module, kernel, [at, at], x.length, x.BYTES_PER_ELEMENT);
   copyOut(heap, at, out);
 }
