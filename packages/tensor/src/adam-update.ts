@@ -3,7 +3,7 @@
 // order) when it can; the result is bit-identical to the JavaScript loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { runElementwise, SHARED_MEMORY_BOUND } from './internal/kernel-helper';
+import { kernelThreads, SHARED_MEMORY_BOUND, shareElementwise } from './internal/kernel-helper';
 import { align, copyOut, kernelFor, operandsStart, view } from './internal/wasm-memory';
 
 // Below this many parameters the call and the seven copies outweigh the SIMD loop.
@@ -46,21 +46,23 @@ export function adamUpdate(
     const at = operandsStart(module);
     const heap = view(module, params, at + 4 * bytes);
     const width = params.BYTES_PER_ELEMENT;
+    const gAt = at + bytes;
+    const mAt = at + 2 * bytes;
+    const vAt = at + 3 * bytes;
     heap.set(params, at / width);
-    heap.set(gradient, (at + bytes) / width);
-    heap.set(m, (at + 2 * bytes) / width);
-    heap.set(v, (at + 3 * bytes) / width);
-    runElementwise(
-      module,
-      f32 ? 'adam32' : 'adam64',
-      [at, at + bytes, at + 2 * bytes, at + 3 * bytes],
-      n,
-      width,
-      [beta1, beta2, stepSize, epsilonHat, decay],
-    );
+    heap.set(gradient, gAt / width);
+    heap.set(m, mAt / width);
+    heap.set(v, vAt / width);
+    const kernel = f32 ? 'adam32' : 'adam64';
+    const threads = kernelThreads(module);
+    if (threads === 1) module[kernel](at, gAt, mAt, vAt, n, beta1, beta2, stepSize, epsilonHat, decay);
+    else {
+      const scalars = [beta1, beta2, stepSize, epsilonHat, decay];
+      shareElementwise(module, threads, kernel, [at, gAt, mAt, vAt], n, width, scalars);
+    }
     copyOut(heap, at, params);
-    copyOut(heap, at + 2 * bytes, m);
-    copyOut(heap, at + 3 * bytes, v);
+    copyOut(heap, mAt, m);
+    copyOut(heap, vAt, v);
     return;
   }
   const keep1 = 1 - beta1;

@@ -3,7 +3,7 @@
 // can, and gives the same bits as the scalar loop either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { runElementwise, SHARED_MAP, SHARED_MEMORY_BOUND } from './internal/kernel-helper';
+import { kernelThreads, SHARED_MAP, SHARED_MEMORY_BOUND, shareElementwise } from './internal/kernel-helper';
 import { align, copyOut, kernelFor, mapInWasm, operandsStart, view } from './internal/wasm-memory';
 
 /**
@@ -78,7 +78,9 @@ export function mapLogisticBackward(a: FloatArray, upstream: FloatArray, out: Fl
   heap.set(a, at / a.BYTES_PER_ELEMENT);
   heap.set(upstream, second / a.BYTES_PER_ELEMENT);
   const kernel = a instanceof Float32Array ? 'logisticBackward32' : 'logisticBackward64';
-  runElementwise(module, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT);
+  const threads = kernelThreads(module);
+  if (threads === 1) module[kernel](at, second, second, a.length);
+  else shareElementwise(module, threads, kernel, [at, second, second], a.length, a.BYTES_PER_ELEMENT);
   copyOut(heap, second, out);
 }
 

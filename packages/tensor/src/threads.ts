@@ -24,6 +24,8 @@ interface NodeProcess {
 const MAX_THREADS = 8;
 
 let requested: number | undefined;
+// One per core up to MAX_THREADS, asked of the OS once.
+let byCores: number | undefined;
 
 function builtin<T>(id: string): T | undefined {
   const process = (globalThis as { process?: NodeProcess }).process;
@@ -43,16 +45,22 @@ export function workerThreads(): WorkerThreadsApi | undefined {
 export function wasmThreads(): number {
   if (!workerThreads()) return 1;
   if (requested !== undefined) return requested;
-  const cores = builtin<{ availableParallelism?(): number }>('node:os')?.availableParallelism?.() ?? 1;
-  return Math.max(1, Math.min(MAX_THREADS, cores));
+  byCores ??= Math.max(
+    1,
+    Math.min(
+      MAX_THREADS,
+      builtin<{ availableParallelism?(): number }>('node:os')?.availableParallelism?.() ?? 1,
+    ),
+  );
+  return byCores;
 }
 
 /**
  * Sets how many threads the `wasm` backend and the wasm vector kernels use for large operands
  * (Node only; browsers always use one). Any count gives the same results, bit for bit: work is
  * split so that every output element is computed as on one thread. Raising the count takes
- * effect only before the first wasm kernel runs, when the shared memory and helpers are set
- * up; lowering it takes effect at once. 1 keeps everything on the calling thread.
+ * effect only until the first large call sets up the shared memory and its helpers; lowering
+ * it takes effect at once. 1 keeps everything on the calling thread.
  *
  * @example
  * setWasmThreads(1); // several training processes share this machine: one core each

@@ -52,12 +52,13 @@ function wasmGemm(args: GemmArgs): void {
 /** The wasm kernel for every size (the tests reach small shapes through this). */
 export function gemmInWasm(args: GemmArgs): void {
   const { transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc } = args;
-  const module = instanceFor(a, b, m * n * k);
+  const large = m * n * k >= SHARED_PRODUCT;
+  const module = instanceFor(a, b, large);
   if (!module) {
     js.gemm(args);
     return;
   }
-  const threads = m * n * k >= SHARED_PRODUCT ? kernelThreads(module) : 1;
+  const threads = large ? kernelThreads(module) : 1;
   if (threads > 1) wakeHelpers(module);
   const width = a.BYTES_PER_ELEMENT;
   const aSpan = span(transA ? k : m, transA ? m : k, lda);
@@ -90,13 +91,12 @@ export function gemmInWasm(args: GemmArgs): void {
 }
 
 /**
- * The instance a product runs on: the shared-memory one for a product large enough to share
+ * The instance a product runs on: the shared-memory one for a product `large` enough to share
  * with helpers (an operand pinned in the other instance is then copied like any other), else
  * the one holding a pinned operand, else the first.
  */
-function instanceFor(a: FloatArray, b: FloatArray, multiplyAdds: number): KernelExports | undefined {
-  const shared = multiplyAdds >= SHARED_PRODUCT ? sharedKernelModule() : undefined;
-  return shared ?? pinnedIn(a) ?? pinnedIn(b) ?? kernelModule();
+function instanceFor(a: FloatArray, b: FloatArray, large: boolean): KernelExports | undefined {
+  return (large ? sharedKernelModule() : undefined) ?? pinnedIn(a) ?? pinnedIn(b) ?? kernelModule();
 }
 
 /**

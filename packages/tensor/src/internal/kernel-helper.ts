@@ -11,7 +11,7 @@
 // word (the generation once done). Each piece's arguments sit in a shared Float64 block.
 import { wasmThreads, workerThreads } from '../threads';
 import type { KernelExports } from './wasm-module';
-import { sharedKernel, sharedKernelModule, workAt } from './wasm-module';
+import { sharedKernel, workAt } from './wasm-module';
 
 /** The kernels a piece can call, by index (the helper looks them up by these names). */
 export const KERNELS = [
@@ -112,7 +112,7 @@ let generation = 0;
  */
 export function kernelThreads(module: KernelExports): number {
   const kernel = sharedKernel();
-  if (!kernel || module !== sharedKernelModule(true)) return 1;
+  if (module !== kernel?.exports) return 1;
   helpers ??= startHelpers(module, kernel.module, kernel.memory, kernel.threads);
   return helpers.alive ? Math.min(helpers.parties, wasmThreads()) : 1;
 }
@@ -132,7 +132,7 @@ export function piecesRunByHelpers(): number {
  * microseconds or more) overlaps the caller's copies into memory rather than the pieces.
  */
 export function wakeHelpers(module: KernelExports): void {
-  if (helpers?.alive && module === sharedKernelModule(true)) Atomics.notify(helpers.control, GEN);
+  if (helpers?.alive && module === sharedKernel()?.exports) Atomics.notify(helpers.control, GEN);
 }
 
 /** The shared block where a caller writes piece c's arguments at c·PIECE_ARGS. */
@@ -255,48 +255,39 @@ function startHelpers(module: KernelExports, wasmModule: object, memory: object,
 // From this many values an elementwise kernel runs on the shared-memory instance and is shared
 // with helper threads (its caller asks kernelFor(n, threshold) for the instance): σ and tanh
 // take 6–12 ns per value, so 2¹⁶ values are about 0.4–0.8 ms on one thread. Kernels that mostly
-// move memory (σ's backward rule, Adam's update: 1–3 ns per value) use the larger threshold. Waking a sleeping helper on this VM costs tens of microseconds, and one
-// that claims a stretch late makes the caller wait: sharing B1's Adam update (101,770 values,
-// about 0.3 ms) made its epochs a tenth slower.
+// move memory (σ's backward rule, Adam's update: 1–3 ns per value) use the larger threshold.
+// Waking a sleeping helper on this VM costs tens of microseconds, and one that claims a stretch
+// late makes the caller wait: sharing B1's Adam update (101,770 values, about 0.3 ms) made its
+// epochs a tenth slower.
 export const SHARED_MAP = 1 << 16;
 export const SHARED_MEMORY_BOUND = 1 << 19;
 // Stretches start at multiples of 16 values: whole SIMD pairs, 64-byte aligned in float32.
 const STRETCH_STEP = 16;
 
-type Kernel = (...values: number[]) => void;
-
 /**
- * Calls the elementwise kernel `name(pointers…, n, scalars…)`, where each pointer is the byte
- * address of an array of n values of `width` bytes. On the shared-memory instance (which
- * `kernelFor` picks only from a kernel's sharing threshold) it is cut into stretches for the
- * helper threads. Each value's result depends on its own inputs alone, so any cut gives the
- * same bits.
+ * Runs the elementwise kernel `name(pointers…, n, scalars…)` on `threads` threads (as
+ * kernelThreads gave for `module`; callers call the kernel directly when it gave 1), where each
+ * pointer is the byte address of an array of n values of `width` bytes. The values are cut into
+ * two stretches per thread; each value's result depends on its own inputs alone, so any cut
+ * gives the same bits.
  */
-export function runElementwise(
+export function shareElementwise(
   module: KernelExports,
+  threads: number,
   name: KernelName,
   pointers: readonly number[],
   n: number,
   width: number,
   scalars: readonly number[] = [],
 ): void {
-  const threads = kernelThreads(module);
-  if (threads === 1) {
-    (module[name] as unknown as Kernel)(...pointers, n, ...scalars);
-    return;
-  }
   const args = pieceArguments();
   const size = Math.ceil(n / (2 * threads) / STRETCH_STEP) * STRETCH_STEP;
   let count = 0;
   for (let from = 0; from < n; from += size, count++) {
-    const at = count * PIECE_ARGS;
-    pointers.forEach((pointer, i) => {
-      args[at + i] = pointer + from * width;
-    });
-    args[at + pointers.length] = Math.min(size, n - from);
-    scalars.forEach((scalar, i) => {
-      args[at + pointers.length + 1 + i] = scalar;
-    });
+    let at = count * PIECE_ARGS;
+    for (const pointer of pointers) args[at++] = pointer + from * width;
+    args[at++] = Math.min(size, n - from);
+    for (const scalar of scalars) args[at++] = scalar;
   }
   runPieces(module, name, count);
 }

@@ -5,7 +5,7 @@
 // large pins.
 import type { FloatArray, PinnedOperand } from '@deltanet/contract';
 import type { MapKernelName } from './kernel-helper';
-import { runElementwise, wakeHelpers } from './kernel-helper';
+import { kernelThreads, shareElementwise, wakeHelpers } from './kernel-helper';
 import type { KernelExports } from './wasm-module';
 import { kernelModule, scratchEnd, sharedKernelModule } from './wasm-module';
 
@@ -23,6 +23,7 @@ const SHARED_PIN = 1 << 20;
 
 /** One instance's memory: its pins, where copies start, and views of it. */
 interface Layout {
+  readonly module: KernelExports;
   // Live pins in address order: each new one starts where the last ends, and a call's copies
   // start past all of them. A pin released out of order leaves a gap until those above it go.
   readonly residents: Resident[];
@@ -34,14 +35,14 @@ interface Layout {
   views?: { f32: Float32Array; f64: Float64Array };
 }
 
-const layouts = new Map<KernelExports, Layout>();
+// At most two (the first instance and the shared-memory one): searched in a loop, which
+// allocates nothing on the way to every product.
+const layouts: Layout[] = [];
 
 function layoutOf(module: KernelExports): Layout {
-  let layout = layouts.get(module);
-  if (!layout) {
-    layout = { residents: [], operandsFrom: align(scratchEnd(module)) };
-    layouts.set(module, layout);
-  }
+  for (const layout of layouts) if (layout.module === module) return layout;
+  const layout: Layout = { module, residents: [], operandsFrom: align(scratchEnd(module)) };
+  layouts.push(layout);
   return layout;
 }
 
@@ -70,7 +71,7 @@ export function pinInWasm(data: FloatArray): PinnedOperand {
 
 /** The instance holding `data`'s pinned copy, if any. */
 export function pinnedIn(data: FloatArray): KernelExports | undefined {
-  for (const [module, { residents }] of layouts) {
+  for (const { module, residents } of layouts) {
     for (const resident of residents) if (resident.data === data) return module;
   }
   return undefined;
@@ -133,6 +134,8 @@ export function mapInWasm(
   const at = operandsStart(module);
   const heap = view(module, x, at + x.byteLength);
   heap.set(x, at / x.BYTES_PER_ELEMENT);
-  runElementwise(module, kernel, [at, at], x.length, x.BYTES_PER_ELEMENT);
+  const threads = kernelThreads(module);
+  if (threads === 1) module[kernel](at, at, x.length);
+  else shareElementwise(module, threads, kernel, [at, at], x.length, x.BYTES_PER_ELEMENT);
   copyOut(heap, at, out);
 }

@@ -30,26 +30,16 @@ export interface KernelExports {
 /** An elementwise kernel over n values at byte address `from`, written at `to` (may be `from`). */
 export type MapKernel = (from: number, to: number, n: number) => void;
 
+/** N numbers: a kernel's argument list as JavaScript passes it. */
+type Numbers<N extends number, T extends number[] = []> = T['length'] extends N
+  ? T
+  : Numbers<N, [...T, number]>;
+
 /** θ, g, m, v, n, β₁, β₂, αₜ, ε̂, decay: the AssemblyScript signature of adam32/adam64. */
-export type AdamCall = [number, number, number, number, number, number, number, number, number, number];
+export type AdamCall = Numbers<10>;
 
 /** transA, transB, m, n, k, α, a, lda, b, ldb, β, c, ldc, work: the AssemblyScript signature. */
-export type GemmCall = [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+export type GemmCall = Numbers<14>;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -72,7 +62,7 @@ const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
 let bytes: Uint8Array<ArrayBuffer> | undefined;
 let instance: KernelExports | undefined;
-let shared: (SharedKernel & { readonly exports: KernelExports }) | undefined;
+let shared: SharedKernel | undefined;
 let sharedFailed = false;
 let compiling = false;
 let invalid = false;
@@ -119,8 +109,10 @@ export function kernelModule(): KernelExports | undefined {
   return instance;
 }
 
-/** The compiled shared-memory module and its memory, for helper threads' instances. */
+/** The instance on a shared memory, with what helper threads need to make their own. */
 export interface SharedKernel {
+  readonly exports: KernelExports;
+  /** The compiled module and its shared memory, for the helpers' instances. */
   readonly module: object;
   readonly memory: object;
   /** Threads whose kernel scratch the memory reserves (fixed when the module is set up). */
@@ -144,18 +136,16 @@ export function scratchEnd(module: KernelExports): number {
   return workAt(module, module === shared?.exports ? shared.threads : 1);
 }
 
-/** The shared-memory module and memory, once the shared instance exists; else undefined. */
+/** The shared-memory instance once it exists (a pinned operand may live there); else undefined. */
 export function sharedKernel(): SharedKernel | undefined {
   return shared;
 }
 
 /**
  * The instance on a shared memory, for calls to share with helper threads: created on first
- * ask when more than one thread is allowed (Node only), else undefined. `existingOnly` asks
- * without creating it (a pinned operand may already live there).
+ * ask when more than one thread is allowed (Node only), else undefined.
  */
-export function sharedKernelModule(existingOnly = false): KernelExports | undefined {
-  if (existingOnly) return shared?.exports;
+export function sharedKernelModule(): KernelExports | undefined {
   if (wasmThreads() === 1) return undefined;
   if (shared || sharedFailed || !kernelModule()) return shared?.exports;
   // Node, where modules compile synchronously. An engine that refuses the threads feature or a
