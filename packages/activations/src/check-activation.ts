@@ -3,7 +3,7 @@
 import type { ActivationPlugin, Matrix } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { createRandom, zeros } from '@deltanet/tensor';
-import { checkFinite, checkFloat32, checkIdentity, checkScalars, checkShapes } from './internal/conformance';
+import { checkFinite, checkFloat32, checkIdentity, checkKernel, checkScalars, checkShapes } from './internal/conformance';
 import { checkGradient } from './internal/gradient-check';
 import { describeError } from './internal/report';
 
@@ -42,6 +42,8 @@ export interface ActivationCheckReport {
  *   in g. z spans ±1e3 and ±1e-3 (kinks at 0 are avoided) plus random values in ±6; perturbing
  *   a row must not move other rows, nor other elements when scalar forms exist;
  * - scalar: output(z) and u·derivative(z, a), when present, equal forward and backward exactly;
+ * - kernel: a declared `kernel` names one of the contract's, and forward and backward compute its
+ *   definition bit for bit in both precisions (backends may run the kernel instead);
  * - extremes: no NaN or ±Infinity at `extremes`, in float64 and float32;
  * - float32: float32 runs within two float32 ulps of float64 runs on the same inputs;
  * - shapes: writes all of `out` and nothing around it, handles empty and 1 × 1 batches, and
@@ -91,6 +93,10 @@ export function checkActivation(
     const all = [...z.data, ...extremes];
     const upstream = [...u.data, ...extremes.map(() => 1)];
     checkScalars(plugin, vector(all), vector(upstream), fail);
+  });
+  run('kernel', () => {
+    const all = [...z.data, ...extremes, -0];
+    checkKernel(plugin, vector(all), vector([...u.data, ...extremes.map(() => 1), 1]), fail);
   });
   run('extremes', () => checkFinite(plugin, extremes, fail));
   run('float32', () => checkFloat32(plugin, z, u, fail));

@@ -12,6 +12,7 @@ import { elementwise } from './internal/elementwise';
 export const linear: ActivationPlugin = /* @__PURE__ */ elementwise({
   name: 'linear',
   description: 'g(z) = z; g′ = 1',
+  kernel: 'identity',
   output: (z) => z,
   derivative: () => 1,
 });

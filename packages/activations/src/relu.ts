@@ -14,6 +14,7 @@ import { elementwise } from './internal/elementwise';
 export const relu: ActivationPlugin = /* @__PURE__ */ elementwise({
   name: 'relu',
   description: 'g(z) = max(0, z); g′ = 1 if z > 0, else 0',
+  kernel: 'relu',
   // Math.max passes NaN through (where `z > 0 ? z : 0` would give 0), so divergence shows.
   output: (z) => Math.max(0, z),
   derivative: (z) => (z > 0 ? 1 : 0),

@@ -16,6 +16,7 @@ import { elementwise } from './internal/elementwise';
 export const sigmoid: ActivationPlugin = /* @__PURE__ */ elementwise({
   name: 'sigmoid',
   description: 'g(z) = 1 / (1 + e^−z); g′ = a(1 − a)',
+  kernel: 'logistic',
   output: logistic,
   derivative: (_z, a) => a * (1 - a),
   loops: {

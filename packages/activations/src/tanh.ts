@@ -14,6 +14,7 @@ import { elementwise } from './internal/elementwise';
 export const tanh: ActivationPlugin = /* @__PURE__ */ elementwise({
   name: 'tanh',
   description: 'g(z) = tanh z; g′ = 1 − a²',
+  kernel: 'tanh',
   output: Math.tanh,
   derivative: (_z, a) => 1 - a * a,
   loops: {

@@ -17,7 +17,7 @@ import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './intern
 import type { ThetaLayout } from './layout';
 import { thetaLayout } from './layout';
 import type { PropagationModel } from './propagate';
-import { costAndGradient, forward, outputDeltaRule, penalty } from './propagate';
+import { costAndGradient, denseKernels, forward, outputDeltaRule, penalty } from './propagate';
 import type { NetworkSpec, ResolvedSpec } from './spec';
 import { resolveSpec } from './spec';
 import type { Workspace } from './workspace';
@@ -66,6 +66,7 @@ export class Network implements PropagationModel {
   /** Θ(l) for l = 1…L−1 (index 0 is Θ(1)), sharing memory with `params`. */
   readonly thetas: readonly Matrix[];
   readonly outputDelta: PropagationModel['outputDelta'];
+  readonly denseKernels: PropagationModel['denseKernels'];
   /** Every epoch trained so far, across `fit` calls; saved with the model. */
   readonly history: EpochRecord[] = [];
   #workspaces = new Map<number, Workspace>();
@@ -86,6 +87,7 @@ export class Network implements PropagationModel {
       data: this.params.subarray(offset, offset + rows * cols),
     }));
     this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
+    this.denseKernels = denseKernels(spec.loss, spec.activations);
     if (options.params) this.setParams(options.params);
     else {
       const random = createRandom(spec.seed);

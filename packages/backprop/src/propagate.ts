@@ -2,6 +2,7 @@
 // backward δ(L) = ∂ℓ/∂a(L) .* g'(z(L)), δ(l) = (δ(l+1)·Θ(l))[:, 1:] .* g'(z(l)),
 // D(l) = Δ(l)/m + (λ/m)·∂R/∂Θ(l) with Δ(l) = δ(l+1)ᵀ·[1, a(l)]. Rows are examples.
 import type {
+  ActivationKernel,
   ActivationPlugin,
   BackendPlugin,
   FloatArray,
@@ -26,6 +27,11 @@ export interface PropagationModel {
   readonly backend: BackendPlugin;
   /** δ(L) from h and y: the loss's declared fused delta, or the general rule. */
   readonly outputDelta: (ws: Workspace, y: Matrix) => void;
+  /**
+   * Each layer's activation kernel, when every activation declares one and δ(L) is a declared
+   * h − y: then a backend's `denseStep` may run a whole evaluation (see `denseKernels`).
+   */
+  readonly denseKernels?: readonly ActivationKernel[];
 }
 
 /** Runs the forward pass of `x` (ws.rows × s(1)) into the workspace; returns h = a(L). */
@@ -79,6 +85,9 @@ export function costAndGradient(
   gradient: FloatArray,
   penaltyRows = ws.rows,
 ): number {
+  if (model.denseKernels && model.backend.denseStep && denseStep(model, x, y, ws, gradient, penaltyRows)) {
+    return costOf(model, ws, y, penaltyRows);
+  }
   const pinned = x.data.length >= PIN_MIN_VALUES ? model.backend.pin?.(x.data) : undefined;
   try {
     forward(model, x, ws);
@@ -91,6 +100,56 @@ export function costAndGradient(
 }
 
 const PIN_MIN_VALUES = 4096;
+
+/**
+ * forward and backward as one call of the backend's `denseStep`, which computes the same bits
+ * (the penalty's gradient, a plugin's, is added here as `backward` adds it); false when the
+ * backend declines and nothing was written.
+ */
+function denseStep(
+  model: PropagationModel,
+  x: Matrix,
+  y: Matrix,
+  ws: Workspace,
+  gradient: FloatArray,
+  penaltyRows: number,
+): boolean {
+  const args = ws.dense;
+  args.layers = model.layers;
+  args.kernels = model.denseKernels!;
+  args.params = model.params;
+  args.x = x.data;
+  args.y = y.data;
+  args.gradient = gradient;
+  if (!model.backend.denseStep!(args)) return false;
+  if (model.lambda !== 0) {
+    const views = gradientViews(model, ws, gradient);
+    for (let l = 0; l < model.layout.length; l++) {
+      model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, views[l]!);
+    }
+  }
+  return true;
+}
+
+/**
+ * The kernels of `denseStep`, decided once per network: every activation's declared kernel, when
+ * each has one and the loss's fused delta for the output activation is a declared h − y; else
+ * undefined and every evaluation runs the general passes.
+ */
+export function denseKernels(
+  loss: LossPlugin,
+  activations: readonly ActivationPlugin[],
+): readonly ActivationKernel[] | undefined {
+  const output = activations[activations.length - 1]!;
+  const fused = loss.fusedDeltas?.find((f) => f.activation === output.name);
+  if (fused?.kernel !== 'difference') return undefined;
+  const kernels: ActivationKernel[] = [];
+  for (const activation of activations) {
+    if (activation.kernel === undefined) return undefined;
+    kernels.push(activation.kernel);
+  }
+  return Object.freeze(kernels);
+}
 
 /**
  * Backpropagation after `forward` on the same x: writes D(l) for every layer into `gradient`

@@ -1,7 +1,7 @@
 // Preallocated buffers for one batch size: z(l), a(l) and δ(l) of every layer, so forward and
 // backward passes allocate nothing. A network keeps one workspace per batch size it has seen.
-import type { DType, GemmArgs, Matrix } from '@deltanet/contract';
-import { zeros } from '@deltanet/tensor';
+import type { DenseStepArgs, DType, GemmArgs, Matrix } from '@deltanet/contract';
+import { allocate, matrix, zeros } from '@deltanet/tensor';
 
 /** Buffers for a batch of `rows` examples. Index l runs over weight layers 0..L−2. */
 export interface Workspace {
@@ -16,6 +16,8 @@ export interface Workspace {
   readonly outputGradient: Matrix;
   /** One GemmArgs the passes refill before every product, so they allocate no argument objects. */
   readonly gemm: { -readonly [K in keyof GemmArgs]: GemmArgs[K] };
+  /** One DenseStepArgs over this workspace's z, a and δ, refilled before every fused evaluation. */
+  readonly dense: { -readonly [K in keyof DenseStepArgs]: DenseStepArgs[K] };
   /** D(l) as views into the last gradient buffer seen, rebuilt only when the buffer changes. */
   gradientViews: { buffer: Matrix['data'] | undefined; views: Matrix[] };
 }
@@ -25,16 +27,32 @@ const empty = new Float64Array(0);
 /** Allocates the buffers of a network with these layer sizes for `rows` examples. */
 export function createWorkspace(layers: readonly number[], rows: number, dtype: DType): Workspace {
   const units = layers.slice(1);
-  const make = () => units.map((s) => zeros(rows, s, dtype));
+  // z, a and δ of every layer tile one buffer, layer by layer, so that a backend's denseStep
+  // can bring them all back from its own memory in one copy.
+  const block = allocate(dtype, 3 * rows * units.reduce((sum, s) => sum + s, 0));
+  let next = 0;
+  const take = (s: number) => matrix(rows, s, block.subarray(next, (next += rows * s)));
+  const z: Matrix[] = [];
+  const a: Matrix[] = [];
+  const delta: Matrix[] = [];
+  for (const s of units) {
+    z.push(take(s));
+    a.push(take(s));
+    delta.push(take(s));
+  }
   return {
     rows,
-    z: make(),
-    a: make(),
-    delta: make(),
+    z,
+    a,
+    delta,
     outputGradient: zeros(rows, units[units.length - 1]!, dtype),
     gemm: {
       ...{ transA: false, transB: false, m: 0, n: 0, k: 0, alpha: 1, beta: 0 },
       ...{ a: empty, aOffset: 0, lda: 0, b: empty, bOffset: 0, ldb: 0, c: empty, cOffset: 0, ldc: 0 },
+    },
+    dense: {
+      ...{ layers, kernels: [], rows, params: empty, x: empty, y: empty, gradient: empty },
+      ...{ z: z.map((m) => m.data), a: a.map((m) => m.data), delta: delta.map((m) => m.data) },
     },
     gradientViews: { buffer: undefined, views: [] },
   };

@@ -28,4 +28,21 @@ export interface ActivationPlugin extends PluginBase<'activation'> {
   output?(z: number): number;
   /** Elementwise activations: g'(z), given z and a = g(z) (sigmoid: a(1 − a)). */
   derivative?(z: number, a: number): number;
+  /**
+   * Optional: declares that `forward` and `backward` compute exactly this built-in kernel, bit
+   * for bit, so a backend may run the activation inside a fused kernel of its own (see
+   * `BackendPlugin.denseStep`). @deltanet/activations' `checkActivation` holds a plugin to it.
+   */
+  readonly kernel?: ActivationKernel;
 }
+
+/**
+ * The elementwise activations backends may compute themselves. Each value is computed in float64
+ * from the stored inputs and rounded once to the storage precision:
+ * - `identity`: a = z; ∂J/∂z = u.
+ * - `logistic`: a = z ≥ 0 ? 1 / (1 + e^−z) : e^z / (1 + e^z); ∂J/∂z = u·(a·(1 − a)).
+ * - `tanh`: a = tanh z; ∂J/∂z = u·(1 − a·a).
+ * - `relu`: a = max(0, z); ∂J/∂z = u·(z > 0 ? 1 : 0).
+ * Here u = ∂J/∂a, and e^x and tanh are the fdlibm algorithms behind V8's Math.exp and Math.tanh.
+ */
+export type ActivationKernel = 'identity' | 'logistic' | 'tanh' | 'relu';

@@ -1,4 +1,5 @@
 // Compute backend plugins: the kernels the network's hot loops run on.
+import type { ActivationKernel } from './activation';
 import type { DType, FloatArray } from './matrix';
 import type { PluginBase } from './plugin';
 
@@ -47,6 +48,42 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * try { forward(x); backward(x); } finally { pinned?.release(); }
    */
   pin?(data: FloatArray): PinnedOperand;
+  /**
+   * Optional: one whole training evaluation of a small dense network in a single call, for
+   * networks whose products are too small to repay a call each. It computes the forward pass
+   * (z and a of every layer), δ(L) = a(L) − y, the backward pass (δ of every layer) and
+   * D(l) = Δ(l)/m without any penalty, into the caller's buffers, with the same bits as the
+   * general passes compute them on this backend's `gemm` and the activations' own loops. Returns
+   * false, having written nothing, when it declines (for `wasm`: a product of 4,096
+   * multiply-adds or more, which its gemm runs in SIMD, or no compiled module yet); the caller
+   * then runs the general passes.
+   */
+  denseStep?(args: DenseStepArgs): boolean;
+}
+
+/**
+ * A dense network's evaluation on one batch for `BackendPlugin.denseStep`. Rows are examples;
+ * every array is row-major in one precision. Index l runs over weight layers 0…L−2.
+ */
+export interface DenseStepArgs<A extends FloatArray = FloatArray> {
+  /** s(1)…s(L), the units of every layer, inputs first. */
+  readonly layers: readonly number[];
+  /** The kernel computing each weight layer's activation a(l+2) = g(z(l+2)). */
+  readonly kernels: readonly ActivationKernel[];
+  /** m, the batch's examples. */
+  readonly rows: number;
+  /** Θ(1), Θ(2)… one after another, each s(l+1) × (s(l) + 1) with the bias weights in column 0. */
+  readonly params: A;
+  /** m × s(1). */
+  readonly x: A;
+  /** m × s(L). */
+  readonly y: A;
+  /** z(l+2), a(l+2) and δ(l+2), each m × s(l+2): written. */
+  readonly z: readonly A[];
+  readonly a: readonly A[];
+  readonly delta: readonly A[];
+  /** D(l), laid out like `params`: written. */
+  readonly gradient: A;
 }
 
 /** A read-only operand a backend holds resident; `release` frees it (again is a no-op). */

@@ -1,6 +1,6 @@
 // @deltanet/contract: the plugin shapes, registries and errors every deltanet package shares.
-export type { ActivationPlugin } from './activation';
-export type { BackendPlugin, GemmArgs, PinnedOperand } from './backend';
+export type { ActivationKernel, ActivationPlugin } from './activation';
+export type { BackendPlugin, DenseStepArgs, GemmArgs, PinnedOperand } from './backend';
 export type { ErrorCode, SourceLocation } from './errors';
 export {
   DataError,

@@ -11,6 +11,12 @@ export interface FusedDelta {
   readonly activation: string;
   /** out = δ(L) for each example (row), from h = a(L) and y; not divided by m. */
   delta(h: Matrix, y: Matrix, out: Matrix): void;
+  /**
+   * Optional: `'difference'` declares that `delta` computes exactly out = h − y (each element
+   * in float64, rounded once to the storage precision), so a backend may compute it inside a
+   * fused kernel of its own (see `BackendPlugin.denseStep`).
+   */
+  readonly kernel?: 'difference';
 }
 
 /**

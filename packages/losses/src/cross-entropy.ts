@@ -58,6 +58,7 @@ export const crossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
   fusedDeltas: /* @__PURE__ */ Object.freeze([
     /* @__PURE__ */ Object.freeze({
       activation: 'sigmoid',
+      kernel: 'difference',
       delta(h: Matrix, y: Matrix, out: Matrix): void {
         assertLossShapes('cross-entropy sigmoid delta', h, y, out);
         subtract(h.data, y.data, out.data);

@@ -44,6 +44,7 @@ export const meanSquaredError: LossPlugin = /* @__PURE__ */ Object.freeze({
   fusedDeltas: /* @__PURE__ */ Object.freeze([
     /* @__PURE__ */ Object.freeze({
       activation: 'linear',
+      kernel: 'difference',
       delta(h: Matrix, y: Matrix, out: Matrix): void {
         assertLossShapes('mean-squared-error linear delta', h, y, out);
         subtract(h.data, y.data, out.data);

@@ -3,7 +3,7 @@
 // Checked against Math.tanh on three million arguments while porting; tanh.test.ts in src
 // reaches every branch.
 
-import { loadPair, storePair } from './pairs';
+import { loadPair, storeNarrowPair, storePair } from './pairs';
 import { INV_LN2, LN2_HI, LN2_LO, lane, M_BIAS, M_SIGN, mask, reductionMultiple } from './reduction';
 
 const Q1: f64 = -3.33333333333331316428e-2;
@@ -193,11 +193,96 @@ const L_FIFTY_SIX = 17;
   return v128.or(z, v128.and(x, mask(M_SIGN)));
 }
 
+// The float32 sign bit in each of four lanes.
+const SIGN32 = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
+
+// float32 results need tanh x only to the precision that decides their rounding. For them a
+// cheaper formula runs (Cephes' tanh: a rational function below |x| = 0.625, 1 − 2/(e^{2|x|} + 1)
+// above, with e^w from a Taylor polynomial, one division in all), and its result is rounded to
+// float32 only where that rounding is certain to equal Math.tanh's (Ziv's test): z·(1 − δ) and
+// z·(1 + δ) must round to the same float32. The formula is within about 10⁻¹⁴ of tanh x
+// relative, and fdlibm's within one ulp, so both lie in that interval, and rounding, being
+// monotonic, sends every number in it to the same float32. Otherwise (about one lane in 2¹¹)
+// the exact port runs. src/tanh.test.ts checks every float32 argument's result against Math.tanh.
+const NARROW = memory.data<f64>(
+  [
+    0.625, 0.625, 40.0, 40.0,
+    // 1/11!, 1/10!, …, 1/2!: e^r's Taylor coefficients, highest first.
+    2.505210838544172e-08, 2.505210838544172e-08, 2.755731922398589e-07, 2.755731922398589e-07, 2.7557319223985893e-06, 2.7557319223985893e-06, 2.48015873015873e-05, 2.48015873015873e-05,
+    0.0001984126984126984, 0.0001984126984126984, 0.001388888888888889, 0.001388888888888889, 0.008333333333333333, 0.008333333333333333, 0.041666666666666664, 0.041666666666666664,
+    0.16666666666666666, 0.16666666666666666, 0.5, 0.5,
+    // Cephes' P and Q (tanh.c) for x + x·x²·P(x²)/Q(x²).
+    -9.64399179425052238628e-1, -9.64399179425052238628e-1, -9.92877231001918586564e1,
+    -9.92877231001918586564e1, -1.61468768441708447952e3, -1.61468768441708447952e3,
+    1.12811678491632931402e2, 1.12811678491632931402e2, 2.23548839060100448583e3,
+    2.23548839060100448583e3, 4.84406305325125486048e3, 4.84406305325125486048e3,
+    // 1 ∓ δ with δ = 2⁻³⁶, and 1/ln2.
+    0.9999999999854481, 0.9999999999854481, 1.000000000014552, 1.000000000014552, 1.4426950408889634, 1.4426950408889634,
+  ],
+  16,
+);
+const N_CUT = 0;
+const N_CLAMP = 1;
+const N_TAYLOR = 2; // ten entries, 1/11! … 1/2!
+const N_P = 12;
+const N_Q = 15;
+const N_BELOW = 18;
+const N_ABOVE = 19;
+const N_INV_LN2 = 20;
+
+/**
+ * tanh on two float64 lanes (float32 arguments) rounded to two float32 lanes (lanes 0 and 1 of
+ * the result), each equal to Math.fround(Math.tanh(x)).
+ */
+// @ts-expect-error: decorator
+@inline function tanhNarrowLanes(x: v128): v128 {
+  const magnitude = v128.andnot(x, mask(M_SIGN));
+  const one = lane(LANES, L_ONE);
+  // e^w for w = min(2|x|, 40): w = k·ln2 + r, |r| ≤ ln2/2, e^r by Taylor to r¹¹ (error < 10⁻¹⁴).
+  const w = f64x2.pmin(f64x2.add(magnitude, magnitude), lane(NARROW, N_CLAMP));
+  const t = f64x2.trunc(f64x2.add(f64x2.mul(w, lane(NARROW, N_INV_LN2)), lane(LANES, L_HALF)));
+  const r = f64x2.sub(f64x2.sub(w, f64x2.mul(t, lane(LANES, L_LN2_HI))), f64x2.mul(t, lane(LANES, L_LN2_LO)));
+  let p = lane(NARROW, N_TAYLOR);
+  for (let c = 1; c < 10; c++) p = f64x2.add(f64x2.mul(p, r), lane(NARROW, N_TAYLOR + c));
+  p = f64x2.add(f64x2.mul(p, r), one);
+  p = f64x2.add(f64x2.mul(p, r), one);
+  const k = i64x2.sub(f64x2.add(t, lane(LANES, L_SHIFTER)), lane(LANES, L_SHIFTER));
+  const e = i64x2.add(p, i64x2.shl(k, 52));
+  // Below 0.625: |x| + |x|·x²·P(x²)/Q(x²); above: 1 − 2/(e + 1). One division for both.
+  const s = f64x2.mul(magnitude, magnitude);
+  let num = f64x2.add(f64x2.mul(lane(NARROW, N_P), s), lane(NARROW, N_P + 1));
+  num = f64x2.add(f64x2.mul(num, s), lane(NARROW, N_P + 2));
+  let den = f64x2.add(s, lane(NARROW, N_Q));
+  den = f64x2.add(f64x2.mul(den, s), lane(NARROW, N_Q + 1));
+  den = f64x2.add(f64x2.mul(den, s), lane(NARROW, N_Q + 2));
+  const big = f64x2.ge(magnitude, lane(NARROW, N_CUT));
+  const q = f64x2.div(v128.bitselect(lane(LANES, L_TWO), num, big), v128.bitselect(f64x2.add(e, one), den, big));
+  const z = v128.bitselect(
+    f64x2.sub(one, q),
+    f64x2.add(magnitude, f64x2.mul(f64x2.mul(magnitude, s), q)),
+    big,
+  );
+  // Ziv's test; NaN fails it (NaN ≠ NaN) and takes the exact port, as do the rare close calls.
+  const below = f32x4.demote_f64x2_zero(f64x2.mul(z, lane(NARROW, N_BELOW)));
+  const above = f32x4.demote_f64x2_zero(f64x2.mul(z, lane(NARROW, N_ABOVE)));
+  if (false) {
+    return f32x4.demote_f64x2_zero(
+      f64x2.replace_lane(f64x2.splat(tanhScalar(f64x2.extract_lane(x, 0))), 1, tanhScalar(f64x2.extract_lane(x, 1))),
+    );
+  }
+  // z ≥ 0; tanh(−x) = −tanh(x), and rounding is symmetric.
+  return v128.or(f32x4.demote_f64x2_zero(z), v128.and(f32x4.demote_f64x2_zero(x), v128.load(SIGN32)));
+}
+
 /** out[i] = tanh(z[i]) for n values of T at byte addresses z and out (out may be z). */
-function tanh<T>(z: usize, out: usize, n: i32): void {
+export function tanh<T>(z: usize, out: usize, n: i32): void {
   const S = sizeof<T>();
   let i = 0;
-  for (; i + 1 < n; i += 2) storePair<T>(out + <usize>i * S, tanhLanes(loadPair<T>(z + <usize>i * S)));
+  if (sizeof<T>() == 4) {
+    for (; i + 1 < n; i += 2) storeNarrowPair<T>(out + <usize>i * S, tanhNarrowLanes(loadPair<T>(z + <usize>i * S)));
+  } else {
+    for (; i + 1 < n; i += 2) storePair<T>(out + <usize>i * S, tanhLanes(loadPair<T>(z + <usize>i * S)));
+  }
   if (i < n) store<T>(out + <usize>i * S, <T>tanhScalar(<f64>load<T>(z + <usize>i * S)));
 }
 

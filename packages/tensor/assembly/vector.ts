@@ -142,7 +142,7 @@ function logisticScalar(z: f64): f64 {
 }
 
 /** out[i] = σ(z[i]) for n values of T at byte addresses z and out (out may be z). */
-function logistic<T>(z: usize, out: usize, n: i32): void {
+export function logistic<T>(z: usize, out: usize, n: i32): void {
   const S = sizeof<T>();
   let i = 0;
   for (; i + 1 < n; i += 2) storePair<T>(out + <usize>i * S, logisticLanes(loadPair<T>(z + <usize>i * S)));
@@ -239,7 +239,7 @@ export function adam64(
 }
 
 /** out[i] = upstream[i]·(a[i]·(1 − a[i])), σ's backward from its output a, on n values of T. */
-function logisticBackward<T>(a: usize, upstream: usize, out: usize, n: i32): void {
+export function logisticBackward<T>(a: usize, upstream: usize, out: usize, n: i32): void {
   const S = sizeof<T>();
   const one = f64x2.splat(1.0);
   let i = 0;

@@ -1,9 +1,11 @@
-// tanh over arrays. From 256 values it runs in wasm (an f64x2 port of fdlibm's tanh and expm1);
-// every element must equal Math.tanh bit for bit, whose own values the last test checks
+// tanh over arrays. From 256 values it runs in wasm (an f64x2 port of fdlibm's tanh and expm1,
+// and for float32 a cheaper formula rounded only where that is certain); every element must
+// equal Math.tanh bit for bit (float32: Math.fround of it), whose own values a later test checks
 // against the closed form.
 import { ShapeError } from '@deltanet/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from './random';
 import { mapTanh } from './tanh';
 
 // Arguments that reach every branch: |x| below 2⁻²⁸ (tanh x = x), the expm1 reductions for
@@ -84,6 +86,24 @@ describe('mapTanh', () => {
       );
     });
   }
+
+  it('rounds float32 results as Math.tanh does, close calls included', () => {
+    // float32 runs a cheaper formula and rounds it only where the rounding is certain (within
+    // 2⁻³⁶ of no float32 boundary); a close call takes the exact port. Every float32 argument
+    // was checked this way while writing it; here a seeded sample over both of its formulas
+    // (|x| below and above 0.625) must hold, and must contain close calls.
+    const random = createRandom(7);
+    const z = Float32Array.from({ length: 1 << 18 }, (_, i) => (random.uniform() - 0.5) * (i % 2 ? 1.3 : 40));
+    const out = new Float32Array(z.length);
+    mapTanh(z, out);
+    let closeCalls = 0;
+    for (let i = 0; i < z.length; i++) {
+      const exact = Math.tanh(z[i]!);
+      if (!Object.is(out[i], Math.fround(exact))) expect.fail(`tanh(${z[i]}) = ${out[i]}, not ${Math.fround(exact)}`);
+      if (Math.fround(exact * (1 - 2 ** -36)) !== Math.fround(exact * (1 + 2 ** -36))) closeCalls++;
+    }
+    expect(closeCalls).toBeGreaterThan(30);
+  });
 
   it('agrees with (e^2x − 1)/(e^2x + 1) to float64 rounding', () => {
     const z = Float64Array.from({ length: 400 }, (_, i) => (i - 200) / 40);

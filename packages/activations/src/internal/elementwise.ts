@@ -1,6 +1,6 @@
 // Builds an elementwise activation from its scalar pair g(z), g'(z, a): the batch loops
 // a = g(z) and ∂J/∂z = ∂J/∂a .* g'(z) are written once here, so each activation file is formulas.
-import type { ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
+import type { ActivationKernel, ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
 import { assertSameShape } from '@deltanet/tensor';
 
 /** What an elementwise activation file declares; `elementwise` supplies the rest. */
@@ -21,6 +21,11 @@ export interface ElementwiseSpec {
    * suite checks it), reading index i before writing it.
    */
   readonly loops?: ElementwiseLoops;
+  /**
+   * Optional: the built-in kernel these formulas are, bit for bit, so that a backend may run the
+   * activation inside its own fused kernel (`checkActivation` verifies the claim).
+   */
+  readonly kernel?: ActivationKernel;
   /** The hyper-parameters of a factory-made plugin. */
   readonly options?: PluginOptions;
   /** Rebuilds the plugin with other options (factories only). */
@@ -44,7 +49,7 @@ export interface ElementwiseLoops {
  *   output: (z) => z, derivative: () => 1 });
  */
 export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
-  const { name, description, output, derivative, options, configure, loops } = spec;
+  const { name, description, output, derivative, options, configure, loops, kernel } = spec;
   // Built once so the hot path allocates no message strings.
   const forwardWhat = `activation "${name}" forward`;
   const backwardWhat = `activation "${name}" backward`;
@@ -54,6 +59,7 @@ export function elementwise(spec: ElementwiseSpec): ActivationPlugin {
     description,
     ...(options !== undefined && { options: Object.freeze({ ...options }) }),
     ...(configure !== undefined && { configure }),
+    ...(kernel !== undefined && { kernel }),
     output,
     derivative,
     forward(z: Matrix, out: Matrix): void {

@@ -5,12 +5,13 @@
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
 // are read there without a copy. Products from SHARED_PRODUCT multiply-adds run on the
 // shared-memory instance, cut into pieces that helper threads share (internal/kernel-helper.ts).
-import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
+import type { BackendPlugin, DenseStepArgs, FloatArray, GemmArgs } from '@deltanet/contract';
 import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces, wakeHelpers } from '../internal/kernel-helper';
 import { align, operandsStart, pinInWasm, pinnedIn, residentAt, view } from '../internal/wasm-memory';
 import type { KernelExports } from '../internal/wasm-module';
 import { kernelModule, sharedKernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';
+import { denseStepInWasm } from './wasm-dense';
 
 /**
  * C ← α·op(A)·op(B) + β·C like `reference`, in float32 or float64 SIMD: within the storage
@@ -27,6 +28,7 @@ export const wasm: BackendPlugin = {
   supports: () => wasmSimdAvailable(),
   gemm: wasmGemm,
   pin: pinInWasm,
+  denseStep: (args) => productsAreSmall(args) && denseStepInWasm(args),
 };
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
@@ -47,6 +49,18 @@ const COLUMN_STEP = 8;
 function wasmGemm(args: GemmArgs): void {
   if (args.m * args.n * args.k < SMALL_PRODUCT) js.gemm(args);
   else gemmInWasm(args);
+}
+
+/**
+ * Whether every product of the evaluation is one `wasmGemm` hands to the js backend: then the
+ * fused kernel, which sums as the js backend does, gives the general passes' very bits. (Each
+ * layer's three products, forward, weight gradient and error, share m·n·k.)
+ */
+function productsAreSmall({ layers, rows }: DenseStepArgs): boolean {
+  for (let l = 0; l + 1 < layers.length; l++) {
+    if (rows * layers[l]! * layers[l + 1]! >= SMALL_PRODUCT) return false;
+  }
+  return true;
 }
 
 /** The wasm kernel for every size (the tests reach small shapes through this). */

@@ -25,6 +25,9 @@ export interface KernelExports {
   logisticBackward64(a: number, upstream: number, out: number, n: number): void;
   adam32(...args: AdamCall): void;
   adam64(...args: AdamCall): void;
+  /** A small dense network's training evaluation, as the descriptor at byte `desc` lays it out. */
+  denseStep32(desc: number): void;
+  denseStep64(desc: number): void;
 }
 
 /** An elementwise kernel over n values at byte address `from`, written at `to` (may be `from`). */

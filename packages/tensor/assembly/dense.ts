@@ -1,0 +1,226 @@
+// A small dense network's whole training evaluation in one call: the forward pass, the output
+// delta a(L) − y, the backward pass and D(l) = Δ(l)/m, for networks whose products are too small
+// to repay a call each (B3's 2-8-8-1 at batch 10 makes ~30 calls per step the other way).
+// Every number is computed as the network's general passes compute it with the js backend's
+// products and @deltanet/activations' loops: each sum over p in order, in float64, each stored
+// value rounded once to T. So the results are bit-identical to those passes (dense.test.ts in
+// src holds them to it); only the lanes run two at a time.
+
+import { loadPair, storePair } from './pairs';
+import { tanh } from './tanh';
+import { logistic, logisticBackward } from './vector';
+
+// The activation kernels, numbered as src/backends/wasm-dense.ts numbers them.
+const IDENTITY = 0;
+const LOGISTIC = 1;
+const TANH = 2;
+const RELU = 3;
+
+// The call's descriptor: float64 slots holding whole numbers (byte addresses and sizes), written
+// by src/backends/wasm-dense.ts. A header, then one record per weight layer.
+const HEADER = 5; // layers L, rows m, x, y, work
+const RECORD = 8; // s(l), s(l+1), kernel, Θ, z, a, δ, D
+
+// @ts-expect-error: decorator
+@inline function slot(desc: usize, index: i32): i32 {
+  return <i32>load<f64>(desc + (<usize>index << 3));
+}
+
+// @ts-expect-error: decorator
+@inline function field(desc: usize, layer: i32, index: i32): i32 {
+  return slot(desc, HEADER + layer * RECORD + index);
+}
+
+/**
+ * C[i, j] ← α·Σₚ A(i, p)·B(p, j) (+ C[i, j] when addC) for i < m, j < n, p < k: each sum over
+ * p in order from 0 in float64, then α·sum (+ C) rounded once to T, as the js backend's store.
+ * A(i, p) is at a + (i·aRow + p·aCol) elements; B's rows are contiguous (B(p, j) at
+ * b + p·ldb + j) so its columns go two to a lane pair; C's rows are contiguous with stride ldc.
+ */
+function product<T>(
+  m: i32,
+  n: i32,
+  k: i32,
+  alpha: f64,
+  a: usize,
+  aRow: i32,
+  aCol: i32,
+  b: usize,
+  ldb: i32,
+  c: usize,
+  ldc: i32,
+  addC: bool,
+): void {
+  const S = <usize>sizeof<T>();
+  const scale = f64x2.splat(alpha);
+  const aStep = <usize>aCol * S;
+  const bStep = <usize>ldb * S;
+  for (let i = 0; i < m; i++) {
+    const ai = a + <usize>(i * aRow) * S;
+    const ci = c + <usize>(i * ldc) * S;
+    let j = 0;
+    // Eight columns: four independent sums in flight, so the additions' latency overlaps.
+    for (; j + 7 < n; j += 8) {
+      let s0 = f64x2.splat(0);
+      let s1 = f64x2.splat(0);
+      let s2 = f64x2.splat(0);
+      let s3 = f64x2.splat(0);
+      let pa = ai;
+      let pb = b + <usize>j * S;
+      for (let p = 0; p < k; p++) {
+        const x = f64x2.splat(<f64>load<T>(pa));
+        s0 = f64x2.add(s0, f64x2.mul(x, loadPair<T>(pb)));
+        s1 = f64x2.add(s1, f64x2.mul(x, loadPair<T>(pb + 2 * S)));
+        s2 = f64x2.add(s2, f64x2.mul(x, loadPair<T>(pb + 4 * S)));
+        s3 = f64x2.add(s3, f64x2.mul(x, loadPair<T>(pb + 6 * S)));
+        pa += aStep;
+        pb += bStep;
+      }
+      const cj = ci + <usize>j * S;
+      storeScaled<T>(cj, s0, scale, addC);
+      storeScaled<T>(cj + 2 * S, s1, scale, addC);
+      storeScaled<T>(cj + 4 * S, s2, scale, addC);
+      storeScaled<T>(cj + 6 * S, s3, scale, addC);
+    }
+    for (; j + 1 < n; j += 2) {
+      let s = f64x2.splat(0);
+      let pa = ai;
+      let pb = b + <usize>j * S;
+      for (let p = 0; p < k; p++) {
+        s = f64x2.add(s, f64x2.mul(f64x2.splat(<f64>load<T>(pa)), loadPair<T>(pb)));
+        pa += aStep;
+        pb += bStep;
+      }
+      storeScaled<T>(ci + <usize>j * S, s, scale, addC);
+    }
+    if (j < n) {
+      let s: f64 = 0;
+      let pa = ai;
+      let pb = b + <usize>j * S;
+      for (let p = 0; p < k; p++) {
+        s += <f64>load<T>(pa) * <f64>load<T>(pb);
+        pa += aStep;
+        pb += bStep;
+      }
+      const at = ci + <usize>j * S;
+      const value = alpha * s;
+      store<T>(at, <T>(addC ? value + <f64>load<T>(at) : value));
+    }
+  }
+}
+
+// @ts-expect-error: decorator
+@inline function storeScaled<T>(at: usize, sums: v128, scale: v128, addC: bool): void {
+  const value = f64x2.mul(scale, sums);
+  storePair<T>(at, addC ? f64x2.add(value, loadPair<T>(at)) : value);
+}
+
+/** a = g(z) over n values, g by kernel number. */
+function activate<T>(kernel: i32, z: usize, a: usize, n: i32): void {
+  const S = <usize>sizeof<T>();
+  if (kernel == LOGISTIC) logistic<T>(z, a, n);
+  else if (kernel == TANH) tanh<T>(z, a, n);
+  else if (kernel == RELU) {
+    for (let i = 0; i < n; i++) store<T>(a + <usize>i * S, <T>max<f64>(0, <f64>load<T>(z + <usize>i * S)));
+  } else memory.copy(a, z, <usize>n * S);
+}
+
+/** u ← u·g'(z) over n values (in place), from z and a = g(z), g by kernel number. */
+function activateBackward<T>(kernel: i32, z: usize, a: usize, u: usize, n: i32): void {
+  const S = <usize>sizeof<T>();
+  if (kernel == LOGISTIC) {
+    logisticBackward<T>(a, u, u, n);
+  } else if (kernel == TANH) {
+    const one = f64x2.splat(1);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const at = <usize>i * S;
+      const ai = loadPair<T>(a + at);
+      storePair<T>(u + at, f64x2.mul(loadPair<T>(u + at), f64x2.sub(one, f64x2.mul(ai, ai))));
+    }
+    if (i < n) {
+      const at = <usize>i * S;
+      const ai = <f64>load<T>(a + at);
+      store<T>(u + at, <T>(<f64>load<T>(u + at) * (1 - ai * ai)));
+    }
+  } else if (kernel == RELU) {
+    for (let i = 0; i < n; i++) {
+      const at = <usize>i * S;
+      const slope: f64 = <f64>load<T>(z + at) > 0 ? 1 : 0;
+      store<T>(u + at, <T>(<f64>load<T>(u + at) * slope));
+    }
+  }
+  // The identity's u·1 is u itself.
+}
+
+/**
+ * One evaluation of the network the descriptor at `desc` describes (see HEADER and RECORD): z, a
+ * and δ of every layer and D(l) = Δ(l)/m without a penalty, all written where it says.
+ */
+function denseStep<T>(desc: usize): void {
+  const S = <usize>sizeof<T>();
+  const layers = slot(desc, 0);
+  const m = slot(desc, 1);
+  const x = <usize>slot(desc, 2);
+  const y = <usize>slot(desc, 3);
+  const work = <usize>slot(desc, 4);
+  // Forward: z = [1, input]·Θᵀ with the bias first and the product added onto it, a = g(z).
+  let input = x;
+  for (let l = 0; l < layers; l++) {
+    const inputs = field(desc, l, 0);
+    const units = field(desc, l, 1);
+    const theta = <usize>field(desc, l, 3);
+    const z = <usize>field(desc, l, 4);
+    const a = <usize>field(desc, l, 5);
+    const cols = inputs + 1;
+    // Θ without its bias column, transposed into `work` (Θᵀ[p, j] = Θ[j, 1 + p]), so the
+    // product's B has contiguous rows; and every row of z starts as the bias weights.
+    for (let j = 0; j < units; j++) {
+      const row = theta + <usize>(j * cols) * S;
+      for (let p = 0; p < inputs; p++) store<T>(work + <usize>(p * units + j) * S, load<T>(row + <usize>(1 + p) * S));
+      const bias = load<T>(row);
+      for (let i = 0; i < m; i++) store<T>(z + <usize>(i * units + j) * S, bias);
+    }
+    product<T>(m, units, inputs, 1, input, inputs, 1, work, units, z, units, true);
+    activate<T>(field(desc, l, 2), z, a, m * units);
+    input = a;
+  }
+  // δ(L) = a(L) − y.
+  const last = layers - 1;
+  const outputs = m * field(desc, last, 1);
+  const h = <usize>field(desc, last, 5);
+  const top = <usize>field(desc, last, 6);
+  for (let i = 0; i < outputs; i++) {
+    const at = <usize>i * S;
+    store<T>(top + at, <T>(<f64>load<T>(h + at) - <f64>load<T>(y + at)));
+  }
+  // Backward: D(l) = δ(l+1)ᵀ·[1, a(l)] / m, then δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)).
+  const scale = 1 / <f64>m;
+  for (let l = last; l >= 0; l--) {
+    const inputs = field(desc, l, 0);
+    const units = field(desc, l, 1);
+    const theta = <usize>field(desc, l, 3);
+    const delta = <usize>field(desc, l, 6);
+    const gradient = <usize>field(desc, l, 7);
+    const cols = inputs + 1;
+    const below = l == 0 ? x : <usize>field(desc, l - 1, 5);
+    product<T>(units, inputs, m, scale, delta, 1, units, below, inputs, gradient + S, cols, false);
+    for (let j = 0; j < units; j++) {
+      let sum: f64 = 0;
+      for (let i = 0; i < m; i++) sum += <f64>load<T>(delta + <usize>(i * units + j) * S);
+      store<T>(gradient + <usize>(j * cols) * S, <T>(scale * sum));
+    }
+    if (l == 0) break;
+    const error = <usize>field(desc, l - 1, 6);
+    product<T>(m, inputs, units, 1, delta, units, 1, theta + S, cols, error, inputs, false);
+    activateBackward<T>(field(desc, l - 1, 2), <usize>field(desc, l - 1, 4), below, error, m * inputs);
+  }
+}
+
+export function denseStep32(desc: usize): void {
+  denseStep<f32>(desc);
+}
+
+export function denseStep64(desc: usize): void {
+  denseStep<f64>(desc);
+}
