@@ -67,6 +67,26 @@ describe('checkActivation', () => {
     expect(failuresOf(wrong)).toEqual([expect.stringMatching(/^scalar: backward gives/)]);
   });
 
+  it('holds a declared kernel to its definition bit for bit, and rejects unknown kernels', () => {
+    // The identity's loops are the identity kernel exactly; declared as the relu kernel they are
+    // not (negative z), and a kernel name outside the contract is refused outright.
+    expect(checkActivation({ ...identity, kernel: 'identity' }).ok).toBe(true);
+    expect(checkActivation({ ...identity, kernel: 'relu' }).failures).toEqual([
+      expect.stringMatching(/^kernel: forward gives -?[\d.e-]+ at z = .* \(float64\) but "relu" gives 0$/),
+    ]);
+    // tanh computed as (e^2z − 1)/(e^2z + 1): right to a few ulps, not Math.tanh's bits.
+    const closeTanh = scalar(
+      'close-tanh',
+      (z) => (z > 20 ? 1 : z < -20 ? -1 : Math.expm1(2 * z) / (Math.expm1(2 * z) + 2)),
+      (_z, a) => 1 - a * a,
+    );
+    const report = checkActivation({ ...closeTanh, kernel: 'tanh' });
+    expect(report.failures).toEqual([expect.stringMatching(/^kernel: forward gives .* but "tanh" gives /)]);
+    expect(checkActivation({ ...identity, kernel: 'softsign' as 'tanh' }).failures).toEqual([
+      'kernel: "softsign" is not one of identity, logistic, tanh, relu',
+    ]);
+  });
+
   it('fails a derivative off by only 1e−5 relative', () => {
     const off = scalar('off', sigmoid.output!, (_z, a) => a * (1 - a) * (1 + 1e-5));
     expect(failuresOf(off)[0]).toMatch(/^gradient:/);

@@ -3,7 +3,14 @@
 import type { ActivationPlugin, Matrix } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { createRandom, zeros } from '@deltanet/tensor';
-import { checkFinite, checkFloat32, checkIdentity, checkKernel, checkScalars, checkShapes } from './internal/conformance';
+import {
+  checkFinite,
+  checkFloat32,
+  checkIdentity,
+  checkKernel,
+  checkScalars,
+  checkShapes,
+} from './internal/conformance';
 import { checkGradient } from './internal/gradient-check';
 import { describeError } from './internal/report';
 

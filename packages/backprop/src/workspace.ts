@@ -31,7 +31,11 @@ export function createWorkspace(layers: readonly number[], rows: number, dtype: 
   // can bring them all back from its own memory in one copy.
   const block = allocate(dtype, 3 * rows * units.reduce((sum, s) => sum + s, 0));
   let next = 0;
-  const take = (s: number) => matrix(rows, s, block.subarray(next, (next += rows * s)));
+  const take = (s: number) => {
+    const from = next;
+    next += rows * s;
+    return matrix(rows, s, block.subarray(from, next));
+  };
   const z: Matrix[] = [];
   const a: Matrix[] = [];
   const delta: Matrix[] = [];

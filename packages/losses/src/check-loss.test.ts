@@ -87,6 +87,32 @@ describe('checkLoss', () => {
     expect(text).toMatch(/did not throw; expected a ShapeError/);
   });
 
+  it('holds a fused delta declaring kernel "difference" to exactly h − y', () => {
+    const nearly: LossPlugin = {
+      ...crossEntropy,
+      name: 'nearly-difference',
+      fusedDeltas: [
+        {
+          activation: 'sigmoid',
+          kernel: 'difference',
+          // Within any tolerance of h − y, but not its bits: a backend computing h − y itself
+          // would train differently.
+          delta(h, y, out) {
+            for (let i = 0; i < h.data.length; i++) out.data[i] = (h.data[i]! - y.data[i]!) * (1 + 2 ** -40);
+          },
+        },
+      ],
+    };
+    const checked = checkLoss(nearly, { activations: { sigmoid } });
+    expect(checked.failures).toEqual([
+      expect.stringMatching(
+        /fused delta for "sigmoid" declares kernel "difference" but gives .* where h − y = .* \(float64, entry \d+\)/,
+      ),
+    ]);
+    const odd = { ...nearly, fusedDeltas: [{ ...nearly.fusedDeltas![0]!, kernel: 'sum' as 'difference' }] };
+    expect(checkLoss(odd).failures).toEqual([expect.stringMatching(/kernel "sum" is not "difference"/)]);
+  });
+
   it('cross-checks a fused delta against the given activation, and skips it otherwise', () => {
     const wrong: LossPlugin = {
       ...crossEntropy,

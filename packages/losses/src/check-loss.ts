@@ -1,8 +1,8 @@
 // A verifier for any loss plugin, built-in or third-party: ∂ℓ/∂h against a float64 central
 // difference of ℓ, shapes, finiteness at h ∈ {0, 1}, and fused deltas against δ = ∂ℓ/∂h .* g'(z).
-import type { ActivationPlugin, DType, LossPlugin, Matrix, Random } from '@deltanet/contract';
+import type { ActivationPlugin, DType, FusedDelta, LossPlugin, Matrix, Random } from '@deltanet/contract';
 import { InvalidArgumentError, mergeOptions } from '@deltanet/contract';
-import { createRandom, rowSlice, zeros } from '@deltanet/tensor';
+import { clone, createRandom, rowSlice, zeros } from '@deltanet/tensor';
 import type { Tally } from './internal/check';
 import {
   attempt,
@@ -227,6 +227,7 @@ function checkFusedDeltas(
     const name = fused.activation;
     if (seen.has(name)) tally.failures.push(`two fused deltas are declared for activation "${name}"`);
     seen.add(name);
+    if (fused.kernel !== undefined) checkDeltaKernel(tally, fused, targets, rows, cols, random);
     const activation = Array.isArray(activations)
       ? (activations as readonly ActivationPlugin[]).find((a) => a.name === name)
       : (activations as Readonly<Record<string, CheckActivation>> | undefined)?.[name];
@@ -257,6 +258,43 @@ function checkFusedDeltas(
       );
     });
   }
+}
+
+/**
+ * A fused delta declaring `kernel: 'difference'` computes exactly h − y (each entry in float64,
+ * rounded once), in both precisions: backends compute it themselves on that promise.
+ */
+function checkDeltaKernel(
+  tally: Tally,
+  fused: FusedDelta,
+  targets: TargetKind,
+  rows: number,
+  cols: number,
+  random: Random,
+): void {
+  const what = `fused delta for "${fused.activation}"`;
+  if (fused.kernel !== 'difference') {
+    tally.failures.push(`${what}: kernel ${JSON.stringify(fused.kernel)} is not "difference"`);
+    return;
+  }
+  attempt(tally, `${what} as h − y`, () => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const h = clone(uniformMatrix(rows, cols, 0, 1, random), dtype);
+      const y = clone(makeTargets(targets, rows, cols, random), dtype);
+      const out = clone(nanLike(h), dtype);
+      fused.delta(h, y, out);
+      const round = dtype === 'float32' ? Math.fround : (x: number) => x;
+      for (let i = 0; i < out.data.length; i++) {
+        const expected = round(h.data[i]! - y.data[i]!);
+        if (!Object.is(out.data[i], expected)) {
+          tally.failures.push(
+            `${what} declares kernel "difference" but gives ${out.data[i]} where h − y = ${expected} (${dtype}, entry ${i})`,
+          );
+          return;
+        }
+      }
+    }
+  });
 }
 
 function makeTargets(kind: TargetKind, rows: number, cols: number, random: Random): Matrix {

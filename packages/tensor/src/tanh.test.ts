@@ -99,7 +99,8 @@ describe('mapTanh', () => {
     let closeCalls = 0;
     for (let i = 0; i < z.length; i++) {
       const exact = Math.tanh(z[i]!);
-      if (!Object.is(out[i], Math.fround(exact))) expect.fail(`tanh(${z[i]}) = ${out[i]}, not ${Math.fround(exact)}`);
+      if (!Object.is(out[i], Math.fround(exact)))
+        expect.fail(`tanh(${z[i]}) = ${out[i]}, not ${Math.fround(exact)}`);
       if (Math.fround(exact * (1 - 2 ** -36)) !== Math.fround(exact * (1 + 2 ** -36))) closeCalls++;
     }
     expect(closeCalls).toBeGreaterThan(30);

@@ -1,6 +1,12 @@
 // The verifier's checks besides the gradient: identity and options, scalar forms against the
 // batch forms, finite output on extreme inputs, float32 precision, shapes and aliasing.
-import type { ActivationKernel, ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
+import type {
+  ActivationKernel,
+  ActivationPlugin,
+  FloatArray,
+  Matrix,
+  PluginOptions,
+} from '@deltanet/contract';
 import { clone, logistic, matrix, zeros } from '@deltanet/tensor';
 import { describeNumber, sameNumber } from './report';
 
@@ -226,7 +232,9 @@ function canonical(options: PluginOptions): string {
 }
 
 /** The contract's definition of each ActivationKernel: a = g(z) and ∂J/∂z from z, a and u. */
-const KERNELS: Readonly<Record<ActivationKernel, readonly [(z: number) => number, (z: number, a: number, u: number) => number]>> = {
+const KERNELS: Readonly<
+  Record<ActivationKernel, readonly [(z: number) => number, (z: number, a: number, u: number) => number]>
+> = {
   identity: [(z) => z, (_z, _a, u) => u],
   logistic: [logistic, (_z, a, u) => u * (a * (1 - a))],
   tanh: [Math.tanh, (_z, a, u) => u * (1 - a * a)],

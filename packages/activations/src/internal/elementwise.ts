@@ -1,6 +1,12 @@
 // Builds an elementwise activation from its scalar pair g(z), g'(z, a): the batch loops
 // a = g(z) and ∂J/∂z = ∂J/∂a .* g'(z) are written once here, so each activation file is formulas.
-import type { ActivationKernel, ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
+import type {
+  ActivationKernel,
+  ActivationPlugin,
+  FloatArray,
+  Matrix,
+  PluginOptions,
+} from '@deltanet/contract';
 import { assertSameShape } from '@deltanet/tensor';
 
 /** What an elementwise activation file declares; `elementwise` supplies the rest. */

@@ -9,7 +9,12 @@ import { align, operandsStart, view } from '../internal/wasm-memory';
 import { kernelModule } from '../internal/wasm-module';
 
 // The kernels as assembly/dense.ts numbers them.
-const KERNEL_NUMBERS: Readonly<Record<ActivationKernel, number>> = { identity: 0, logistic: 1, tanh: 2, relu: 3 };
+const KERNEL_NUMBERS: Readonly<Record<ActivationKernel, number>> = {
+  identity: 0,
+  logistic: 1,
+  tanh: 2,
+  relu: 3,
+};
 
 // The descriptor's float64 slots (assembly/dense.ts): a header, then a record per weight layer.
 const HEADER = 5; // layers L, rows m, x, y, work
@@ -138,7 +143,24 @@ function planFor(args: DenseStepArgs, base: number): Plan {
     offset += layers[l + 1]! * (layers[l]! + 1);
   }
   const outputs = [z, a, delta];
-  return { layers, kernels, outputs, rows, width, base, count: params.length, slots, paramsAt, xAt, yAt, gradientAt, at, arrays, ...(block && { block }), end };
+  return {
+    layers,
+    kernels,
+    outputs,
+    rows,
+    width,
+    base,
+    count: params.length,
+    slots,
+    paramsAt,
+    xAt,
+    yAt,
+    gradientAt,
+    at,
+    arrays,
+    ...(block && { block }),
+    end,
+  };
 }
 
 /**
@@ -205,14 +227,21 @@ function checkShapes({ layers, kernels, rows, params, x, y, z, a, delta, gradien
   const check = (name: string, array: FloatArray | undefined, length: number) => {
     if (array === undefined) fail(`${name} is missing`);
     else if (array.length !== length || array.BYTES_PER_ELEMENT !== width) {
-      fail(`${name} has ${array.length} values of ${array.BYTES_PER_ELEMENT * 8} bits, expected ${length} of ${width * 8}`);
+      fail(
+        `${name} has ${array.length} values of ${array.BYTES_PER_ELEMENT * 8} bits, expected ${length} of ${width * 8}`,
+      );
     }
   };
   check('params', params, count);
   check('gradient', gradient, count);
   check('x', x, rows * layers[0]!);
   check('y', y, rows * layers[weightLayers]!);
-  if (kernels.length !== weightLayers || z.length !== weightLayers || a.length !== weightLayers || delta.length !== weightLayers) {
+  if (
+    kernels.length !== weightLayers ||
+    z.length !== weightLayers ||
+    a.length !== weightLayers ||
+    delta.length !== weightLayers
+  ) {
     fail(`kernels, z, a and delta need one entry per weight layer (${weightLayers})`);
   }
   for (let l = 0; l < weightLayers; l++) {
