@@ -55,58 +55,104 @@ function product<T>(
   const scale = f64x2.splat(alpha);
   const aStep = <usize>aCol * S;
   const bStep = <usize>ldb * S;
-  for (let i = 0; i < m; i++) {
-    const ai = a + <usize>(i * aRow) * S;
-    const ci = c + <usize>(i * ldc) * S;
+  const aNext = <usize>aRow * S;
+  const cNext = <usize>ldc * S;
+  let i = 0;
+  // Two rows at a time: each load of B serves both, and twice the sums are in flight.
+  for (; i + 1 < m; i += 2) {
+    const a0 = a + <usize>(i * aRow) * S;
+    const c0 = c + <usize>(i * ldc) * S;
     let j = 0;
-    // Eight columns: four independent sums in flight, so the additions' latency overlaps.
-    for (; j + 7 < n; j += 8) {
-      let s0 = f64x2.splat(0);
-      let s1 = f64x2.splat(0);
-      let s2 = f64x2.splat(0);
-      let s3 = f64x2.splat(0);
-      let pa = ai;
+    for (; j + 3 < n; j += 4) {
+      let s00 = f64x2.splat(0);
+      let s01 = f64x2.splat(0);
+      let s10 = f64x2.splat(0);
+      let s11 = f64x2.splat(0);
+      let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
-        const x = f64x2.splat(<f64>load<T>(pa));
-        s0 = f64x2.add(s0, f64x2.mul(x, loadPair<T>(pb)));
-        s1 = f64x2.add(s1, f64x2.mul(x, loadPair<T>(pb + 2 * S)));
-        s2 = f64x2.add(s2, f64x2.mul(x, loadPair<T>(pb + 4 * S)));
-        s3 = f64x2.add(s3, f64x2.mul(x, loadPair<T>(pb + 6 * S)));
+        const x0 = f64x2.splat(<f64>load<T>(pa));
+        const x1 = f64x2.splat(<f64>load<T>(pa + aNext));
+        const y0 = loadPair<T>(pb);
+        const y1 = loadPair<T>(pb + 2 * S);
+        s00 = f64x2.add(s00, f64x2.mul(x0, y0));
+        s01 = f64x2.add(s01, f64x2.mul(x0, y1));
+        s10 = f64x2.add(s10, f64x2.mul(x1, y0));
+        s11 = f64x2.add(s11, f64x2.mul(x1, y1));
         pa += aStep;
         pb += bStep;
       }
-      const cj = ci + <usize>j * S;
-      storeScaled<T>(cj, s0, scale, addC);
-      storeScaled<T>(cj + 2 * S, s1, scale, addC);
-      storeScaled<T>(cj + 4 * S, s2, scale, addC);
-      storeScaled<T>(cj + 6 * S, s3, scale, addC);
+      const cj = c0 + <usize>j * S;
+      storeScaled<T>(cj, s00, scale, addC);
+      storeScaled<T>(cj + 2 * S, s01, scale, addC);
+      storeScaled<T>(cj + cNext, s10, scale, addC);
+      storeScaled<T>(cj + cNext + 2 * S, s11, scale, addC);
     }
     for (; j + 1 < n; j += 2) {
+      let s0 = f64x2.splat(0);
+      let s1 = f64x2.splat(0);
+      let pa = a0;
+      let pb = b + <usize>j * S;
+      for (let p = 0; p < k; p++) {
+        const y = loadPair<T>(pb);
+        s0 = f64x2.add(s0, f64x2.mul(f64x2.splat(<f64>load<T>(pa)), y));
+        s1 = f64x2.add(s1, f64x2.mul(f64x2.splat(<f64>load<T>(pa + aNext)), y));
+        pa += aStep;
+        pb += bStep;
+      }
+      const cj = c0 + <usize>j * S;
+      storeScaled<T>(cj, s0, scale, addC);
+      storeScaled<T>(cj + cNext, s1, scale, addC);
+    }
+    if (j < n) {
+      // The last column of both rows as the two lanes of one sum.
       let s = f64x2.splat(0);
-      let pa = ai;
+      let pa = a0;
+      let pb = b + <usize>j * S;
+      for (let p = 0; p < k; p++) {
+        const x = f64x2.replace_lane(f64x2.splat(<f64>load<T>(pa)), 1, <f64>load<T>(pa + aNext));
+        s = f64x2.add(s, f64x2.mul(x, f64x2.splat(<f64>load<T>(pb))));
+        pa += aStep;
+        pb += bStep;
+      }
+      const value = f64x2.mul(scale, s);
+      storeOne<T>(c0 + <usize>j * S, f64x2.extract_lane(value, 0), addC);
+      storeOne<T>(c0 + cNext + <usize>j * S, f64x2.extract_lane(value, 1), addC);
+    }
+  }
+  if (i < m) {
+    const a0 = a + <usize>(i * aRow) * S;
+    const c0 = c + <usize>(i * ldc) * S;
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      let s = f64x2.splat(0);
+      let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
         s = f64x2.add(s, f64x2.mul(f64x2.splat(<f64>load<T>(pa)), loadPair<T>(pb)));
         pa += aStep;
         pb += bStep;
       }
-      storeScaled<T>(ci + <usize>j * S, s, scale, addC);
+      storeScaled<T>(c0 + <usize>j * S, s, scale, addC);
     }
     if (j < n) {
       let s: f64 = 0;
-      let pa = ai;
+      let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
         s += <f64>load<T>(pa) * <f64>load<T>(pb);
         pa += aStep;
         pb += bStep;
       }
-      const at = ci + <usize>j * S;
-      const value = alpha * s;
-      store<T>(at, <T>(addC ? value + <f64>load<T>(at) : value));
+      storeOne<T>(c0 + <usize>j * S, alpha * s, addC);
     }
   }
+}
+
+/** C ← value (+ C when addC), rounded to T: the js backend's store with α applied, β = 1. */
+// @ts-expect-error: decorator
+@inline function storeOne<T>(at: usize, value: f64, addC: bool): void {
+  store<T>(at, <T>(addC ? value + <f64>load<T>(at) : value));
 }
 
 // @ts-expect-error: decorator
