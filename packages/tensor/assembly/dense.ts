@@ -32,8 +32,9 @@ const RECORD = 8; // s(l), s(l+1), kernel, Θ, z, a, δ, D
 }
 
 /**
- * C[i, j] ← α·Σₚ A(i, p)·B(p, j) (+ C[i, j] when addC) for i < m, j < n, p < k: each sum over
- * p in order from 0 in float64, then α·sum (+ C) rounded once to T, as the js backend's store.
+ * C[i, j] ← α·Σₚ A(i, p)·B(p, j) (+ bias[j] when `bias` is not 0) for i < m, j < n, p < k: each
+ * sum over p in order from 0 in float64, then α·sum (+ bias) rounded once to T, as the js
+ * backend's store with β = 1 onto a C that holds the bias (the forward pass's bias-first z).
  * A(i, p) is at a + (i·aRow + p·aCol) elements; B's rows are contiguous (B(p, j) at
  * b + p·ldb + j) so its columns go two to a lane pair; C's rows are contiguous with stride ldc.
  */
@@ -49,7 +50,7 @@ function product<T>(
   ldb: i32,
   c: usize,
   ldc: i32,
-  addC: bool,
+  bias: usize,
 ): void {
   const S = <usize>sizeof<T>();
   const scale = f64x2.splat(alpha);
@@ -83,10 +84,11 @@ function product<T>(
         pb += bStep;
       }
       const cj = c0 + <usize>j * S;
-      storeScaled<T>(cj, s00, scale, addC);
-      storeScaled<T>(cj + 2 * S, s01, scale, addC);
-      storeScaled<T>(cj + cNext, s10, scale, addC);
-      storeScaled<T>(cj + cNext + 2 * S, s11, scale, addC);
+      const bj = bias + <usize>j * S;
+      storeScaled<T>(cj, s00, scale, bias, bj);
+      storeScaled<T>(cj + 2 * S, s01, scale, bias, bj + 2 * S);
+      storeScaled<T>(cj + cNext, s10, scale, bias, bj);
+      storeScaled<T>(cj + cNext + 2 * S, s11, scale, bias, bj + 2 * S);
     }
     for (; j + 1 < n; j += 2) {
       let s0 = f64x2.splat(0);
@@ -101,8 +103,9 @@ function product<T>(
         pb += bStep;
       }
       const cj = c0 + <usize>j * S;
-      storeScaled<T>(cj, s0, scale, addC);
-      storeScaled<T>(cj + cNext, s1, scale, addC);
+      const bj = bias + <usize>j * S;
+      storeScaled<T>(cj, s0, scale, bias, bj);
+      storeScaled<T>(cj + cNext, s1, scale, bias, bj);
     }
     if (j < n) {
       // The last column of both rows as the two lanes of one sum.
@@ -116,8 +119,9 @@ function product<T>(
         pb += bStep;
       }
       const value = f64x2.mul(scale, s);
-      storeOne<T>(c0 + <usize>j * S, f64x2.extract_lane(value, 0), addC);
-      storeOne<T>(c0 + cNext + <usize>j * S, f64x2.extract_lane(value, 1), addC);
+      const bj = bias + <usize>j * S;
+      storeOne<T>(c0 + <usize>j * S, f64x2.extract_lane(value, 0), bias, bj);
+      storeOne<T>(c0 + cNext + <usize>j * S, f64x2.extract_lane(value, 1), bias, bj);
     }
   }
   if (i < m) {
@@ -133,7 +137,7 @@ function product<T>(
         pa += aStep;
         pb += bStep;
       }
-      storeScaled<T>(c0 + <usize>j * S, s, scale, addC);
+      storeScaled<T>(c0 + <usize>j * S, s, scale, bias, bias + <usize>j * S);
     }
     if (j < n) {
       let s: f64 = 0;
@@ -144,21 +148,21 @@ function product<T>(
         pa += aStep;
         pb += bStep;
       }
-      storeOne<T>(c0 + <usize>j * S, alpha * s, addC);
+      storeOne<T>(c0 + <usize>j * S, alpha * s, bias, bias + <usize>j * S);
     }
   }
 }
 
-/** C ← value (+ C when addC), rounded to T: the js backend's store with α applied, β = 1. */
+/** C ← value (+ the bias at `from` when there is one), rounded to T. */
 // @ts-expect-error: decorator
-@inline function storeOne<T>(at: usize, value: f64, addC: bool): void {
-  store<T>(at, <T>(addC ? value + <f64>load<T>(at) : value));
+@inline function storeOne<T>(at: usize, value: f64, bias: usize, from: usize): void {
+  store<T>(at, <T>(bias != 0 ? value + <f64>load<T>(from) : value));
 }
 
 // @ts-expect-error: decorator
-@inline function storeScaled<T>(at: usize, sums: v128, scale: v128, addC: bool): void {
+@inline function storeScaled<T>(at: usize, sums: v128, scale: v128, bias: usize, from: usize): void {
   const value = f64x2.mul(scale, sums);
-  storePair<T>(at, addC ? f64x2.add(value, loadPair<T>(at)) : value);
+  storePair<T>(at, bias != 0 ? f64x2.add(value, loadPair<T>(from)) : value);
 }
 
 /** a = g(z) over n values, g by kernel number. */
@@ -210,7 +214,7 @@ function denseStep<T>(desc: usize): void {
   const x = <usize>slot(desc, 2);
   const y = <usize>slot(desc, 3);
   const work = <usize>slot(desc, 4);
-  // Forward: z = [1, input]·Θᵀ with the bias first and the product added onto it, a = g(z).
+  // Forward: z = [1, input]·Θᵀ as the general pass sums it (the product, then + bias), a = g(z).
   let input = x;
   for (let l = 0; l < layers; l++) {
     const inputs = field(desc, l, 0);
@@ -219,15 +223,17 @@ function denseStep<T>(desc: usize): void {
     const z = <usize>field(desc, l, 4);
     const a = <usize>field(desc, l, 5);
     const cols = inputs + 1;
-    // Θ without its bias column, transposed into `work` (Θᵀ[p, j] = Θ[j, 1 + p]), so the
-    // product's B has contiguous rows; and every row of z starts as the bias weights.
+    // `work` gets the bias weights, then Θ without its bias column transposed
+    // (Θᵀ[p, j] = Θ[j, 1 + p]), so the product's B has contiguous rows.
+    const transposed = work + <usize>units * S;
     for (let j = 0; j < units; j++) {
       const row = theta + <usize>(j * cols) * S;
-      for (let p = 0; p < inputs; p++) store<T>(work + <usize>(p * units + j) * S, load<T>(row + <usize>(1 + p) * S));
-      const bias = load<T>(row);
-      for (let i = 0; i < m; i++) store<T>(z + <usize>(i * units + j) * S, bias);
+      store<T>(work + <usize>j * S, load<T>(row));
+      for (let p = 0; p < inputs; p++) {
+        store<T>(transposed + <usize>(p * units + j) * S, load<T>(row + <usize>(1 + p) * S));
+      }
     }
-    product<T>(m, units, inputs, 1, input, inputs, 1, work, units, z, units, true);
+    product<T>(m, units, inputs, 1, input, inputs, 1, transposed, units, z, units, work);
     activate<T>(field(desc, l, 2), z, a, m * units);
     input = a;
   }
@@ -250,7 +256,7 @@ function denseStep<T>(desc: usize): void {
     const gradient = <usize>field(desc, l, 7);
     const cols = inputs + 1;
     const below = l == 0 ? x : <usize>field(desc, l - 1, 5);
-    product<T>(units, inputs, m, scale, delta, 1, units, below, inputs, gradient + S, cols, false);
+    product<T>(units, inputs, m, scale, delta, 1, units, below, inputs, gradient + S, cols, 0);
     for (let j = 0; j < units; j++) {
       let sum: f64 = 0;
       for (let i = 0; i < m; i++) sum += <f64>load<T>(delta + <usize>(i * units + j) * S);
@@ -258,7 +264,7 @@ function denseStep<T>(desc: usize): void {
     }
     if (l == 0) break;
     const error = <usize>field(desc, l - 1, 6);
-    product<T>(m, inputs, units, 1, delta, units, 1, theta + S, cols, error, inputs, false);
+    product<T>(m, inputs, units, 1, delta, units, 1, theta + S, cols, error, inputs, 0);
     activateBackward<T>(field(desc, l - 1, 2), <usize>field(desc, l - 1, 4), below, error, m * inputs);
   }
 }

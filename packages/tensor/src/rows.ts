@@ -112,15 +112,16 @@ export function gatherRows(source: Matrix, indices: ArrayLike<number>, start: nu
       `gatherRows: ${out.rows} rows of ${out.cols} from ${source.rows} × ${source.cols} starting at index ${start}`,
     );
   }
-  const cols = source.cols;
-  for (let r = 0; r < out.rows; r++) {
+  const { cols, rows: sourceRows, data: sourceData } = source;
+  const { rows, data } = out;
+  for (let r = 0; r < rows; r++) {
     const from = indices[start + r]!;
     // A fractional index would be truncated by subarray and copy the wrong row.
-    if (!isIndex(from, source.rows)) throw new ShapeError(`gatherRows: row index ${from} is out of range`);
+    if (!isIndex(from, sourceRows)) throw new ShapeError(`gatherRows: row index ${from} is out of range`);
     // Narrow rows are copied element by element: a subarray per row would allocate in the
     // training loop and cost more than the copy.
-    if (cols < 64) for (let j = 0; j < cols; j++) out.data[r * cols + j] = source.data[from * cols + j]!;
-    else out.data.set(source.data.subarray(from * cols, from * cols + cols), r * cols);
+    if (cols < 64) for (let j = 0; j < cols; j++) data[r * cols + j] = sourceData[from * cols + j]!;
+    else data.set(sourceData.subarray(from * cols, from * cols + cols), r * cols);
   }
 }
 

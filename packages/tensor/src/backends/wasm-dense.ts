@@ -47,6 +47,13 @@ interface Plan {
    */
   readonly block?: { readonly from: number; readonly into: FloatArray };
   readonly end: number;
+  /** Views of the results in the memory's current buffer, and the arrays they are copied to. */
+  results?: {
+    readonly heap: FloatArray;
+    readonly sources: readonly FloatArray[];
+    readonly targets: readonly FloatArray[];
+    readonly gradientSource: FloatArray;
+  };
 }
 
 const plans = new WeakMap<DenseStepArgs, Plan>();
@@ -64,35 +71,55 @@ export function denseStepInWasm(args: DenseStepArgs): boolean {
   if (!module) return false;
   const { params, x, y, gradient } = args;
   const base = operandsStart(module);
-  let plan = plans.get(args);
-  if (
-    !plan ||
-    plan.base !== base ||
-    plan.layers !== args.layers ||
-    plan.kernels !== args.kernels ||
-    plan.outputs[0] !== args.z ||
-    plan.outputs[1] !== args.a ||
-    plan.outputs[2] !== args.delta ||
-    plan.rows !== args.rows ||
-    plan.width !== params.BYTES_PER_ELEMENT
-  ) {
+  let plan = args === lastArgs ? lastPlan : plans.get(args);
+  if (!plan || !planFits(plan, args, base)) {
     plan = planFor(args, base);
     plans.set(args, plan);
   }
+  lastArgs = args;
+  lastPlan = plan;
   checkOperands(args, plan);
   const heap = view(module, params, plan.end);
-  (view(module, float64, plan.end) as Float64Array).set(plan.slots, base / 8);
   const width = plan.width;
+  (view(module, float64, plan.end) as Float64Array).set(plan.slots, base / 8);
   heap.set(params, plan.paramsAt / width);
   heap.set(x, plan.xAt / width);
   heap.set(y, plan.yAt / width);
   if (width === 4) module.denseStep32(base);
   else module.denseStep64(base);
-  const { block } = plan;
-  if (block) copyOut(heap, block.from, block.into);
-  else for (let i = 0; i < plan.arrays.length; i++) copyOut(heap, plan.at[i]!, plan.arrays[i]!);
-  copyOut(heap, plan.gradientAt, gradient);
+  // Views of the results in the memory, made once per plan and memory buffer.
+  if (plan.results?.heap !== heap) plan.results = resultsIn(heap, plan);
+  const { sources, targets, gradientSource } = plan.results;
+  for (let i = 0; i < targets.length; i++) targets[i]!.set(sources[i]!);
+  gradient.set(gradientSource);
   return true;
+}
+
+// The last args and plan: a training loop passes one args object again and again.
+let lastArgs: DenseStepArgs | undefined;
+let lastPlan: Plan | undefined;
+
+function planFits(plan: Plan, args: DenseStepArgs, base: number): boolean {
+  return (
+    plan.base === base &&
+    plan.layers === args.layers &&
+    plan.kernels === args.kernels &&
+    plan.outputs[0] === args.z &&
+    plan.outputs[1] === args.a &&
+    plan.outputs[2] === args.delta &&
+    plan.rows === args.rows &&
+    plan.width === args.params.BYTES_PER_ELEMENT
+  );
+}
+
+/** The results' views in `heap` and where each goes: the tiled block, or each array. */
+function resultsIn(heap: FloatArray, plan: Plan): NonNullable<Plan['results']> {
+  const part = (at: number, length: number) => heap.subarray(at / plan.width, at / plan.width + length);
+  const targets = plan.block ? [plan.block.into] : plan.arrays;
+  const sources = plan.block
+    ? [part(plan.block.from, plan.block.into.length)]
+    : plan.arrays.map((array, i) => part(plan.at[i]!, array.length));
+  return { heap, sources, targets, gradientSource: part(plan.gradientAt, plan.count) };
 }
 
 /** The plan for `args` with the descriptor at byte `base`, after checking every shape. */
@@ -122,7 +149,8 @@ function planFor(args: DenseStepArgs, base: number): Plan {
   const yAt = place(y.length);
   const gradientAt = place(params.length);
   let work = 0;
-  for (let l = 0; l < weightLayers; l++) work = Math.max(work, layers[l]! * layers[l + 1]!);
+  // Θ(l)'s bias weights and the rest transposed.
+  for (let l = 0; l < weightLayers; l++) work = Math.max(work, (layers[l]! + 1) * layers[l + 1]!);
   slots.set([weightLayers, rows, xAt, yAt, place(work)]);
   const arrays = z.flatMap((_, l) => [z[l]!, a[l]!, delta[l]!]);
   const tiled = tiling(arrays);
@@ -189,12 +217,6 @@ function noOverlap(arrays: readonly FloatArray[]): boolean {
     if (sorted[i]!.byteOffset < sorted[i - 1]!.byteOffset + sorted[i - 1]!.byteLength) return false;
   }
   return true;
-}
-
-/** into ← the into.length values at byte `at` of the memory view `heap`. */
-function copyOut(heap: FloatArray, at: number, into: FloatArray): void {
-  const from = at / into.BYTES_PER_ELEMENT;
-  into.set(heap.subarray(from, from + into.length));
 }
 
 /** The per-call part of checkShapes, for the arrays a caller refills between calls. */
