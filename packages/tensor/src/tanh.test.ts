@@ -106,6 +106,23 @@ describe('mapTanh', () => {
     expect(closeCalls).toBeGreaterThan(30);
   });
 
+  it('takes the exact port at close calls, where the cheaper formula alone would round the other way', () => {
+    // float32 arguments whose tanh lies within about 10⁻¹³ (relative) of a float32 rounding
+    // boundary: the formula's float32 rounding differs from Math.tanh's at each (found by the
+    // exhaustive check with Ziv's test switched off), so these fail unless the test sends them on.
+    const closeCalls = [
+      0.6277846693992615, 0.6661565899848938, 0.7180682420730591, 0.7252161502838135, 0.7273156642913818,
+      0.7287649512290955, 0.7294924259185791, 0.7305977940559387, 0.772151529788971, 0.7818223834037781,
+    ];
+    const z = Float32Array.from(
+      { length: 300 },
+      (_, i) => (i % 2 ? -1 : 1) * closeCalls[i % closeCalls.length]!,
+    );
+    const out = new Float32Array(z.length);
+    mapTanh(z, out);
+    z.forEach((x, i) => expect(Object.is(out[i], Math.fround(Math.tanh(x))), `tanh(${x})`).toBe(true));
+  });
+
   it('agrees with (e^2x − 1)/(e^2x + 1) to float64 rounding', () => {
     const z = Float64Array.from({ length: 400 }, (_, i) => (i - 200) / 40);
     const closed = Array.from(z, (x) => Math.expm1(2 * x) / (Math.expm1(2 * x) + 2));
