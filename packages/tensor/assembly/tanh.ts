@@ -193,42 +193,40 @@ const L_FIFTY_SIX = 17;
   return v128.or(z, v128.and(x, mask(M_SIGN)));
 }
 
-// The float32 sign bit in each of four lanes.
-const SIGN32 = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
-
 // float32 results need tanh x only to the precision that decides their rounding. For them a
-// cheaper formula runs (Cephes' tanh: a rational function below |x| = 0.625, 1 − 2/(e^{2|x|} + 1)
-// above, with e^w from a short polynomial, one division in all), and its result is rounded to
-// float32 only where that rounding is certain to equal Math.tanh's (Ziv's test): z·(1 − δ) and
-// z·(1 + δ) must round to the same float32. The formula is within about 10⁻¹² of tanh x
-// relative, δ = 2⁻³⁶ is ten times that, and fdlibm's result is within one ulp, so both lie in
-// that interval, and rounding, being monotonic, sends every number in it to the same float32. Otherwise (about one lane in 2¹¹)
-// the exact port runs. src/tanh.test.ts checks every float32 argument's result against Math.tanh.
+// cheaper formula runs, and its result is rounded to float32 only where that rounding is
+// certain to equal Math.tanh's (Ziv's test): z·(1 − δ) and z·(1 + δ) must round to the same
+// float32. The formula is within about 2·10⁻¹³ of tanh x relative, δ = 2⁻³⁶ is 70 times that,
+// and fdlibm's result is within one ulp, so both lie in that interval, and rounding, being
+// monotonic, sends every number in it to the same float32. Otherwise (about one lane in 2¹¹)
+// the exact port runs. Every float32 argument was checked against Math.tanh this way, and
+// src/tanh.test.ts keeps arguments where the formula alone would round the other way.
+//
+// The formula: tanh |x| = m/(m + 2) with m = e^w − 1, w = 2|x|, one division and no branch.
+// w = k·ln2 + r with |r| ≤ ln2/2 (fdlibm's reduction), so m = 2ᵏ·(e^r − 1) + (2ᵏ − 1) with
+// e^r − 1 = r·q(r), q a degree-8 polynomial: no cancellation worse than a factor 2.4 (k = 1,
+// r < 0), and none near 0, where k = 0 and m = r·q(r).
 const NARROW = memory.data<f64>(
   [
-    0.625, 0.625, 40.0, 40.0,
-    // e^r ≈ 1 + c₁r + … + c₈r⁸ for |r| ≤ ln2/2: the polynomial through e^r at nine Chebyshev
-    // nodes, within 1.1·10⁻¹² of it relative (scripts/tanh-coefficients.mjs); c₈ … c₁.
-    0.000024876150433289005, 0.000024876150433289005, 0.00019915866532229417, 0.00019915866532229417, 0.0013888821705109837, 0.0013888821705109837, 0.008333266098803577, 0.008333266098803577,
-    0.041666666890784715, 0.041666666890784715, 0.16666666891040302, 0.16666666891040302, 0.4999999999979835, 0.4999999999979835, 0.9999999999797863, 0.9999999999797863,
-    // Cephes' P and Q (tanh.c) for x + x·x²·P(x²)/Q(x²).
-    -9.64399179425052238628e-1, -9.64399179425052238628e-1, -9.92877231001918586564e1,
-    -9.92877231001918586564e1, -1.61468768441708447952e3, -1.61468768441708447952e3,
-    1.12811678491632931402e2, 1.12811678491632931402e2, 2.23548839060100448583e3,
-    2.23548839060100448583e3, 4.84406305325125486048e3, 4.84406305325125486048e3,
+    40.0, 40.0,
+    // q(r) ≈ (e^r − 1)/r = 1 + c₁r + … + c₈r⁸ for |r| ≤ ln2/2: the polynomial through it at nine
+    // Chebyshev nodes; r·q(r) is within 9·10⁻¹⁴ of e^r − 1 relative (scripts/tanh-coefficients.mjs).
+    // c₈ … c₁.
+    0.0000027625165059187913, 0.0000027625165059187913, 0.000024876160162284216, 0.000024876160162284216, 0.00019841208593653436, 0.00019841208593653436, 0.0013888821685135977, 0.0013888821685135977,
+    0.008333333353825686, 0.008333333353825686, 0.041666666890913855, 0.041666666890913855, 0.1666666666664816, 0.1666666666664816, 0.4999999999979802, 0.4999999999979802,
     // 1 ∓ δ with δ = 2⁻³⁶, and 1/ln2.
     0.9999999999854481, 0.9999999999854481, 1.000000000014552, 1.000000000014552, 1.4426950408889634, 1.4426950408889634,
   ],
   16,
 );
-const N_CUT = 0;
-const N_CLAMP = 1;
-const N_POLYNOMIAL = 2; // eight entries, c₈ … c₁
-const N_P = 10;
-const N_Q = 13;
-const N_BELOW = 16;
-const N_ABOVE = 17;
-const N_INV_LN2 = 18;
+const N_CLAMP = 0;
+const N_POLYNOMIAL = 1; // eight entries, c₈ … c₁
+const N_BELOW = 9;
+const N_ABOVE = 10;
+const N_INV_LN2 = 11;
+
+// The float32 sign bit in each of four lanes.
+const SIGN32 = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
 
 /**
  * tanh on two float64 lanes (float32 arguments) rounded to two float32 lanes (lanes 0 and 1 of
@@ -238,30 +236,18 @@ const N_INV_LN2 = 18;
 @inline function tanhNarrowLanes(x: v128): v128 {
   const magnitude = v128.andnot(x, mask(M_SIGN));
   const one = lane(LANES, L_ONE);
-  // e^w for w = min(2|x|, 40): w = k·ln2 + r, |r| ≤ ln2/2, e^r by the polynomial (error about
-  // 10⁻¹²; the min also takes NaN through and ±∞ to 40).
+  // w = min(2|x|, 40) (tanh 20 is 1 in float64; pmin takes NaN through and ±∞ to 40).
   const w = f64x2.pmin(f64x2.add(magnitude, magnitude), lane(NARROW, N_CLAMP));
   const t = f64x2.trunc(f64x2.add(f64x2.mul(w, lane(NARROW, N_INV_LN2)), lane(LANES, L_HALF)));
   const r = f64x2.sub(f64x2.sub(w, f64x2.mul(t, lane(LANES, L_LN2_HI))), f64x2.mul(t, lane(LANES, L_LN2_LO)));
-  let p = lane(NARROW, N_POLYNOMIAL);
-  for (let c = 1; c < 8; c++) p = f64x2.add(f64x2.mul(p, r), lane(NARROW, N_POLYNOMIAL + c));
-  p = f64x2.add(f64x2.mul(p, r), one);
+  let q = lane(NARROW, N_POLYNOMIAL);
+  for (let c = 1; c < 8; c++) q = f64x2.add(f64x2.mul(q, r), lane(NARROW, N_POLYNOMIAL + c));
+  q = f64x2.add(f64x2.mul(q, r), one);
+  // 2ᵏ from k's bits (t + 1.5·2⁵² holds k in its low mantissa bits).
   const k = i64x2.sub(f64x2.add(t, lane(LANES, L_SHIFTER)), lane(LANES, L_SHIFTER));
-  const e = i64x2.add(p, i64x2.shl(k, 52));
-  // Below 0.625: |x| + |x|·x²·P(x²)/Q(x²); above: 1 − 2/(e + 1). One division for both.
-  const s = f64x2.mul(magnitude, magnitude);
-  let num = f64x2.add(f64x2.mul(lane(NARROW, N_P), s), lane(NARROW, N_P + 1));
-  num = f64x2.add(f64x2.mul(num, s), lane(NARROW, N_P + 2));
-  let den = f64x2.add(s, lane(NARROW, N_Q));
-  den = f64x2.add(f64x2.mul(den, s), lane(NARROW, N_Q + 1));
-  den = f64x2.add(f64x2.mul(den, s), lane(NARROW, N_Q + 2));
-  const big = f64x2.ge(magnitude, lane(NARROW, N_CUT));
-  const q = f64x2.div(v128.bitselect(lane(LANES, L_TWO), num, big), v128.bitselect(f64x2.add(e, one), den, big));
-  const z = v128.bitselect(
-    f64x2.sub(one, q),
-    f64x2.add(magnitude, f64x2.mul(f64x2.mul(magnitude, s), q)),
-    big,
-  );
+  const twoK = i64x2.shl(i64x2.add(k, mask(M_BIAS)), 52);
+  const m = f64x2.add(f64x2.mul(twoK, f64x2.mul(r, q)), f64x2.sub(twoK, one));
+  const z = f64x2.div(m, f64x2.add(m, lane(LANES, L_TWO)));
   // Ziv's test; NaN fails it (NaN ≠ NaN) and takes the exact port, as do the rare close calls.
   const below = f32x4.demote_f64x2_zero(f64x2.mul(z, lane(NARROW, N_BELOW)));
   const above = f32x4.demote_f64x2_zero(f64x2.mul(z, lane(NARROW, N_ABOVE)));

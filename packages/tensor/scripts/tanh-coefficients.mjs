@@ -1,15 +1,16 @@
-// The degree-8 polynomial for e^r, |r| ≤ ln2/2, in assembly/tanh.ts's float32 tanh: the one
-// through e^r at nine Chebyshev nodes (near-minimax), by Newton's divided differences expanded
-// to monomial coefficients. Prints c₈ … c₀ and the largest relative error against Math.exp on a
-// fine grid. Run: node packages/tensor/scripts/tanh-coefficients.mjs
+// The polynomial in assembly/tanh.ts's float32 tanh: q(r) ≈ (e^r − 1)/r for |r| ≤ ln2/2, degree 8,
+// the one through (e^r − 1)/r at nine Chebyshev nodes (near-minimax), by Newton's divided
+// differences expanded to monomial coefficients. Prints c₈ … c₀ and the largest relative error
+// of r·q(r) against Math.expm1 on a fine grid. Run: node packages/tensor/scripts/tanh-coefficients.mjs
 const degree = 8;
 const half = (Math.LN2 / 2) * (1 + 1e-9); // a little past ln2/2: r's rounding may leave it there
+const f = (r) => Math.expm1(r) / r;
 const nodes = Array.from(
   { length: degree + 1 },
   (_, k) => half * Math.cos(((2 * k + 1) * Math.PI) / (2 * degree + 2)),
 );
 // Divided differences, in place.
-const d = nodes.map(Math.exp);
+const d = nodes.map(f);
 for (let j = 1; j <= degree; j++) {
   for (let i = degree; i >= j; i--) d[i] = (d[i] - d[i - 1]) / (nodes[i] - nodes[i - j]);
 }
@@ -27,9 +28,10 @@ for (let i = degree - 1; i >= 0; i--) {
 let worst = 0;
 for (let i = 0; i <= 100000; i++) {
   const r = -half + (2 * half * i) / 100000;
-  let p = 0;
-  for (let j = degree; j >= 0; j--) p = p * r + coefficients[j];
-  worst = Math.max(worst, Math.abs(p - Math.exp(r)) / Math.exp(r));
+  if (r === 0) continue;
+  let q = 0;
+  for (let j = degree; j >= 0; j--) q = q * r + coefficients[j];
+  worst = Math.max(worst, Math.abs(r * q - Math.expm1(r)) / Math.abs(Math.expm1(r)));
 }
 console.log('c8 … c0:', coefficients.slice().reverse().map(String).join(', '));
-console.log('largest relative error:', worst.toExponential(2));
+console.log('largest relative error of r·q(r):', worst.toExponential(2));

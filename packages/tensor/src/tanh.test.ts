@@ -108,11 +108,12 @@ describe('mapTanh', () => {
 
   it('takes the exact port at close calls, where the cheaper formula alone would round the other way', () => {
     // float32 arguments whose tanh lies within about 10⁻¹³ (relative) of a float32 rounding
-    // boundary: the formula's float32 rounding differs from Math.tanh's at each (found by the
-    // exhaustive check with Ziv's test switched off), so these fail unless the test sends them on.
+    // boundary (here tanh x ≈ x − x³/3 falls almost exactly halfway below x): the formula's
+    // float32 rounding differs from Math.tanh's at each (found by the exhaustive check with
+    // Ziv's test switched off), so these fail unless the test sends them to the exact port.
     const closeCalls = [
-      0.6277846693992615, 0.6661565899848938, 0.7180682420730591, 0.7252161502838135, 0.7273156642913818,
-      0.7287649512290955, 0.7294924259185791, 0.7305977940559387, 0.772151529788971, 0.7818223834037781,
+      0.0003520704049151391, 0.0003520705213304609, 0.0003520706668496132, 0.0003520708123687655,
+      0.0003520709869917482, 0.0003520711325109005, 0.0003520712780300528, 0.0003520714526530355,
     ];
     const z = Float32Array.from(
       { length: 300 },
