@@ -72,8 +72,8 @@ function product<T>(
       let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
-        const x0 = f64x2.splat(<f64>load<T>(pa));
-        const x1 = f64x2.splat(<f64>load<T>(pa + aNext));
+        const x0 = splatAt<T>(pa);
+        const x1 = splatAt<T>(pa + aNext);
         const y0 = loadPair<T>(pb);
         const y1 = loadPair<T>(pb + 2 * S);
         s00 = f64x2.add(s00, f64x2.mul(x0, y0));
@@ -97,8 +97,8 @@ function product<T>(
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
         const y = loadPair<T>(pb);
-        s0 = f64x2.add(s0, f64x2.mul(f64x2.splat(<f64>load<T>(pa)), y));
-        s1 = f64x2.add(s1, f64x2.mul(f64x2.splat(<f64>load<T>(pa + aNext)), y));
+        s0 = f64x2.add(s0, f64x2.mul(splatAt<T>(pa), y));
+        s1 = f64x2.add(s1, f64x2.mul(splatAt<T>(pa + aNext), y));
         pa += aStep;
         pb += bStep;
       }
@@ -113,7 +113,7 @@ function product<T>(
       let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
-        const x = f64x2.replace_lane(f64x2.splat(<f64>load<T>(pa)), 1, <f64>load<T>(pa + aNext));
+        const x = f64x2.replace_lane(splatAt<T>(pa), 1, <f64>load<T>(pa + aNext));
         s = f64x2.add(s, f64x2.mul(x, f64x2.splat(<f64>load<T>(pb))));
         pa += aStep;
         pb += bStep;
@@ -133,7 +133,7 @@ function product<T>(
       let pa = a0;
       let pb = b + <usize>j * S;
       for (let p = 0; p < k; p++) {
-        s = f64x2.add(s, f64x2.mul(f64x2.splat(<f64>load<T>(pa)), loadPair<T>(pb)));
+        s = f64x2.add(s, f64x2.mul(splatAt<T>(pa), loadPair<T>(pb)));
         pa += aStep;
         pb += bStep;
       }
@@ -151,6 +151,13 @@ function product<T>(
       storeOne<T>(c0 + <usize>j * S, alpha * s, bias, bias + <usize>j * S);
     }
   }
+}
+
+/** The T at `at`, widened to float64, in both lanes (one broadcast load, then a widening). */
+// @ts-expect-error: decorator
+@inline function splatAt<T>(at: usize): v128 {
+  if (sizeof<T>() == 4) return f64x2.promote_low_f32x4(v128.load32_splat(at));
+  return v128.load64_splat(at);
 }
 
 /** C ← value (+ the bias at `from` when there is one), rounded to T. */
