@@ -264,7 +264,21 @@ function denseStep<T>(desc: usize): void {
     const cols = inputs + 1;
     const below = l == 0 ? x : <usize>field(desc, l - 1, 5);
     product<T>(units, inputs, m, scale, delta, 1, units, below, inputs, gradient + S, cols, 0);
-    for (let j = 0; j < units; j++) {
+    // D(l)'s bias column: (1/m)·Σᵢ δ(l+1)ᵢ, two units at a time, each sum over i in order.
+    const rowBytes = <usize>units * S;
+    let j = 0;
+    for (; j + 1 < units; j += 2) {
+      let sums = f64x2.splat(0);
+      let at = delta + <usize>j * S;
+      for (let i = 0; i < m; i++) {
+        sums = f64x2.add(sums, loadPair<T>(at));
+        at += rowBytes;
+      }
+      const scaled = f64x2.mul(f64x2.splat(scale), sums);
+      store<T>(gradient + <usize>(j * cols) * S, <T>f64x2.extract_lane(scaled, 0));
+      store<T>(gradient + <usize>((j + 1) * cols) * S, <T>f64x2.extract_lane(scaled, 1));
+    }
+    if (j < units) {
       let sum: f64 = 0;
       for (let i = 0; i < m; i++) sum += <f64>load<T>(delta + <usize>(i * units + j) * S);
       store<T>(gradient + <usize>(j * cols) * S, <T>(scale * sum));
