@@ -56,7 +56,9 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * general passes compute them on this backend's `gemm` and the activations' own loops. Returns
    * false, having written nothing, when it declines (for `wasm`: a product of 4,096
    * multiply-adds or more, which its gemm runs in SIMD, or no compiled module yet); the caller
-   * then runs the general passes.
+   * then runs the general passes. A backend may keep what it works out about an args object
+   * (where each array goes) for the next call with the same object, so a caller whose z, a or δ
+   * arrays change passes a new args object; x, y, params and gradient may change freely.
    */
   denseStep?(args: DenseStepArgs): boolean;
 }
