@@ -3,8 +3,8 @@
 // to repay a call each (B3's 2-8-8-1 at batch 10 makes ~30 calls per step the other way).
 // Every number is computed as the network's general passes compute it with the js backend's
 // products and @deltanet/activations' loops: each sum over p in order, in float64, each stored
-// value rounded once to T. So the results are bit-identical to those passes (dense.test.ts in
-// src holds them to it); only the lanes run two at a time.
+// value rounded once to T. So the results are bit-identical to those passes
+// (src/backends/wasm-dense.test.ts holds them to it); only the lanes run two at a time.
 
 import { loadPair, storePair } from './pairs';
 import { tanh } from './tanh';
