@@ -6,6 +6,7 @@ import type {
   ActivationPlugin,
   BackendPlugin,
   FloatArray,
+  FusedDelta,
   LossPlugin,
   Matrix,
   RegularizerPlugin,
@@ -124,9 +125,7 @@ function denseStep(
   if (!model.backend.denseStep!(args)) return false;
   if (model.lambda !== 0) {
     const views = gradientViews(model, ws, gradient);
-    for (let l = 0; l < model.layout.length; l++) {
-      model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, views[l]!);
-    }
+    for (let l = 0; l < model.layout.length; l++) addPenaltyGradient(model, l, views[l]!, penaltyRows);
   }
   return true;
 }
@@ -140,9 +139,7 @@ export function denseKernels(
   loss: LossPlugin,
   activations: readonly ActivationPlugin[],
 ): readonly ActivationKernel[] | undefined {
-  const output = activations[activations.length - 1]!;
-  const fused = loss.fusedDeltas?.find((f) => f.activation === output.name);
-  if (fused?.kernel !== 'difference') return undefined;
+  if (fusedDeltaFor(loss, activations[activations.length - 1]!)?.kernel !== 'difference') return undefined;
   const kernels: ActivationKernel[] = [];
   for (const activation of activations) {
     if (activation.kernel === undefined) return undefined;
@@ -178,8 +175,7 @@ export function backward(
     model.backend.gemm(g);
     // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
     sumRowsIntoColumn(delta, D, 0, 1 / m);
-    if (model.lambda !== 0)
-      model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, D);
+    if (model.lambda !== 0) addPenaltyGradient(model, l, D, penaltyRows);
     if (l === 0) break;
     // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
     const below = ws.delta[l - 1]!;
@@ -200,7 +196,7 @@ export function outputDeltaRule(
   output: ActivationPlugin,
 ): (ws: Workspace, y: Matrix) => void {
   const last = (ws: Workspace) => ws.a.length - 1;
-  const fused = loss.fusedDeltas?.find((f) => f.activation === output.name);
+  const fused = fusedDeltaFor(loss, output);
   if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
   return generalOutputDelta(loss, output);
 }
@@ -215,6 +211,16 @@ export function generalOutputDelta(
     loss.gradient(ws.a[L]!, y, ws.outputGradient);
     output.backward(ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
   };
+}
+
+/** The loss's fused delta for this output activation, if it declares one. */
+function fusedDeltaFor(loss: LossPlugin, output: ActivationPlugin): FusedDelta | undefined {
+  return loss.fusedDeltas?.find((f) => f.activation === output.name);
+}
+
+/** D(l) += (λ/penaltyRows)·∂R/∂Θ(l), the penalty's part of the gradient (see `costOf`). */
+function addPenaltyGradient(model: PropagationModel, l: number, D: Matrix, penaltyRows: number): void {
+  model.regularizer.accumulateGradient(model.thetas[l]!, model.lambda / penaltyRows, D);
 }
 
 /** D(l) as matrices viewing `gradient`, made once per gradient buffer rather than per pass. */

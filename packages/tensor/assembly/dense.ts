@@ -7,7 +7,7 @@
 // (src/backends/wasm-dense.test.ts holds them to it); only the lanes run two at a time.
 
 import { loadPair, storePair } from './pairs';
-import { tanh } from './tanh';
+import { tanh, tanhBackward } from './tanh';
 import { logistic, logisticBackward } from './vector';
 
 // The activation kernels, numbered as src/backends/wasm-dense.ts numbers them.
@@ -179,7 +179,7 @@ function activate<T>(kernel: i32, z: usize, a: usize, n: i32): void {
   else if (kernel == TANH) tanh<T>(z, a, n);
   else if (kernel == RELU) {
     for (let i = 0; i < n; i++) store<T>(a + <usize>i * S, <T>max<f64>(0, <f64>load<T>(z + <usize>i * S)));
-  } else memory.copy(a, z, <usize>n * S);
+  } else if (kernel == IDENTITY) memory.copy(a, z, <usize>n * S);
 }
 
 /** u ← u·g'(z) over n values (in place), from z and a = g(z), g by kernel number. */
@@ -188,18 +188,7 @@ function activateBackward<T>(kernel: i32, z: usize, a: usize, u: usize, n: i32):
   if (kernel == LOGISTIC) {
     logisticBackward<T>(a, u, u, n);
   } else if (kernel == TANH) {
-    const one = f64x2.splat(1);
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      const at = <usize>i * S;
-      const ai = loadPair<T>(a + at);
-      storePair<T>(u + at, f64x2.mul(loadPair<T>(u + at), f64x2.sub(one, f64x2.mul(ai, ai))));
-    }
-    if (i < n) {
-      const at = <usize>i * S;
-      const ai = <f64>load<T>(a + at);
-      store<T>(u + at, <T>(<f64>load<T>(u + at) * (1 - ai * ai)));
-    }
+    tanhBackward<T>(a, u, u, n);
   } else if (kernel == RELU) {
     for (let i = 0; i < n; i++) {
       const at = <usize>i * S;

@@ -279,3 +279,20 @@ export function tanh32(z: usize, out: usize, n: i32): void {
 export function tanh64(z: usize, out: usize, n: i32): void {
   tanh<f64>(z, out, n);
 }
+
+/** out[i] = upstream[i]·(1 − a[i]·a[i]), tanh's backward from its output a, on n values of T. */
+export function tanhBackward<T>(a: usize, upstream: usize, out: usize, n: i32): void {
+  const S = sizeof<T>();
+  const one = lane(LANES, L_ONE);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const at = <usize>i * S;
+    const ai = loadPair<T>(a + at);
+    storePair<T>(out + at, f64x2.mul(loadPair<T>(upstream + at), f64x2.sub(one, f64x2.mul(ai, ai))));
+  }
+  if (i < n) {
+    const at = <usize>i * S;
+    const ai = <f64>load<T>(a + at);
+    store<T>(out + at, <T>(<f64>load<T>(upstream + at) * (1 - ai * ai)));
+  }
+}

@@ -1,13 +1,14 @@
 // tanh over whole arrays: in the kernel module (f64x2 SIMD, an exact port of fdlibm's tanh and
-// expm1, which V8's Math.tanh runs) when it can, with the same bits as Math.tanh either way.
+// expm1, which V8's Math.tanh runs; for float32 results a cheaper formula, rounded only where
+// that is certain, see assembly/tanh.ts) when it can, with the same bits as Math.tanh either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
 import { SHARED_MAP } from './internal/kernel-helper';
 import { kernelFor, mapInWasm } from './internal/wasm-memory';
 
-// The SIMD tanh takes about 12 ns per value against Math.tanh's 20 (tanh's expm1 has five
-// reconstructions, all computed per lane), plus about 200 ns for the call and its copies; a
-// 2-8-8-1 layer's 80 values were slower through wasm (B3: 7.9 against 7.6 µs per step).
+// The SIMD tanh takes about 12 ns per value (float32 about 6) against Math.tanh's 20, plus about
+// 200 ns for the call and its copies; a 2-8-8-1 layer's 80 values were slower through wasm this
+// way (B3: 7.9 against 7.6 µs per step), before such networks ran whole in `denseStep`.
 const WASM_FROM = 256;
 
 /**

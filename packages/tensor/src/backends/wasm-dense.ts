@@ -71,13 +71,11 @@ export function denseStepInWasm(args: DenseStepArgs): boolean {
   if (!module) return false;
   const { params, x, y, gradient } = args;
   const base = operandsStart(module);
-  let plan = args === lastArgs ? lastPlan : plans.get(args);
+  let plan = plans.get(args);
   if (!plan || !planFits(plan, args, base)) {
     plan = planFor(args, base);
     plans.set(args, plan);
   }
-  lastArgs = args;
-  lastPlan = plan;
   checkOperands(args, plan);
   const heap = view(module, params, plan.end);
   const width = plan.width;
@@ -94,10 +92,6 @@ export function denseStepInWasm(args: DenseStepArgs): boolean {
   gradient.set(gradientSource);
   return true;
 }
-
-// The last args and plan: a training loop passes one args object again and again.
-let lastArgs: DenseStepArgs | undefined;
-let lastPlan: Plan | undefined;
 
 function planFits(plan: Plan, args: DenseStepArgs, base: number): boolean {
   return (
