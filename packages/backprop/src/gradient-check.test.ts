@@ -1,7 +1,7 @@
 import { matrix, oneHot } from '@deltanet/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinRegistry, checkGradients, createNetwork, traceBackprop } from './index';
+import { builtinRegistry, checkGradients, createNetwork, fit, traceBackprop } from './index';
 
 // Which output activations keep each loss well defined: cross-entropies need h in (0, 1).
 const registry = builtinRegistry();
@@ -70,5 +70,55 @@ describe('checkGradients', () => {
     expect(report.parameterCount).toBe(20 * 31 + 4 * 21);
     expect(report.relativeDifference).toBeLessThan(1e-8);
     expect(Array.from(net.params)).toEqual(before);
+  });
+});
+
+describe('the verdict', () => {
+  it('passes correct backprop on a trained network whose gradients have all but vanished', async () => {
+    // XOR learnt to a near-zero cost: ‖n + a‖ is tiny, so the per-entry relative differences
+    // of round-off are large; the absolute floor keeps the verdict on what the gradients are.
+    const x = matrix(4, 2, Float64Array.from([0, 0, 0, 1, 1, 0, 1, 1]));
+    const y = matrix(4, 1, Float64Array.from([0, 1, 1, 0]));
+    const net = createNetwork({ layers: [2, 4, 1], activation: 'tanh', seed: 3 });
+    await fit(
+      net,
+      { x, y },
+      { optimizer: { name: 'adam', options: { learningRate: 0.05 } }, epochs: 3000, batchSize: 4 },
+    );
+    const report = checkGradients(net, x, y);
+    expect(report.cost).toBeLessThan(1e-3);
+    // The largest single relative difference is above the 1e-6 that once decided (and failed).
+    expect(report.maxRelativeDifference).toBeGreaterThan(1e-6);
+    expect(report.passed).toBe(true);
+    expect(report.flagged).toBe(0);
+  });
+
+  it('names an ε step across a relu kink and leaves it out of the verdict', () => {
+    // One input, one relu unit: z = θ₀ + θ₁·x. With Θ(1) = [1e-5, 0] and x = 1, z = 1e-5 lies
+    // within ε = 1e-4 of the kink for θ₀ and θ₁, so both central differences straddle it: the
+    // relu's slopes are 0 and 1, the difference sees their mean, backprop the right-hand one.
+    const net = createNetwork({ layers: [1, 1, 1], activation: 'relu', seed: 1 });
+    net.setParams([1e-5, 0, 0.3, 0.7]);
+    const report = checkGradients(
+      net,
+      matrix(1, 1, Float64Array.from([1])),
+      matrix(1, 1, Float64Array.from([1])),
+    );
+    const kinks = report.worst.filter((e) => e.kink).map((e) => [e.layer, e.column]);
+    expect(kinks).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(report.kinks).toBe(2);
+    expect(report.passed).toBe(true);
+  });
+
+  it('refuses a negative tolerance', () => {
+    const net = createNetwork({ layers: [2, 2], seed: 1 });
+    expect(() =>
+      checkGradients(net, matrix(1, 2, new Float64Array(2)), matrix(1, 2, new Float64Array(2)), {
+        tolerance: -1,
+      }),
+    ).toThrow(/tolerance/);
   });
 });

@@ -1,12 +1,13 @@
 // Gradient checking: backprop's D(l) against central differences (J(θ+ε) − J(θ−ε)) / 2ε,
-// always in float64, reporting the course's ‖n − a‖/‖n + a‖ and the worst entries by layer,
-// row and column.
-import type { Matrix } from '@deltanet/contract';
+// always in float64: the course's ‖n − a‖/‖n + a‖ decides, with an absolute floor; entries beyond
+// an absolute-plus-relative tolerance are flagged, and steps that cross a relu-like kink are named.
+import type { ActivationPlugin, Matrix } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { createRandom, permutation } from '@deltanet/tensor';
 import { checkedBatch } from './internal/data';
 import type { Network } from './network';
 import { costOf, forward } from './propagate';
+import type { Workspace } from './workspace';
 
 /** Settings of `checkGradients`. */
 export interface GradientCheckOptions {
@@ -17,6 +18,17 @@ export interface GradientCheckOptions {
   /** Check only this many parameters, chosen by `seed` (all by default). */
   readonly sample?: number;
   readonly seed?: number;
+  /**
+   * The verdict: passes when ‖n − a‖ ≤ tolerance·‖n + a‖ + absoluteTolerance·√k over the k
+   * checked entries. Defaults 1e-5 and 1e-8 (see `passed`).
+   */
+  readonly tolerance?: number;
+  readonly absoluteTolerance?: number;
+  /**
+   * A single entry is flagged when |a − n| > absolute + relative·|n|, as PyTorch's gradcheck
+   * compares entries. Defaults 1e-5 and 1e-3.
+   */
+  readonly entryTolerance?: { readonly absolute?: number; readonly relative?: number };
 }
 
 /** One parameter's comparison; layer is l of Θ(l), column 0 is the bias weight. */
@@ -29,16 +41,40 @@ export interface GradientEntry {
   readonly absoluteDifference: number;
   /** |a − n| / max(|a|, |n|, 1e-8): the floor keeps round-off on ~0 gradients from dominating. */
   readonly relativeDifference: number;
+  /** |a − n| / (absolute + relative·|n|) with the entry tolerances: above 1 is `flagged`. */
+  readonly toleranceRatio: number;
+  /** The entry is beyond the entry tolerances and no kink explains it. */
+  readonly flagged: boolean;
+  /**
+   * θ ± ε moved some pre-activation z across a kink of its activation (relu at 0): the central
+   * difference then straddles two slopes and says nothing about backprop's derivative.
+   */
+  readonly kink: boolean;
 }
 
-/** The result: headline figures and the entries that agree least. */
+/** The result: headline figures, the verdict and the entries that agree least. */
 export interface GradientCheckReport {
-  /** ‖n − a‖ / ‖n + a‖ over the checked entries (the course's check; < 1e-9 is a pass). */
+  /** ‖n − a‖ / ‖n + a‖ over the checked entries: the course's check. */
   readonly relativeDifference: number;
+  /** ‖n − a‖ itself, for the absolute floor of the verdict. */
+  readonly differenceNorm: number;
+  /**
+   * ‖n − a‖ ≤ tolerance·‖n + a‖ + absoluteTolerance·√k: the course's ratio, with a floor so that
+   * round-off on vanishing gradients (a trained network at a minimum) cannot fail a correct
+   * backprop. Entries across a kink are left out of both norms.
+   */
+  readonly passed: boolean;
+  readonly tolerance: number;
+  readonly absoluteTolerance: number;
   readonly maxRelativeDifference: number;
   readonly maxAbsoluteDifference: number;
   readonly checked: number;
   readonly parameterCount: number;
+  /** Entries beyond the entry tolerances (kinks not counted). */
+  readonly flagged: number;
+  /** Entries whose ±ε crossed a kink, left out of the verdict. */
+  readonly kinks: number;
+  /** The entries that agree least, by `toleranceRatio`, kinks last. */
   readonly worst: readonly GradientEntry[];
   readonly cost: number;
 }
@@ -49,7 +85,7 @@ export interface GradientCheckReport {
  *
  * @example
  * const report = checkGradients(net, x, y);
- * report.relativeDifference < 1e-9; // backprop is right
+ * report.passed; // backprop is right (report.relativeDifference is the course's figure)
  */
 export function checkGradients(
   network: Network,
@@ -58,13 +94,19 @@ export function checkGradients(
   options: GradientCheckOptions = {},
 ): GradientCheckReport {
   const { epsilon = 1e-4, worst = 5, sample, seed = 0 } = options;
-  if (!(epsilon > 0)) throw new InvalidArgumentError(`epsilon must be > 0, got ${epsilon}`);
+  const { tolerance = 1e-5, absoluteTolerance = 1e-8 } = options;
+  const { absolute = 1e-5, relative = 1e-3 } = options.entryTolerance ?? {};
+  for (const [name, value] of Object.entries({ epsilon, tolerance, absoluteTolerance, absolute, relative })) {
+    if (!(value >= 0) || (name === 'epsilon' && value === 0))
+      throw new InvalidArgumentError(`${name} must be a number > 0, got ${value}`);
+  }
   const net = network.clone('float64');
   const { x: x64, y: y64 } = checkedBatch(net.layers, 'float64', { x, y });
   const analytic = new Float64Array(net.params.length);
   const cost = net.gradients(x64, y64, analytic);
 
   const ws = net.workspace(x64.rows);
+  const kinks = kinkWatch(net, ws);
   const costAt = () => {
     forward(net, x64, ws);
     return costOf(net, ws, y64);
@@ -73,37 +115,91 @@ export function checkGradients(
   const entries: GradientEntry[] = [];
   let differenceSquared = 0;
   let sumSquared = 0;
+  let counted = 0;
   for (const index of indices) {
     const saved = net.params[index]!;
     net.params[index] = saved + epsilon;
     const plus = costAt();
+    kinks.remember();
     net.params[index] = saved - epsilon;
     const minus = costAt();
+    const kink = kinks.crossed();
     net.params[index] = saved;
     const numeric = (plus - minus) / (2 * epsilon);
     const backprop = analytic[index]!;
     const absoluteDifference = Math.abs(backprop - numeric);
-    differenceSquared += absoluteDifference ** 2;
-    sumSquared += (backprop + numeric) ** 2;
+    if (!kink) {
+      differenceSquared += absoluteDifference ** 2;
+      sumSquared += (backprop + numeric) ** 2;
+      counted++;
+    }
+    const toleranceRatio = absoluteDifference / (absolute + relative * Math.abs(numeric));
     entries.push({
       ...locate(net, index),
       backprop,
       numeric,
       absoluteDifference,
       relativeDifference: absoluteDifference / Math.max(Math.abs(backprop), Math.abs(numeric), 1e-8),
+      toleranceRatio,
+      flagged: !kink && toleranceRatio > 1,
+      kink,
     });
   }
-  entries.sort((a, b) => b.relativeDifference - a.relativeDifference);
+  entries.sort((a, b) => Number(a.kink) - Number(b.kink) || b.toleranceRatio - a.toleranceRatio);
+  const differenceNorm = Math.sqrt(differenceSquared);
+  const sumNorm = Math.sqrt(sumSquared);
   return {
-    relativeDifference:
-      sumSquared === 0 ? Math.sqrt(differenceSquared) : Math.sqrt(differenceSquared / sumSquared),
-    maxRelativeDifference: entries[0]?.relativeDifference ?? 0,
-    maxAbsoluteDifference: entries.reduce((max, e) => Math.max(max, e.absoluteDifference), 0),
+    relativeDifference: sumNorm === 0 ? differenceNorm : differenceNorm / sumNorm,
+    differenceNorm,
+    passed: differenceNorm <= tolerance * sumNorm + absoluteTolerance * Math.sqrt(counted),
+    tolerance,
+    absoluteTolerance,
+    maxRelativeDifference: entries.reduce(
+      (max, e) => (e.kink ? max : Math.max(max, e.relativeDifference)),
+      0,
+    ),
+    maxAbsoluteDifference: entries.reduce(
+      (max, e) => (e.kink ? max : Math.max(max, e.absoluteDifference)),
+      0,
+    ),
     checked: entries.length,
     parameterCount: net.params.length,
+    flagged: entries.filter((e) => e.flagged).length,
+    kinks: entries.filter((e) => e.kink).length,
     worst: entries.slice(0, worst),
     cost,
   };
+}
+
+/**
+ * Watches the pre-activations z of layers whose activation has a kink at 0 (its derivative just
+ * below 0 differs from just above, asked through the plugin's scalar `derivative`), so a check can
+ * tell when θ + ε and θ − ε put some z on different sides of it.
+ */
+function kinkWatch(net: Network, ws: Workspace): { remember(): void; crossed(): boolean } {
+  const watched = net.activations.flatMap((g, l) => (hasKinkAtZero(g) ? [l] : []));
+  const saved = watched.map((l) => new Float64Array(ws.z[l]!.data.length));
+  return {
+    remember() {
+      for (let i = 0; i < watched.length; i++) saved[i]!.set(ws.z[watched[i]!]!.data);
+    },
+    crossed() {
+      return watched.some((l, i) => {
+        const before = saved[i]!;
+        const after = ws.z[l]!.data;
+        for (let j = 0; j < after.length; j++) if (before[j]! > 0 !== after[j]! > 0) return true;
+        return false;
+      });
+    },
+  };
+}
+
+function hasKinkAtZero(g: ActivationPlugin): boolean {
+  if (!g.output || !g.derivative) return false;
+  const tiny = 1e-300;
+  const left = g.derivative(-tiny, g.output(-tiny));
+  const right = g.derivative(tiny, g.output(tiny));
+  return Number.isFinite(left) && Number.isFinite(right) && Math.abs(left - right) > 1e-9;
 }
 
 /** Layer (1-based, as Θ(l)), row and column of a flat parameter index. */

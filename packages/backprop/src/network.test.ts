@@ -50,6 +50,8 @@ describe("the course's checkNNGradients", () => {
       const report = checkGradients(net, x, y);
       expect(report.checked).toBe(38);
       expect(report.relativeDifference).toBeLessThan(1e-9);
+      expect(report.passed).toBe(true);
+      expect(report.flagged).toBe(0);
       expect(report.worst[0]!.layer).toBeGreaterThanOrEqual(1);
     });
   }
@@ -64,7 +66,9 @@ describe("the course's checkNNGradients", () => {
     );
     const report = checkGradients(broken, x, y);
     expect(report.relativeDifference).toBeGreaterThan(1e-3);
-    expect(report.worst[0]).toMatchObject({ layer: 2, row: 1, column: 3 });
+    expect(report.passed).toBe(false);
+    expect(report.flagged).toBe(1);
+    expect(report.worst[0]).toMatchObject({ layer: 2, row: 1, column: 3, flagged: true, kink: false });
   });
 });
 
