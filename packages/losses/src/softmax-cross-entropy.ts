@@ -1,7 +1,7 @@
 // Categorical cross-entropy over a softmax output: ℓ(h, y) = −Σₖ yₖ log hₖ; with a softmax
 // output layer and rows of y summing to 1, δ(L) = a(L) − y.
 import type { LossPlugin, Matrix } from '@deltanet/contract';
-import { subtract } from '@deltanet/tensor';
+import { log, subtract } from '@deltanet/tensor';
 import { atLeastEpsilon } from './internal/epsilon';
 import { assertLossShapes } from './internal/shapes';
 
@@ -35,7 +35,7 @@ export const softmaxCrossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
     const ys = y.data;
     let sum = 0;
     for (let i = 0; i < hs.length; i++) {
-      sum -= ys[i]! * Math.log(atLeastEpsilon(hs[i]!));
+      sum -= ys[i]! * log(atLeastEpsilon(hs[i]!));
     }
     return sum;
   },

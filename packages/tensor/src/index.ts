@@ -35,6 +35,15 @@ export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } fr
 export { mapTanh } from './tanh';
 export { setWasmThreads, wasmThreads } from './threads';
 
+// ── Elementary functions: fdlibm's algorithms in plain float64, the same bits in every engine ──
+
+export { cos } from './math/cos';
+export { exp } from './math/exp';
+export { expm1 } from './math/expm1';
+export { log } from './math/log';
+export { log1p } from './math/log1p';
+export { tanh } from './math/tanh';
+
 // ── Seeded randomness ──
 
 export { createRandom, permutation, randomFromState } from './random';
