@@ -34,6 +34,7 @@ export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 export { mapTanh } from './tanh';
 export { setWasmThreads, wasmThreads } from './threads';
+export { wasmReady } from './wasm-ready';
 
 // ── Elementary functions: fdlibm's algorithms in plain float64, the same bits in every engine ──
 
