@@ -43,6 +43,7 @@ export { exp } from './math/exp';
 export { expm1 } from './math/expm1';
 export { log } from './math/log';
 export { log1p } from './math/log1p';
+export { pow } from './math/pow';
 export { tanh } from './math/tanh';
 
 // ── Seeded randomness ──

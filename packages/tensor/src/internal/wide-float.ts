@@ -121,11 +121,23 @@ function taylor(r: Wide, start: number, step: number, alternate: boolean): Wide 
   return sum;
 }
 
-/** e^x for a finite double x. */
-export function wideExp(x: number): Wide {
-  const k = Math.round(x / Math.LN2);
-  const r = sub(wide(x), mul(wide(k), LN2));
+/** e^x for a finite double x, or for an exact Wide. */
+export function wideExp(x: number | Wide): Wide {
+  const v = typeof x === 'number' ? wide(x) : x;
+  const k = Math.round(approximate(v) / Math.LN2);
+  const r = sub(v, mul(wide(k), LN2));
   return scale(taylor(r, 0, 1, false), k);
+}
+
+/** A Wide as the nearest-ish double (for choosing reductions only). */
+function approximate(v: Wide): number {
+  const excess = Math.max(bitLength(v.m) - 60, 0);
+  return Number(v.m >> BigInt(excess)) * 2 ** (v.e + excess);
+}
+
+/** x^y = e^(y·ln x) for a positive finite x and finite y. */
+export function widePow(x: number, y: number): Wide {
+  return wideExp(mul(wide(y), wideLog(x)));
 }
 
 /** e^x − 1. */
