@@ -45,8 +45,8 @@ function executable(path) {
 }
 
 /** The first executable Chromium: $CHROMIUM_PATH when set (and then only it), else the usual paths. */
-export function findChromium() {
-  const fromEnvironment = process.env.CHROMIUM_PATH;
+export function findChromium(env = process.env) {
+  const fromEnvironment = env.CHROMIUM_PATH;
   if (fromEnvironment) return executable(fromEnvironment) ? fromEnvironment : undefined;
   return CHROMIUM_PATHS.find(executable);
 }
@@ -63,11 +63,11 @@ const HOW_TO =
  * The path of a Chromium, installing Debian's package first when none is found and this
  * process is root with apt-get available. Throws an Error saying what to do otherwise.
  */
-export function ensureChromium() {
-  const found = findChromium();
+export function ensureChromium(env = process.env) {
+  const found = findChromium(env);
   if (found) return found;
-  if (process.env.CHROMIUM_PATH) {
-    throw new Error(`CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, which is not an executable. ${HOW_TO}`);
+  if (env.CHROMIUM_PATH) {
+    throw new Error(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which is not an executable. ${HOW_TO}`);
   }
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !hasApt()) {
@@ -88,7 +88,7 @@ export function ensureChromium() {
   } catch (error) {
     throw new Error(`apt-get could not install chromium (${error.message.split('\n')[0]}). ${HOW_TO}`);
   }
-  const installed = findChromium();
+  const installed = findChromium(env);
   if (!installed)
     throw new Error(`apt-get installed chromium, yet no executable is at the usual paths. ${HOW_TO}`);
   return installed;
@@ -102,8 +102,8 @@ export function ensureChromium() {
  * import { chromium } from 'playwright-core';
  * const browser = await launchChromium(chromium);
  */
-export async function launchChromium(browserType) {
-  const executablePath = findChromium();
+export async function launchChromium(browserType, env = process.env) {
+  const executablePath = findChromium(env);
   if (!executablePath)
     throw new Error(`No Chromium found. ${HOW_TO} (\`node scripts/chromium.mjs\` installs it when root.)`);
   return browserType.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
