@@ -1,6 +1,6 @@
 // e^x − 1 as fdlibm's s_expm1.c computes it (FreeBSD msun, the version V8's Math.expm1 ran
 // through Node 20), ported operation for operation in float64.
-import { fromWords, highWord, lowWord } from '../internal/float-words';
+import { twoTo } from '../internal/powers-of-two';
 import { INV_LN2, LN2_HI, LN2_LO } from './exp';
 
 // Scaled coefficients of the rational approximation of e^r − 1 on [−ln2/2, ln2/2] (s_expm1.c).
@@ -12,11 +12,13 @@ const Q5 = -2.0109921818362437e-7;
 const OVERFLOW = 709.782712893384;
 const TWO_1023 = 8.98846567431158e307;
 
-/** 2ᵏ for a whole number k in the normal range, from its exponent bits (not `**`, whose
- * algorithm is the engine's). */
-function powerOfTwo(k: number): number {
-  return fromWords((0x3ff + k) << 20, 0);
-}
+// The doubles where fdlibm's high-word tests (against 0x4043687a, 0x40862e42, 0x3fd62e42,
+// 0x3ff0a2b2, 0x3c900000) change, so comparing |x| with them decides the same (see exp.ts).
+const FAR = 38.81622314453125; // 56·ln2, 0x4043687a_00000000
+const HUGE = 709.7822265625;
+const HALF_LN2 = 0.3465735912322998;
+const THREE_HALVES_LN2 = 1.0397205352783203;
+const TINY = 5.551115123125783e-17; // 2⁻⁵⁴
 
 /**
  * e^x − 1 without the cancellation of `exp(x) − 1` near 0, within one ulp, the same bits on
@@ -27,26 +29,24 @@ function powerOfTwo(k: number): number {
  * expm1(-Infinity); // -1
  */
 export function expm1(x: number): number {
-  const high = highWord(x);
-  const negative = high < 0;
-  const hx = high & 0x7fffffff;
+  const ax = Math.abs(x);
+  // Only decides where x ≠ 0.
+  const negative = x < 0;
   let k = 0;
   let c = 0;
-  if (hx >= 0x4043687a) {
-    // |x| ≥ 56·ln2
-    if (hx >= 0x40862e42) {
-      if (hx >= 0x7ff00000) {
-        if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x;
-        return negative ? -1 : x;
-      }
+  if (!(ax < FAR)) {
+    // |x| ≥ 56·ln2, ±∞ or NaN
+    if (!(ax < HUGE)) {
+      if (Number.isNaN(x)) return x + x;
+      if (ax === Number.POSITIVE_INFINITY) return negative ? -1 : x;
       if (x > OVERFLOW) return Number.POSITIVE_INFINITY;
     }
     if (negative) return -1;
   }
-  if (hx > 0x3fd62e42) {
+  if (ax >= HALF_LN2) {
     let hi: number;
     let lo: number;
-    if (hx < 0x3ff0a2b2) {
+    if (ax < THREE_HALVES_LN2) {
       hi = negative ? x + LN2_HI : x - LN2_HI;
       lo = negative ? -LN2_LO : LN2_LO;
       k = negative ? -1 : 1;
@@ -58,7 +58,7 @@ export function expm1(x: number): number {
     x = hi - lo;
     // The rounding error of hi − lo, added back below.
     c = hi - x - lo;
-  } else if (hx < 0x3c900000) {
+  } else if (ax < TINY) {
     return x; // |x| < 2⁻⁵⁴
   }
   const hfx = 0.5 * x;
@@ -73,9 +73,9 @@ export function expm1(x: number): number {
   if (k === 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1 + 2.0 * (x - e);
   if (k <= -2 || k > 56) {
     const y = 1 - (e - x);
-    return (k === 1024 ? y * 2.0 * TWO_1023 : y * powerOfTwo(k)) - 1;
+    return (k === 1024 ? y * 2.0 * TWO_1023 : y * twoTo(k)) - 1;
   }
   // 1 − 2⁻ᵏ (k < 20) and 2⁻ᵏ are exact, so these are fdlibm's SET_HIGH_WORD constants.
-  if (k < 20) return (1 - powerOfTwo(-k) - (e - x)) * powerOfTwo(k);
-  return (x - (e + powerOfTwo(-k)) + 1) * powerOfTwo(k);
+  if (k < 20) return (1 - twoTo(-k) - (e - x)) * twoTo(k);
+  return (x - (e + twoTo(-k)) + 1) * twoTo(k);
 }

@@ -1,6 +1,7 @@
 // ln(1 + x) as fdlibm's s_log1p.c computes it (FreeBSD msun, the version V8's Math.log1p ran
 // through Node 20), ported operation for operation in float64.
-import { highWord, withHighWord } from '../internal/float-words';
+import { highWord } from '../internal/float-words';
+import { twoTo } from '../internal/powers-of-two';
 import { LN2_HI, LN2_LO } from './exp';
 import { LG1, LG2, LG3, LG4, LG5, LG6, LG7 } from './log';
 
@@ -53,29 +54,29 @@ export function log1p(x: number): number {
       c = 0;
     }
     hu &= 0x000fffff;
+    // fdlibm sets u's exponent bits; scaling by 2⁻ᵏ is the same number without a memory stall.
     if (hu < 0x6a09e) {
-      u = withHighWord(u, hu | 0x3ff00000); // u ≲ √2
+      u *= twoTo(-k); // u ≲ √2
     } else {
       k += 1;
-      u = withHighWord(u, hu | 0x3fe00000); // u/2
+      u *= twoTo(-k); // u/2
       hu = (0x00100000 - hu) >> 2;
     }
     f = u - 1.0;
   }
   const hfsq = 0.5 * f * f;
-  if (hu === 0) {
-    // |f| < 2⁻²⁰
-    if (f === 0) {
-      if (k === 0) return 0;
-      c += k * LN2_LO;
-      return k * LN2_HI + c;
-    }
-    const r = hfsq * (1.0 - 0.6666666666666666 * f);
-    return k === 0 ? f - r : k * LN2_HI - (r - (k * LN2_LO + c) - f);
-  }
+  // (A helper, so that this function stays small enough for V8 to inline into a caller's loop.)
+  if (hu === 0) return log1pNearPowerOfTwo(f, k, c, hfsq); // |f| < 2⁻²⁰
   const s = f / (2.0 + f);
   const z = s * s;
   const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
   if (k === 0) return f - (hfsq - s * (hfsq + r));
   return k * LN2_HI - (hfsq - (s * (hfsq + r) + (k * LN2_LO + c)) - f);
+}
+
+/** k·ln2 + log(1 + f) + c for |f| < 2⁻²⁰, c the rounding error of 1 + x over u. */
+function log1pNearPowerOfTwo(f: number, k: number, c: number, hfsq: number): number {
+  if (f === 0) return k === 0 ? 0 : k * LN2_HI + (c + k * LN2_LO);
+  const r = hfsq * (1.0 - 0.6666666666666666 * f);
+  return k === 0 ? f - r : k * LN2_HI - (r - (k * LN2_LO + c) - f);
 }

@@ -1,6 +1,5 @@
 // tanh x as fdlibm's s_tanh.c computes it (the algorithm V8's Math.tanh ran through Node 20),
 // from this module's expm1, so every IEEE 754 engine gives its bits.
-import { highWord } from '../internal/float-words';
 import { expm1 } from './expm1';
 
 /**
@@ -14,14 +13,14 @@ import { expm1 } from './expm1';
  * tanh(-30); // -1
  */
 export function tanh(x: number): number {
-  const high = highWord(x);
-  const ix = high & 0x7fffffff;
-  if (ix >= 0x7ff00000) return high >= 0 ? 1 / x + 1 : 1 / x - 1; // ±∞ → ±1, NaN → NaN
+  // fdlibm's tests of |x|'s high word (against 0x7ff00000, 0x40360000, 0x3e300000, 0x3ff00000)
+  // are comparisons of |x| with ∞, 22, 2⁻²⁸ and 1, written so here (see exp.ts).
+  const ax = Math.abs(x);
+  if (!(ax < Number.POSITIVE_INFINITY)) return x > 0 || Number.isNaN(x) ? 1 / x + 1 : 1 / x - 1; // ±∞ → ±1, NaN
   let z: number;
-  if (ix < 0x40360000) {
-    // |x| < 22
-    if (ix < 0x3e300000) return x; // |x| < 2⁻²⁸
-    if (ix >= 0x3ff00000) {
+  if (ax < 22) {
+    if (ax < 3.725290298461914e-9) return x; // |x| < 2⁻²⁸, ±0 included
+    if (ax >= 1) {
       const t = expm1(2 * Math.abs(x));
       z = 1 - 2 / (t + 2);
     } else {
@@ -31,5 +30,5 @@ export function tanh(x: number): number {
   } else {
     z = 1;
   }
-  return high >= 0 ? z : -z;
+  return x > 0 ? z : -z;
 }
