@@ -7,10 +7,11 @@ import { SHARED_MAP } from './internal/kernel-helper';
 import { kernelFor, mapInWasm } from './internal/wasm-memory';
 import { tanh } from './math/tanh';
 
-// The SIMD tanh takes about 12 ns per value (float32 about 6) against the scalar tanh's 20, plus about
-// 200 ns for the call and its copies; a 2-8-8-1 layer's 80 values were slower through wasm this
-// way (B3: 7.9 against 7.6 µs per step), before such networks ran whole in `denseStep`.
-const WASM_FROM = 256;
+// The SIMD tanh takes about 12 ns per value (float32 about 6) against the scalar port's 33 (V8's
+// C tanh took 20, and arrays below 256 values stayed in JavaScript then), plus about 200 ns for
+// the call and its copies: from 64 values the kernel is the faster (B3's 80-value layers on the
+// js backend).
+const WASM_FROM = 64;
 
 /**
  * out[i] = tanh(z[i]) for every i, bit for bit with this package's `tanh` (float32 arrays:
