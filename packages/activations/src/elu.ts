@@ -2,6 +2,7 @@
 // with g'(z) = 1 or α·e^z = a + α.
 import type { ActivationPlugin } from '@deltanet/contract';
 import { mergeOptions } from '@deltanet/contract';
+import { expm1 } from '@deltanet/tensor';
 import { elementwise } from './internal/elementwise';
 
 /** Options of `elu`: the negative saturation value −α (default α = 1). */
@@ -28,7 +29,7 @@ export function elu(options: Partial<EluOptions> = {}): ActivationPlugin {
     description: `g(z) = z if z > 0, else α(e^z − 1) (α = ${alpha}); g′ = 1 or a + α`,
     options: current,
     configure: (next) => elu(mergeOptions(owner, current, next)),
-    output: (z) => (z > 0 ? z : alpha * Math.expm1(z)),
+    output: (z) => (z > 0 ? z : alpha * expm1(z)),
     derivative: (z, a) => (z > 0 ? 1 : a + alpha),
   });
 }

@@ -1,7 +1,7 @@
 // Row-wise softmax aⱼ = e^zⱼ / Σₖ e^zₖ over each example, with backward the Jacobian-vector
 // product ∂J/∂zⱼ = aⱼ(uⱼ − Σₖ uₖaₖ), since ∂aₖ/∂zⱼ = aₖ([j = k] − aⱼ).
 import type { ActivationPlugin, Matrix } from '@deltanet/contract';
-import { assertSameShape } from '@deltanet/tensor';
+import { assertSameShape, exp } from '@deltanet/tensor';
 
 /**
  * Softmax over each row (example): aⱼ = e^(zⱼ − m) / Σₖ e^(zₖ − m) with m = maxₖ zₖ, which
@@ -30,7 +30,7 @@ export const softmax: ActivationPlugin = /* @__PURE__ */ Object.freeze<Activatio
       let sum = 0;
       // Every z is read before its own slot is written, so out may be z.
       for (let i = start; i < end; i++) {
-        const e = Math.exp(zs[i]! - max);
+        const e = exp(zs[i]! - max);
         os[i] = e;
         sum += e;
       }

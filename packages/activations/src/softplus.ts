@@ -1,6 +1,6 @@
 // Softplus g(z) = ln(1 + e^z), the smooth ReLU, with g'(z) = σ(z).
 import type { ActivationPlugin } from '@deltanet/contract';
-import { logistic } from '@deltanet/tensor';
+import { exp, log1p, logistic } from '@deltanet/tensor';
 import { elementwise } from './internal/elementwise';
 
 /**
@@ -15,6 +15,6 @@ import { elementwise } from './internal/elementwise';
 export const softplus: ActivationPlugin = /* @__PURE__ */ elementwise({
   name: 'softplus',
   description: 'g(z) = ln(1 + e^z); g′ = σ(z)',
-  output: (z) => Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0),
+  output: (z) => log1p(exp(-Math.abs(z))) + Math.max(z, 0),
   derivative: (z) => logistic(z),
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from './builtins';
 import { checkGradients, createNetwork, Network, predictedClasses, resolveSpec } from './index';
 import { courseGradientFixture } from './internal/course-fixture';
+import { WORKSPACES_KEPT } from './network';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -97,6 +98,48 @@ describe('the output delta', () => {
       general.gradients(x, y, b);
       a.forEach((value, i) => expect(Math.abs(value - b[i]!)).toBeLessThan(1e-12));
     }
+  });
+});
+
+describe('softmax with targets whose rows do not sum to 1', () => {
+  it('agrees with central differences for multi-hot, soft and all-zero rows', () => {
+    const net = createNetwork({
+      layers: [3, 5, 4],
+      outputActivation: 'softmax',
+      loss: 'softmax-cross-entropy',
+      seed: 5,
+    });
+    const x = fromRows([
+      [0.5, -1, 2],
+      [1, 0.3, -0.7],
+      [-0.2, 0.8, 0.4],
+      [1.5, -0.5, 0],
+    ]);
+    const y = fromRows([
+      [1, 1, 0, 0],
+      [0.1, 0.2, 0.3, 0.1],
+      [0, 0, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    // Before the rows were checked, δ(L) = h − y was used here and this was 0.072.
+    expect(checkGradients(net, x, y).relativeDifference).toBeLessThan(1e-9);
+  });
+});
+
+describe('workspaces', () => {
+  it(`keeps the ${WORKSPACES_KEPT} most recently used batch sizes, and predicts right on any`, () => {
+    const net = createNetwork({ layers: [3, 4, 2], seed: 2 });
+    const rows = Array.from({ length: 12 }, (_, i) => [i / 7, 1 - i / 5, (i % 3) - 1]);
+    const oneByOne = rows.map((row) => Array.from(net.predict(fromRows([row])).data));
+    for (let m = 1; m <= rows.length; m++) {
+      expect(Array.from(net.predict(fromRows(rows.slice(0, m))).data)).toEqual(oneByOne.slice(0, m).flat());
+    }
+    const held = net.workspace(2); // evicted below, and still usable by whoever holds it
+    const recent = Array.from({ length: WORKSPACES_KEPT }, (_, i) => net.workspace(20 + i));
+    recent.forEach((ws, i) => expect(net.workspace(20 + i)).toBe(ws));
+    expect(net.workspace(2)).not.toBe(held);
+    expect(net.workspace(20)).not.toBe(recent[0]); // evicted by size 2 coming back
+    expect(held.rows).toBe(2);
   });
 });
 

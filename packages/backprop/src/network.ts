@@ -48,6 +48,13 @@ export interface Evaluation {
 const CHUNK_ROWS = 2048;
 
 /**
+ * Workspaces kept, the most recently used ones. Training needs two (the batch size and the last,
+ * shorter batch), evaluation two more (a full chunk and the remainder); a program predicting on
+ * ever-changing row counts would otherwise keep one per count forever.
+ */
+export const WORKSPACES_KEPT = 4;
+
+/**
  * A network whose Θ(l) are s(l+1) × (s(l)+1) views into `params`, bias weights in column 0.
  *
  * @example
@@ -124,13 +131,22 @@ export class Network implements PropagationModel {
     assertFinite('parameters', { rows: 1, cols: this.params.length, data: this.params });
   }
 
-  /** Buffers for a batch of `rows`, made once per batch size. */
+  /**
+   * Buffers for a batch of `rows`, made once per batch size and kept while it is among the
+   * `WORKSPACES_KEPT` sizes used most recently (a caller holding one may keep using it).
+   */
   workspace(rows: number): Workspace {
     let ws = this.#workspaces.get(rows);
-    if (!ws) {
+    if (ws) {
+      // A Map iterates in insertion order: re-inserting marks this size as the newest.
+      this.#workspaces.delete(rows);
+    } else {
       ws = createWorkspace(this.layers, rows, this.dtype);
-      this.#workspaces.set(rows, ws);
+      if (this.#workspaces.size >= WORKSPACES_KEPT) {
+        this.#workspaces.delete(this.#workspaces.keys().next().value!);
+      }
     }
+    this.#workspaces.set(rows, ws);
     return ws;
   }
 

@@ -1,5 +1,5 @@
 // Preallocated buffers for one batch size: z(l), a(l) and δ(l) of every layer, so forward and
-// backward passes allocate nothing. A network keeps one workspace per batch size it has seen.
+// backward passes allocate nothing. A network keeps one per batch size for its few newest sizes.
 import type { DenseStepArgs, DType, GemmArgs, Matrix } from '@deltanet/contract';
 import { allocate, matrix, zeros } from '@deltanet/tensor';
 

@@ -43,6 +43,7 @@ export interface ActivationPlugin extends PluginBase<'activation'> {
  * - `logistic`: a = z ≥ 0 ? 1 / (1 + e^−z) : e^z / (1 + e^z); ∂J/∂z = u·(a·(1 − a)).
  * - `tanh`: a = tanh z; ∂J/∂z = u·(1 − a·a).
  * - `relu`: a = max(0, z); ∂J/∂z = u·(z > 0 ? 1 : 0).
- * Here u = ∂J/∂a, and e^x and tanh are the fdlibm algorithms behind V8's Math.exp and Math.tanh.
+ * Here u = ∂J/∂a, and e^x and tanh are @deltanet/tensor's `exp` and `tanh` (fdlibm's algorithms
+ * in plain float64, the same bits in every engine), not the engine's Math.exp and Math.tanh.
  */
 export type ActivationKernel = 'identity' | 'logistic' | 'tanh' | 'relu';

@@ -92,6 +92,49 @@ describe('softmax-cross-entropy', () => {
     for (const [j, g] of general.entries()) expect(g).toBeCloseTo(2 * hRow[j]! - y.data[j]!, 14);
   });
 
+  it('gives the derivative of J(z) = −Σ y log softmax(z) for soft, multi-hot and all-zero targets (central differences)', () => {
+    const fused = softmaxCrossEntropy.fusedDeltas!.find((f) => f.activation === 'softmax')!;
+    const z = [
+      [0.3, -1, 2],
+      [1.5, 0.2, -0.7],
+      [-0.4, 0.9, 0.1],
+      [2, -2, 0.5],
+    ];
+    const targets = [
+      [0.6, 0.3, 0.1], // a distribution: sums to 1
+      [1, 1, 0], // multi-hot: sums to 2
+      [0.2, 0.1, 0.4], // soft, sums to 0.7
+      [0, 0, 0], // no class
+    ];
+    const cost = (zRow: readonly number[], yRow: readonly number[]) =>
+      softmaxCrossEntropy.value(matrix(1, 3, Float64Array.from(softmax(zRow))), fromRows([[...yRow]]));
+    const h = fromRows(z.map(softmax));
+    const delta = zeros(4, 3);
+    fused.delta(h, fromRows(targets), delta);
+    const step = 1e-6;
+    for (let r = 0; r < 4; r++) {
+      for (let j = 0; j < 3; j++) {
+        const plus = z[r]!.map((v, k) => (k === j ? v + step : v));
+        const minus = z[r]!.map((v, k) => (k === j ? v - step : v));
+        const numeric = (cost(plus, targets[r]!) - cost(minus, targets[r]!)) / (2 * step);
+        expect(Math.abs(delta.data[r * 3 + j]! - numeric), `row ${r}, class ${j}`).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it('keeps δ = h − y bit for bit on rows summing to exactly 1, in both precisions', () => {
+    const fused = softmaxCrossEntropy.fusedDeltas!.find((f) => f.activation === 'softmax')!;
+    for (const Type of [Float64Array, Float32Array]) {
+      const h = matrix(2, 3, Type.from([...softmax([0.3, -1, 2]), ...softmax([1, 1, -3])]));
+      const y = matrix(2, 3, Type.from([0, 0, 1, 0.25, 0.75, 0]));
+      const delta = matrix(2, 3, new Type(6));
+      fused.delta(h, y, delta);
+      const expected = Array.from(h.data, (v, i) => v - y.data[i]!);
+      const rounded = Array.from(Type.from(expected));
+      expect(Array.from(delta.data)).toEqual(rounded);
+    }
+  });
+
   it('throws a ShapeError naming both shapes', () => {
     const call = () => softmaxCrossEntropy.gradient(zeros(1, 3), zeros(1, 4), zeros(1, 3));
     expect(call).toThrow(ShapeError);

@@ -1,7 +1,7 @@
 // Categorical cross-entropy over a softmax output: ℓ(h, y) = −Σₖ yₖ log hₖ; with a softmax
-// output layer and rows of y summing to 1, δ(L) = a(L) − y.
+// output layer δ(L) = a(L)·Σₖyₖ − y, which is a(L) − y when the row of y sums to 1.
 import type { LossPlugin, Matrix } from '@deltanet/contract';
-import { subtract } from '@deltanet/tensor';
+import { log } from '@deltanet/tensor';
 import { atLeastEpsilon } from './internal/epsilon';
 import { assertLossShapes } from './internal/shapes';
 
@@ -11,9 +11,11 @@ import { assertLossShapes } from './internal/shapes';
  *
  * - `value`: Σᵢ Σₖ −yᵢₖ log hᵢₖ over the m rows, not divided by m.
  * - `gradient`: ∂ℓ/∂hₖ = −yₖ / hₖ.
- * - `fusedDeltas`: softmax, δ = h − y. The softmax backward is (diag(h) − h hᵀ)·(−y/h) =
- *   h·Σₖyₖ − y, which equals h − y only when **each row of y sums to 1** (one-hot labels,
- *   label smoothing). For other targets the network must take the general rule.
+ * - `fusedDeltas`: softmax. The softmax backward of ∂ℓ/∂h is (diag(h) − h hᵀ)·(−y/h) =
+ *   h·Σₖyₖ − y, which is the course's h − y only when the row of y sums to 1 (one-hot labels,
+ *   label smoothing). Each row's sum is checked: a row summing to exactly 1 gets h − y, any
+ *   other (soft or multi-hot targets, an all-zero row) gets h·Σₖyₖ − y, the general rule's
+ *   value without its division by h.
  *
  * Only log hₖ appears, so h is clamped from below at ε = 1e-7 (Keras' epsilon; a missed class
  * costs at most 7 ln 10 ≈ 16.12) and a perfect prediction still costs exactly 0. Where the
@@ -35,7 +37,7 @@ export const softmaxCrossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
     const ys = y.data;
     let sum = 0;
     for (let i = 0; i < hs.length; i++) {
-      sum -= ys[i]! * Math.log(atLeastEpsilon(hs[i]!));
+      sum -= ys[i]! * log(atLeastEpsilon(hs[i]!));
     }
     return sum;
   },
@@ -53,7 +55,14 @@ export const softmaxCrossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
       activation: 'softmax',
       delta(h: Matrix, y: Matrix, out: Matrix): void {
         assertLossShapes('softmax-cross-entropy softmax delta', h, y, out);
-        subtract(h.data, y.data, out.data);
+        const { rows, cols } = h;
+        const [hs, ys, os] = [h.data, y.data, out.data];
+        for (let start = 0; start < rows * cols; start += cols) {
+          let sum = 0;
+          for (let i = start; i < start + cols; i++) sum += ys[i]!;
+          // sum = 1 gives h − y bit for bit (h·1 is h), the course's δ(L) for one-hot labels.
+          for (let i = start; i < start + cols; i++) os[i] = hs[i]! * sum - ys[i]!;
+        }
       },
     }),
   ]),

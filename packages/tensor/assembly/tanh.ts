@@ -1,7 +1,6 @@
-// tanh over raw linear memory in f64x2 SIMD, bit-identical to V8's Math.tanh: fdlibm's s_tanh.c
-// and s_expm1.c (FreeBSD msun, as V8's ieee754.cc has them), ported operation for operation.
-// Checked against Math.tanh on three million arguments while porting; tanh.test.ts in src
-// reaches every branch.
+// tanh over raw linear memory in f64x2 SIMD, bit-identical to src/math/tanh.ts: fdlibm's
+// s_tanh.c and s_expm1.c (FreeBSD msun), ported operation for operation. tanh.test.ts in src
+// reaches every branch and compares 2¹⁹ arbitrary bit patterns.
 
 import { loadPair, storeNarrowPair, storePair } from './pairs';
 import { INV_LN2, LN2_HI, LN2_LO, lane, M_BIAS, M_SIGN, mask, reductionMultiple } from './reduction';
@@ -195,11 +194,11 @@ const L_FIFTY_SIX = 17;
 
 // float32 results need tanh x only to the precision that decides their rounding. For them a
 // cheaper formula runs, and its result is rounded to float32 only where that rounding is
-// certain to equal Math.tanh's (Ziv's test): z·(1 − δ) and z·(1 + δ) must round to the same
+// certain to equal the exact port's (Ziv's test): z·(1 − δ) and z·(1 + δ) must round to the same
 // float32. The formula is within about 2·10⁻¹³ of tanh x relative, δ = 2⁻³⁶ is 70 times that,
 // and fdlibm's result is within one ulp, so both lie in that interval, and rounding, being
 // monotonic, sends every number in it to the same float32. Otherwise (about one lane in 2¹¹)
-// the exact port runs. Every float32 argument was checked against Math.tanh this way, and
+// the exact port runs. Every float32 argument was checked against the exact port this way, and
 // src/tanh.test.ts keeps arguments where the formula alone would round the other way.
 //
 // The formula: tanh |x| = m/(m + 2) with m = e^w − 1, w = 2|x|, one division and no branch.
@@ -230,7 +229,7 @@ const SIGN32 = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000]
 
 /**
  * tanh on two float64 lanes (float32 arguments) rounded to two float32 lanes (lanes 0 and 1 of
- * the result), each equal to Math.fround(Math.tanh(x)).
+ * the result), each equal to Math.fround(tanh(x)) with src/math/tanh.ts's tanh.
  */
 // @ts-expect-error: decorator
 @inline function tanhNarrowLanes(x: v128): v128 {

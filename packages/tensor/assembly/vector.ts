@@ -1,8 +1,8 @@
 // Elementwise kernels over raw linear memory, in f64x2 SIMD: the logistic function σ(z), its
 // backward rule and Adam's update. They repeat the JavaScript loops operation for operation in
-// float64, so their results are bit-identical to them; exp is fdlibm's __ieee754_exp, the
-// algorithm behind V8's Math.exp, so even e^x agrees to the last bit (checked against Math.exp
-// on two million arguments while porting; logistic.test.ts reaches every branch).
+// float64, so their results are bit-identical to them; exp is fdlibm's __ieee754_exp, the same
+// algorithm as src/math/exp.ts, so even e^x agrees to the last bit in every engine
+// (logistic.test.ts reaches every branch and compares 2¹⁹ arbitrary bit patterns).
 
 import { loadPair, narrowPair, storeNarrowPair, storePair, widenPair } from './pairs';
 import { INV_LN2, LN2_HI, LN2_LO, lane, M_SIGN, mask, reductionMultiple } from './reduction';

@@ -34,6 +34,17 @@ export { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 export { addColumnToRows, argmaxRows, gatherRows, oneHot, sumRowsIntoColumn } from './rows';
 export { mapTanh } from './tanh';
 export { setWasmThreads, wasmThreads } from './threads';
+export { wasmReady } from './wasm-ready';
+
+// ── Elementary functions: fdlibm's algorithms in plain float64, the same bits in every engine ──
+
+export { cos } from './math/cos';
+export { exp } from './math/exp';
+export { expm1 } from './math/expm1';
+export { log } from './math/log';
+export { log1p } from './math/log1p';
+export { pow } from './math/pow';
+export { tanh } from './math/tanh';
 
 // ── Seeded randomness ──
 

@@ -1,10 +1,11 @@
 // The logistic function σ(z) = 1 / (1 + e^−z), for one number and for whole arrays. The array
-// form runs in the kernel module (f64x2 SIMD, an exact port of the Math.exp algorithm) when it
-// can, and gives the same bits as the scalar loop either way.
+// form runs in the kernel module (f64x2 SIMD, the same fdlibm exp as ./math/exp.ts) when it
+// can, and gives the same bits as the scalar loop either way, in every engine.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
 import { kernelThreads, SHARED_MAP, SHARED_MEMORY_BOUND, shareElementwise } from './internal/kernel-helper';
 import { align, copyOut, kernelFor, mapInWasm, operandsStart, view } from './internal/wasm-memory';
+import { exp } from './math/exp';
 
 /**
  * σ(z) = 1 / (1 + e^−z) without overflow: for z < 0 it uses the equal form e^z / (1 + e^z), so
@@ -16,9 +17,9 @@ import { align, copyOut, kernelFor, mapInWasm, operandsStart, view } from './int
  * //                 derivative e^−z / (1 + e^−z)² would be Infinity / Infinity = NaN)
  */
 export function logistic(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  // Also reached by NaN, which Math.exp passes through, so NaN in gives NaN out.
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + exp(-z));
+  // Also reached by NaN, which exp passes through, so NaN in gives NaN out.
+  const e = exp(z);
   return e / (1 + e);
 }
 

@@ -2,6 +2,8 @@
 // draws are bit-identical in every JavaScript engine, in Node and in browsers.
 import type { Random } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
+import { cos } from './math/cos';
+import { log } from './math/log';
 
 /**
  * A random stream from a seed (any 32-bit integer; other numbers are folded in).
@@ -68,9 +70,10 @@ export function randomFromState(state: readonly number[]): Random {
     },
     normal() {
       // Box–Muller; 1 − u keeps the logarithm's argument in (0, 1]. The sine half is dropped
-      // so that the four integers of state() are the whole state.
-      const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
-      return radius * Math.cos(2 * Math.PI * uniform());
+      // so that the four integers of state() are the whole state. log and cos are this
+      // package's (√ is exact in IEEE 754), so draws are the same in every engine.
+      const radius = Math.sqrt(-2 * log(1 - uniform()));
+      return radius * cos(2 * Math.PI * uniform());
     },
     state: () => [s0 >>> 0, s1 >>> 0, s2 >>> 0, s3 >>> 0],
   };

@@ -1,19 +1,21 @@
-// tanh over whole arrays: in the kernel module (f64x2 SIMD, an exact port of fdlibm's tanh and
-// expm1, which V8's Math.tanh runs; for float32 results a cheaper formula, rounded only where
-// that is certain, see assembly/tanh.ts) when it can, with the same bits as Math.tanh either way.
+// tanh over whole arrays: in the kernel module (f64x2 SIMD, fdlibm's tanh and expm1 as in
+// ./math/tanh.ts; for float32 results a cheaper formula, rounded only where that is certain, see
+// assembly/tanh.ts) when it can, with the same bits as ./math/tanh.ts either way.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
 import { SHARED_MAP } from './internal/kernel-helper';
 import { kernelFor, mapInWasm } from './internal/wasm-memory';
+import { tanh } from './math/tanh';
 
-// The SIMD tanh takes about 12 ns per value (float32 about 6) against Math.tanh's 20, plus about
-// 200 ns for the call and its copies; a 2-8-8-1 layer's 80 values were slower through wasm this
-// way (B3: 7.9 against 7.6 µs per step), before such networks ran whole in `denseStep`.
-const WASM_FROM = 256;
+// The SIMD tanh takes about 12 ns per value (float32 about 6) against the scalar port's 33 (V8's
+// C tanh took 20, and arrays below 256 values stayed in JavaScript then), plus about 200 ns for
+// the call and its copies: from 64 values the kernel is the faster (B3's 80-value layers on the
+// js backend).
+const WASM_FROM = 64;
 
 /**
- * out[i] = Math.tanh(z[i]) for every i, bit for bit (float32 arrays: computed in float64 and
- * rounded once on store). `out` may be `z`.
+ * out[i] = tanh(z[i]) for every i, bit for bit with this package's `tanh` (float32 arrays:
+ * computed in float64 and rounded once on store), in every engine. `out` may be `z`.
  *
  * @example
  * mapTanh(z.data, a.data); // a = tanh(z) for a whole batch
@@ -26,7 +28,7 @@ export function mapTanh(z: FloatArray, out: FloatArray): void {
   }
   const module = z.length >= WASM_FROM ? kernelFor(z.length, SHARED_MAP) : undefined;
   if (!module) {
-    for (let i = 0; i < out.length; i++) out[i] = Math.tanh(z[i]!);
+    for (let i = 0; i < out.length; i++) out[i] = tanh(z[i]!);
     return;
   }
   mapInWasm(module, z instanceof Float32Array ? 'tanh32' : 'tanh64', z, out);

@@ -7,7 +7,7 @@ import type {
   Matrix,
   PluginOptions,
 } from '@deltanet/contract';
-import { clone, logistic, matrix, zeros } from '@deltanet/tensor';
+import { clone, logistic, matrix, tanh, zeros } from '@deltanet/tensor';
 import { describeNumber, sameNumber } from './report';
 
 type Fail = (message: string) => void;
@@ -237,7 +237,7 @@ const KERNELS: Readonly<
 > = {
   identity: [(z) => z, (_z, _a, u) => u],
   logistic: [logistic, (_z, a, u) => u * (a * (1 - a))],
-  tanh: [Math.tanh, (_z, a, u) => u * (1 - a * a)],
+  tanh: [tanh, (_z, a, u) => u * (1 - a * a)],
   relu: [(z) => Math.max(0, z), (z, _a, u) => u * (z > 0 ? 1 : 0)],
 };
 

@@ -1,4 +1,5 @@
 // The ε that keeps log h and log(1 − h) finite, shared by both cross-entropies.
+import { log, log1p } from '@deltanet/tensor';
 
 /**
  * h is clamped into [ε, 1 − ε] before a logarithm or a division, so one output costs at most
@@ -25,7 +26,7 @@ export function atLeastEpsilon(x: number): number {
  * cost ~1e-16 absolute, which a central difference with a small step magnifies into noise.
  */
 export function logOneMinusClamped(h: number): number {
-  return 1 - h < EPSILON ? LOG_EPSILON : Math.log1p(-h);
+  return 1 - h < EPSILON ? LOG_EPSILON : log1p(-h);
 }
 
-const LOG_EPSILON = /* @__PURE__ */ Math.log(EPSILON);
+const LOG_EPSILON = /* @__PURE__ */ log(EPSILON);

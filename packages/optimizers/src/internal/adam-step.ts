@@ -1,7 +1,7 @@
 // The Adam step shared by `adam` and `adamw` (which only adds a decay factor): PyTorch's
 // torch.optim.Adam, with the bias corrections folded into two per-step constants.
 import type { FloatArray, OptimizerState } from '@deltanet/contract';
-import { adamUpdate as adamKernel } from '@deltanet/tensor';
+import { adamUpdate as adamKernel, pow } from '@deltanet/tensor';
 import { assertGradient, stateArray, stateNumber, zerosLike } from './state';
 
 /** The constants of one Adam step. */
@@ -47,9 +47,10 @@ export function adamUpdate(
   const v = stateArray(state, 'v', n);
   const t = stateNumber(state, 'step') + 1;
   state['step'] = t;
-  // Once per step, not per parameter.
-  const root2 = Math.sqrt(1 - beta2 ** t);
-  const stepSize = (alpha / (1 - beta1 ** t)) * root2;
+  // Once per step, not per parameter. @deltanet/tensor's pow, not `**`: engines compute powers
+  // differently (Chromium 156's β^t differs from Node 20's about once in twenty).
+  const root2 = Math.sqrt(1 - pow(beta2, t));
+  const stepSize = (alpha / (1 - pow(beta1, t))) * root2;
   const epsilonHat = epsilon * root2;
   // One kernel from @deltanet/tensor (wasm SIMD where it can, the same bits either way).
   adamKernel(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay);

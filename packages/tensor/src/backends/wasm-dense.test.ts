@@ -6,6 +6,7 @@ import type { ActivationKernel, DenseStepArgs, DType, FloatArray } from '@deltan
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import { describe, expect, it } from 'vitest';
 import { logistic } from '../logistic';
+import { tanh } from '../math/tanh';
 import { allocate } from '../matrix';
 import { createRandom } from '../random';
 import { wasm } from './wasm';
@@ -16,7 +17,7 @@ const DEFINITIONS: Record<
 > = {
   identity: [(z) => z, (_z, _a, u) => u],
   logistic: [logistic, (_z, a, u) => u * (a * (1 - a))],
-  tanh: [Math.tanh, (_z, a, u) => u * (1 - a * a)],
+  tanh: [tanh, (_z, a, u) => u * (1 - a * a)],
   relu: [(z) => Math.max(0, z), (z, _a, u) => u * (z > 0 ? 1 : 0)],
 };
 

@@ -67,7 +67,7 @@ let bytes: Uint8Array<ArrayBuffer> | undefined;
 let instance: KernelExports | undefined;
 let shared: SharedKernel | undefined;
 let sharedFailed = false;
-let compiling = false;
+let compiling: Promise<void> | undefined;
 let invalid = false;
 
 /** Whether this engine validates the module (WebAssembly with SIMD128). */
@@ -100,8 +100,7 @@ export function kernelModule(): KernelExports | undefined {
     instance = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    compiling = true;
-    void api.instantiate(bytes, {}).then(
+    compiling = api.instantiate(bytes, {}).then(
       (result) => {
         instance = result.instance.exports as KernelExports;
       },
@@ -110,6 +109,15 @@ export function kernelModule(): KernelExports | undefined {
     );
   }
   return instance;
+}
+
+/**
+ * Settles when `kernelModule` has its final answer: at once where the module compiles
+ * synchronously (Node, workers) or cannot run, after the asynchronous compile elsewhere.
+ */
+export function kernelModuleSettled(): Promise<void> {
+  kernelModule();
+  return compiling ?? Promise.resolve();
 }
 
 /** The instance on a shared memory, with what helper threads need to make their own. */
