@@ -14,7 +14,7 @@ export type { ThetaLayout } from './layout';
 export { parameterCount, thetaLayout } from './layout';
 export type { Evaluation, NetworkOptions } from './network';
 export { createNetwork, Network, predictedClasses } from './network';
-export type { JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
+export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type { NetworkSpec, PluginChoice, PluginDescriptor, ResolvedSpec, SpecDescription } from './spec';
 export { describeSpec, resolveSpec } from './spec';
