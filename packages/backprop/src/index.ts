@@ -2,6 +2,8 @@
 // δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
 export { builtinRegistry } from './builtins';
 export type { TrainingState } from './checkpoint';
+export type { CostGuard } from './cost-guard';
+export { ExplodingCostError } from './cost-guard';
 export type { NonFiniteOrigin } from './divergence';
 export { DivergenceError } from './divergence';
 export type { Batch, EarlyStopping, FitOptions, StopReason, TrainingEvent, TrainingHistory } from './fit';
