@@ -25,6 +25,11 @@ export interface OutputFile {
   readonly kind: OutputKind;
   /** Roles of inputs this output is meant to replace (a checkpoint rewrites its --resume file). */
   readonly replaces?: readonly string[];
+  /**
+   * Written only if something happens (the default checkpoint, on Ctrl-C): only refused when it
+   * is an input; its folder and any file there are checked when it is written.
+   */
+  readonly lazy?: boolean;
 }
 
 /** The checked outputs of one command run. */
@@ -58,6 +63,7 @@ export async function outputFiles(
     const twin = seen.find((other) => other.id === id);
     if (twin) throw new UsageError(`${output.role} and ${twin.role} name the same file, ${output.path}`);
     seen.push({ role: output.role, id });
+    if (output.lazy) continue;
     await checkWritable(output.path, target);
     const existing = await existingKind(target);
     if (existing !== undefined && !compatible(output.kind, existing) && options.force !== true) {
