@@ -68,7 +68,9 @@ export async function outputFiles(
     const existing = await existingKind(target);
     if (existing !== undefined && !compatible(output.kind, existing) && options.force !== true) {
       throw new UsageError(
-        `${output.role} ${output.path} exists and holds ${existing === 'model' ? 'a model' : 'something other than a model'}, not ${describe(output.kind)}; pass --force to replace it`,
+        existing === 'model'
+          ? `${output.role} ${output.path} holds a deltanet model, and this writes ${describe(output.kind)} there; pass --force to replace it`
+          : `${output.role} ${output.path} exists and is not a deltanet model (replacing it with ${describe(output.kind)} would lose it); pass --force to replace it`,
       );
     }
   }
@@ -228,9 +230,9 @@ export function reason(error: unknown): string {
     EDQUOT: 'disk quota exceeded',
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
-    EISDIR: 'it is a folder',
-    ENOENT: 'no such file or folder',
-    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a directory',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'a part of the path is not a directory',
     EROFS: 'the file system is read-only',
     EIO: 'input/output error',
   };

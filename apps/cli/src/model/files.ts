@@ -47,7 +47,10 @@ export async function readModel(
   } catch (error) {
     if (!(error instanceof DeltanetError)) throw error;
     let message = error.message;
-    if (/integrity: /.test(message)) message = message.replace(/\(deltanet: (--accept-edits)\)/, '($1)');
+    if (/integrity: the content/.test(message)) {
+      // The library's advice is for library users; a CLI user acts with a flag.
+      message = `${message.replace(/ To use an edit.*$/, '')} If the change was made on purpose, pass --accept-edits to use the file anyway.`;
+    }
     if (/^.*?spec: /.test(message)) {
       const needed = readMetadata((doc as { metadata?: never }).metadata ?? {}).plugins ?? [];
       const missing = needed.filter((p) => !registry.has(p.kind as never, p.name));
