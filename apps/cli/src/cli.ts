@@ -18,7 +18,7 @@ import { version } from './version';
 const commands: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string }> = {
   train: { run: train, summary: 'train a network on a dataset or a CSV / JSON-lines file' },
   evaluate: { run: evaluate, summary: 'cost, accuracy, per-class precision and recall, confusion matrix' },
-  predict: { run: predict, summary: 'one output row per input row: class and probabilities' },
+  predict: { run: predict, summary: 'one output row per input row: class and outputs' },
   gradcheck: { run: gradcheck, summary: 'backprop against central differences, worst entries named' },
   inspect: { run: inspect, summary: 'architecture, parameters, plugins and provenance of a model' },
   plugins: { run: plugins, summary: 'every activation, loss, optimizer and backend available' },

@@ -72,7 +72,7 @@ export function trainingWarnings(
     if (spread && spread.largest.std / spread.smallest.std >= 100) {
       const name = (j: number) => data.featureNames?.[j] ?? `column ${j}`;
       warnings.push(
-        `feature scales differ by ${Math.floor(Math.log10(spread.largest.std / spread.smallest.std))} orders of magnitude (σ of ${name(spread.largest.column)} ${spread.largest.std.toPrecision(3)}, of ${name(spread.smallest.column)} ${spread.smallest.std.toPrecision(3)}); gradient descent crawls along the small ones: pass --normalize`,
+        `feature scales differ by ${Math.round(Math.log10(spread.largest.std / spread.smallest.std))} orders of magnitude (σ of ${name(spread.largest.column)} ${spread.largest.std.toPrecision(3)}, of ${name(spread.smallest.column)} ${spread.smallest.std.toPrecision(3)}); gradient descent crawls along the small ones: pass --normalize`,
       );
     }
   }

@@ -134,7 +134,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
     io.stdout.write(
       `${[
         `network ${net.layers.join('-')} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} weights`,
-        `relative difference ‖n − a‖/‖n + a‖: ${report.relativeDifference.toExponential(3)} (passes at ≤ ${thresholdText}, or ‖n − a‖ = ${report.differenceNorm.toExponential(3)} within round-off)`,
+        `relative difference ‖n − a‖/‖n + a‖: ${report.relativeDifference.toExponential(3)} (tolerance ${thresholdText}; ‖n − a‖ = ${report.differenceNorm.toExponential(3)}, round-off floor ${(report.absoluteTolerance * Math.sqrt(report.checked - report.kinks)).toExponential(1)})`,
         `entries beyond |a − n| > 1e-5 + 1e-3·|n|: ${report.flagged}` +
           (report.kinks > 0 ? `; entries across a kink (left out): ${report.kinks}` : ''),
         '',

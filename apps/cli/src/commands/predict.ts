@@ -90,7 +90,7 @@ export async function predict(args: string[], io: Io): Promise<number> {
   const column = model.info.outputs === 'scores' ? 'score' : 'p';
   const heading = names
     ? ['class', ...(k === 1 ? [`p(${names[1] ?? '1'})`] : names.map((name) => `${column}(${name})`))]
-    : [...Array(k).keys()].map((j) => `output${j + 1}`);
+    : valueNames(model.info.read?.label, k);
   const lines = [heading.map(csvText).join(',')];
   for (let i = 0; i < h.rows; i++) {
     const cells = outputs(i).map(csvNumber);
@@ -102,4 +102,12 @@ export async function predict(args: string[], io: Io): Promise<number> {
     if (values.quiet !== true) io.stderr.write(`wrote ${h.rows} predictions to ${out}\n`);
   } else io.stdout.write(csv);
   return 0;
+}
+
+/** A regression's columns: the label columns' names when the model has them, else output1…k. */
+function valueNames(label: unknown, k: number): string[] {
+  const names = [label].flat();
+  return names.length === k && names.every((name) => typeof name === 'string')
+    ? (names as string[])
+    : [...Array(k).keys()].map((j) => `output${j + 1}`);
 }

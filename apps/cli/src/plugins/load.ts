@@ -67,7 +67,7 @@ export async function loadPlugins(
       }
       if (missing.length > 0) {
         throw new UsageError(
-          `--plugin ${module}: ${plugin.kind} "${plugin.name}" has no ${missing.map((m) => `${m}()`).join(' or ')}, which every ${plugin.kind} needs (see packages/contract)`,
+          `--plugin ${module}: ${plugin.kind} "${plugin.name}" lacks ${missing.map((m) => `${m}()`).join(' and ')}, which every ${plugin.kind} needs (see packages/contract)`,
         );
       }
       if (verify) verifyPlugin(plugin, module, warn);
