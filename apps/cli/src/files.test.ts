@@ -46,8 +46,18 @@ function capture() {
   let stderr = '';
   return {
     io: {
-      stdout: { write: (t: string) => void (stdout += t), isTTY: false },
-      stderr: { write: (t: string) => void (stderr += t), isTTY: false },
+      stdout: {
+        write: (t: string) => {
+          stdout += t;
+        },
+        isTTY: false,
+      },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+        },
+        isTTY: false,
+      },
     },
     out: () => ({ stdout, stderr }),
   };
