@@ -95,7 +95,7 @@ describe('usage errors', () => {
     const unknownActivation = runCli(['train', 'xor', '--activation', 'relu6']);
     expect(unknownActivation.code).toBe(2);
     expect(unknownActivation.stderr).toMatch(
-      /unknown activation "relu6"; valid activations: elu, gelu, .*tanh/,
+      /unknown activation "relu6"; did you mean "relu"\?; valid activations: elu, gelu, .*tanh/,
     );
 
     const unknownDataset = runCli(['train', 'cifar']);
