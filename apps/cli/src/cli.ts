@@ -1,21 +1,24 @@
 // Command dispatch: `deltanet <command> [options]`, errors printed once with their exit code
 // (and as an "error" event with --json).
+
+import { UnknownPluginError } from '@deltanet/contract';
 import { evaluate } from './commands/evaluate';
 import { gradcheck } from './commands/gradcheck';
 import { inspect } from './commands/inspect';
 import { plugins } from './commands/plugins';
 import { predict } from './commands/predict';
 import { train } from './commands/train';
-import { exitCodeFor, UsageError } from './exit-codes';
+import { ExitCode, exitCodeFor, UsageError } from './exit-codes';
 import type { Io } from './io';
 import { paint } from './output/color';
 import { eventSink } from './output/events';
+import { didYouMean } from './suggest';
 import { version } from './version';
 
 const commands: Record<string, { run: (args: string[], io: Io) => Promise<number>; summary: string }> = {
   train: { run: train, summary: 'train a network on a dataset or a CSV / JSON-lines file' },
   evaluate: { run: evaluate, summary: 'cost, accuracy, per-class precision and recall, confusion matrix' },
-  predict: { run: predict, summary: 'one output row per input row: class and probabilities' },
+  predict: { run: predict, summary: 'one output row per input row: class and outputs' },
   gradcheck: { run: gradcheck, summary: 'backprop against central differences, worst entries named' },
   inspect: { run: inspect, summary: 'architecture, parameters, plugins and provenance of a model' },
   plugins: { run: plugins, summary: 'every activation, loss, optimizer and backend available' },
@@ -34,8 +37,9 @@ Options:
   -h, --help     help for deltanet or a command (deltanet train --help)
   -v, --version  the version
 
-Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad data or model file,
-4 training diverged, 5 file not readable or writable, 6 gradient check failed, 130 interrupted.
+Exit codes: 0 success, 1 internal error, 2 usage error (or a refused file), 3 bad data,
+4 training diverged, 5 file not readable or writable, 6 gradient check failed,
+7 bad model or checkpoint file, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM (checkpoint saved).
 
 Examples:
   deltanet train
@@ -47,7 +51,12 @@ Examples:
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (command === undefined) {
+      // No command is a mistake in a script: help where a person sees it, and a failing status.
+      io.stderr.write(`${mainHelp}\n`);
+      return ExitCode.usage;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
       io.stdout.write(`${mainHelp}\n`);
       return 0;
     }
@@ -58,20 +67,34 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const entry = commands[command];
     if (!entry) {
       throw new UsageError(
-        `unknown command "${command}"; valid commands: ${Object.keys(commands).join(', ')}`,
+        `unknown command "${command}"${didYouMean(command, Object.keys(commands))}; valid commands: ${Object.keys(commands).join(', ')}`,
       );
     }
     return await entry.run(rest, io);
   } catch (error) {
     const code = exitCodeFor(error);
-    const message = error instanceof Error ? describeIoError(error) : String(error);
+    const message = describeError(error);
     eventSink(io.stdout, rest.includes('--json')).emit({ event: 'error', exitCode: code, message });
     const hint =
       code === 2 ? `\nrun "deltanet ${commands[command ?? ''] ? `${command} ` : ''}--help" for usage` : '';
     io.stderr.write(`${paint(io.stderr, 'red', 'deltanet:')} ${message}${hint}\n`);
-    if (code === 1 && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (code === 1 && error instanceof Error && error.stack && process.env.DELTANET_DEBUG)
+      io.stderr.write(`${error.stack}\n`);
     return code;
   }
+}
+
+/** One line a person can act on, whatever was thrown: never a raw stack trace. */
+function describeError(error: unknown): string {
+  if (error instanceof UnknownPluginError) {
+    return `${error.message.replace(/; valid /, `${didYouMean(error.pluginName, error.validNames)}; valid `)}`;
+  }
+  if (!(error instanceof Error)) return `internal error: ${String(error)}`;
+  if (exitCodeFor(error) !== ExitCode.internal) return describeIoError(error);
+  if (error instanceof RangeError && /allocation|array length|memory/i.test(error.message)) {
+    return `out of memory: ${error.message} (use smaller layers, fewer rows or --batch-size)`;
+  }
+  return `internal error (a bug in deltanet, please report it): ${error.message}; set DELTANET_DEBUG=1 for the stack trace`;
 }
 
 /** "ENOENT: no such file or directory, open 'x.csv'" → "cannot read x.csv: no such file or directory". */

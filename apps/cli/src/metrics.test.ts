@@ -1,6 +1,12 @@
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import { classFigures, confusionMatrix, rootMeanSquaredError } from './metrics';
+import {
+  classFigures,
+  columnMeans,
+  confusionMatrix,
+  regressionFigures,
+  rootMeanSquaredError,
+} from './metrics';
 
 const ints = (values: number[]) => Int32Array.from(values);
 
@@ -37,5 +43,42 @@ describe('classification figures', () => {
         ]),
       ),
     ).toBe(1.5);
+  });
+});
+
+describe('regression figures', () => {
+  it("match scikit-learn's r2_score, mean_absolute_error and mean_squared_error examples", () => {
+    // y_true = [3, -0.5, 2, 7], y_pred = [2.5, 0, 2, 8]: R² 0.948…, MAE 0.5, MSE 0.375.
+    const y = fromRows([[3], [-0.5], [2], [7]]);
+    const h = fromRows([[2.5], [0], [2], [8]]);
+    const figures = regressionFigures(h, y, columnMeans(y));
+    expect(figures.r2).toBeCloseTo(0.9486, 4);
+    expect(figures.mae).toBeCloseTo(0.5, 12);
+    expect(figures.rmse).toBeCloseTo(Math.sqrt(0.375), 12);
+    // Predicting ȳ = 2.875 everywhere: √(mean (y − ȳ)²) = √(29.1875 / 4).
+    expect(figures.baselineRmse).toBeCloseTo(Math.sqrt(29.1875 / 4), 12);
+  });
+
+  it('average R² over outputs as multioutput="uniform_average" does', () => {
+    // y_true = [[0.5, 1], [-1, 1], [7, -6]], y_pred = [[0, 2], [-1, 2], [8, -5]]: R² 0.936…, MAE 0.75.
+    const y = fromRows([
+      [0.5, 1],
+      [-1, 1],
+      [7, -6],
+    ]);
+    const h = fromRows([
+      [0, 2],
+      [-1, 2],
+      [8, -5],
+    ]);
+    const figures = regressionFigures(h, y, columnMeans(y));
+    expect(figures.r2).toBeCloseTo(0.9368, 4);
+    expect(figures.mae).toBeCloseTo(0.75, 12);
+  });
+
+  it('give R² = 0 for the baseline itself', () => {
+    const y = fromRows([[1], [2], [6]]);
+    const h = fromRows([[3], [3], [3]]);
+    expect(regressionFigures(h, y, [3]).r2).toBe(0);
   });
 });

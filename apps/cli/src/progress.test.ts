@@ -10,12 +10,12 @@ const events: TrainingEvent[] = [
   { type: 'end', reason: 'early-stopping', epochs: 1, bestEpoch: 1 },
 ];
 
-function capture(isTTY: boolean, quiet = false): string {
+function capture(isTTY: boolean, quiet = false, env: NodeJS.ProcessEnv = {}): string {
   let text = '';
   const write = (t: string) => {
     text += t;
   };
-  const report = progressReporter({ write, isTTY, columns: 100 }, { quiet });
+  const report = progressReporter({ write, isTTY, columns: 100 }, { quiet, env });
   for (const event of events) report(event);
   return text;
 }
@@ -37,6 +37,11 @@ describe('progress', () => {
     const text = capture(true).replaceAll('\r\u001b[2K', '<redraw>');
     expect(text).toMatch(/<redraw>epoch 1\/2 \[=+ +\] cost 0\.9000 accuracy 50\.00% ETA \d+s/);
     expect(text).toMatch(/<redraw>epoch 1\/2 · cost 0\.8000 accuracy 75\.00% · 0\.3s\n/);
+  });
+
+  it('gives a terminal under TERM=dumb plain lines, without cursor escapes', () => {
+    expect(capture(true, false, { TERM: 'dumb' })).toBe(capture(false));
+    expect(capture(true, false, { TERM: 'dumb' }).includes(String.fromCharCode(27))).toBe(false);
   });
 
   it('writes nothing when quiet', () => {

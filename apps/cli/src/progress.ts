@@ -1,5 +1,5 @@
 // Training progress on stderr: a redrawn bar with cost, accuracy and ETA on a terminal, one
-// plain line per epoch otherwise (logs, CI), nothing with --quiet.
+// plain line per epoch otherwise (logs, CI, TERM=dumb), nothing with --quiet.
 import type { TrainingEvent } from '@deltanet/backprop';
 
 /** Where progress goes and how it is drawn. */
@@ -9,9 +9,24 @@ export interface ProgressTarget {
   readonly columns?: number;
 }
 
+/** How progress is drawn. */
+export interface ProgressOptions {
+  readonly quiet?: boolean;
+  /**
+   * The figures of an epoch line after the cost; default the accuracy (and validation
+   * figures). Regression passes its RMSE, MAE and R².
+   */
+  readonly epochFigures?: (event: Extract<TrainingEvent, { type: 'epoch' }>) => string;
+  /** Regression: the bar shows no accuracy. */
+  readonly regression?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** A listener for `fit`'s events that draws progress on `target`. */
-export function progressReporter(target: ProgressTarget, options: { quiet?: boolean } = {}) {
+export function progressReporter(target: ProgressTarget, options: ProgressOptions = {}) {
   if (options.quiet) return () => {};
+  // A terminal that cannot move the cursor (TERM=dumb: Emacs shells, some CI) gets plain lines.
+  const redraw = target.isTTY && (options.env ?? process.env).TERM !== 'dumb';
   let epochs = 0;
   let batches = 1;
   let started = Date.now();
@@ -28,7 +43,7 @@ export function progressReporter(target: ProgressTarget, options: { quiet?: bool
         );
         return;
       case 'batch': {
-        if (!target.isTTY) return;
+        if (!redraw) return;
         const now = Date.now();
         if (now - lastDraw < 100 && event.batch !== event.batches) return;
         lastDraw = now;
@@ -38,18 +53,17 @@ export function progressReporter(target: ProgressTarget, options: { quiet?: bool
         const filled = Math.round(done * width);
         target.write(
           `\r\u001b[2Kepoch ${event.epoch}/${epochs} [${'='.repeat(filled)}${' '.repeat(width - filled)}]` +
-            ` cost ${event.cost.toFixed(4)} accuracy ${percent(event.accuracy)} ETA ${formatSeconds(eta / 1000)}`,
+            ` cost ${event.cost.toFixed(4)}${options.regression ? '' : ` accuracy ${percent(event.accuracy)}`} ETA ${formatSeconds(eta / 1000)}`,
         );
         return;
       }
       case 'epoch': {
-        const validation =
-          event.validationCost !== undefined
-            ? ` · validation cost ${event.validationCost.toFixed(4)} accuracy ${percent(event.validationAccuracy!)}`
-            : '';
+        const figures = options.epochFigures
+          ? ` · ${options.epochFigures(event)}`
+          : classificationFigures(event);
         target.write(
-          `${target.isTTY ? '\r\u001b[2K' : ''}epoch ${event.epoch}/${event.epochs} · cost ${event.cost.toFixed(4)}` +
-            ` accuracy ${percent(event.accuracy)}${validation} · ${event.seconds.toFixed(1)}s\n`,
+          `${redraw ? '\r\u001b[2K' : ''}epoch ${event.epoch}/${event.epochs} · cost ${event.cost.toFixed(4)}` +
+            `${figures} · ${event.seconds.toFixed(1)}s\n`,
         );
         return;
       }
@@ -61,6 +75,14 @@ export function progressReporter(target: ProgressTarget, options: { quiet?: bool
         return;
     }
   };
+}
+
+function classificationFigures(event: Extract<TrainingEvent, { type: 'epoch' }>): string {
+  const validation =
+    event.validationCost !== undefined
+      ? ` · validation cost ${event.validationCost.toFixed(4)} accuracy ${percent(event.validationAccuracy!)}`
+      : '';
+  return ` accuracy ${percent(event.accuracy)}${validation}`;
 }
 
 /** 0.9512 → "95.12%". */

@@ -152,12 +152,19 @@ describe('malformed files', () => {
     expect(result.stderr).toMatch(/cannot read missing\.csv: no such file or directory/);
   });
 
-  it('a broken model file names the field', () => {
+  it('a changed model file fails its integrity check; accepted on purpose, the bad field is named (exit 7)', () => {
     const text = readFileSync(model(), 'utf8').replace('"rows": 16', '"rows": 17');
     writeFile(dir, 'broken.json', text);
     const result = runCli(['evaluate', '--model', 'broken.json', 'iris.csv'], { cwd: dir });
-    expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/broken\.json: thetas\[0\]: expected 16 × 5/);
+    expect(result.code).toBe(7);
+    expect(result.stderr).toMatch(
+      /broken\.json: integrity: the content does not match .* pass --accept-edits/,
+    );
+    const accepted = runCli(['evaluate', '--model', 'broken.json', 'iris.csv', '--accept-edits'], {
+      cwd: dir,
+    });
+    expect(accepted.code).toBe(7);
+    expect(accepted.stderr).toMatch(/broken\.json: thetas\[0\]: expected 16 × 5/);
   });
 });
 
@@ -182,7 +189,7 @@ describe('regression (--label-mode value)', () => {
     );
     expect(trained.code).toBe(0);
     expect(trained.stdout).not.toMatch(/accuracy/);
-    const rmse = Number(/test RMSE: ([\d.]+)/.exec(trained.stdout)![1]);
+    const rmse = Number(/test RMSE ([\d.]+)/.exec(trained.stdout)![1]);
     expect(rmse).toBeLessThan(0.05);
     const evaluated = runCli(['evaluate', '--model', 'sine.json', 'sine.csv'], { cwd: dir });
     expect(evaluated.stdout).toMatch(/RMSE: 0\.0\d+/);

@@ -53,7 +53,7 @@ describe('--plugin', () => {
     const inspected = runCli(['inspect', 'cube.json', '--plugin', './cube.mjs'], { cwd: dir });
     expect(inspected.stdout).toMatch(/cube +\(from \.\/cube\.mjs\)/);
     const missing = runCli(['inspect', 'cube.json'], { cwd: dir });
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(7);
     expect(missing.stderr).toMatch(/unknown activation "cube".*trained with --plugin \.\/cube\.mjs/);
   });
 

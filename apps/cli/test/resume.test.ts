@@ -98,6 +98,8 @@ describe('--config', () => {
     writeFileSync(join(dir, 'run.json'), JSON.stringify({ hiden: [5] }));
     const result = runCli(['train', 'circle', '--config', 'run.json'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/run\.json: unknown key "hiden"; valid keys: hidden, layers/);
+    expect(result.stderr).toMatch(
+      /run\.json: unknown key "hiden"; did you mean "hidden"\?; valid keys: hidden, layers/,
+    );
   });
 });

@@ -11,13 +11,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; timeout?: number; input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   if (!existsSync(binary)) throw new Error(`build the CLI first: ${binary} is missing`);
   const result = spawnSync(process.execPath, [binary, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
     timeout: options.timeout ?? 300_000,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.input !== undefined && { input: options.input }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

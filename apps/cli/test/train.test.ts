@@ -88,12 +88,14 @@ describe('usage errors', () => {
   it('name the unknown thing and the valid choices, with exit code 2', () => {
     const unknownCommand = runCli(['trian']);
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toMatch(/unknown command "trian"; valid commands: train/);
+    expect(unknownCommand.stderr).toMatch(
+      /unknown command "trian"; did you mean "train"\?; valid commands: train/,
+    );
 
     const unknownActivation = runCli(['train', 'xor', '--activation', 'relu6']);
     expect(unknownActivation.code).toBe(2);
     expect(unknownActivation.stderr).toMatch(
-      /unknown activation "relu6"; valid activations: elu, gelu, .*tanh/,
+      /unknown activation "relu6"; did you mean "relu"\?; valid activations: elu, gelu, .*tanh/,
     );
 
     const unknownDataset = runCli(['train', 'cifar']);

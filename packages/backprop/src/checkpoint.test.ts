@@ -3,6 +3,7 @@ import { createRandom, fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import type { FitOptions, NetworkSpec, TrainingState } from './index';
 import { createNetwork, fit, parseNetwork, serializeNetwork } from './index';
+import { documentIntegrity } from './integrity';
 
 // 120 random points of the plane, labelled inside/outside the unit circle: enough rows for
 // several shuffled batches.
@@ -125,10 +126,13 @@ describe('checkpoints', () => {
     });
     const doc = JSON.parse(serializeNetwork(net, { training: state! }));
     doc.training.shuffle = [1, 2, 3];
+    // Re-sealed, so that the field checks (not the integrity check) meet the change.
+    doc.integrity = documentIntegrity(doc);
     expect(() => parseNetwork(JSON.stringify(doc), { source: 'ckpt.json' })).toThrow(FormatError);
     expect(() => parseNetwork(JSON.stringify(doc), { source: 'ckpt.json' })).toThrow(/training\.shuffle/);
     doc.training.shuffle = null;
     doc.training.records = [];
+    doc.integrity = documentIntegrity(doc);
     expect(() => parseNetwork(JSON.stringify(doc))).toThrow(/training\.records: expected 1 records/);
   });
 });

@@ -2,7 +2,7 @@ import type { ActivationPlugin, MinibatchOptimizer } from '@deltanet/contract';
 import { fromRows, matrix, rowSlice } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import type { TrainingEvent } from './index';
-import { createNetwork, DivergenceError, fit, Network, serializeNetwork } from './index';
+import { createNetwork, DivergenceError, ExplodingCostError, fit, Network, serializeNetwork } from './index';
 
 // XOR: the smallest problem a network without hidden units cannot learn.
 const xor = {
@@ -122,6 +122,59 @@ describe('fit', () => {
     expect((error as DivergenceError).origin).toMatchObject({ quantity: 'a', layer: 2, row: 0 });
     expect((error as Error).message).toMatch(/epoch 1, batch 1: a\(2\) is Infinity at example 0, unit \d/);
     expect(Array.from(net.params)).toEqual(params);
+  });
+
+  it('with costGuard, stops a cost that explodes without NaN and puts back the last sound Θ', async () => {
+    // y = 20 + 3x₁ − 2x₂ + x₃ on a grid: MSE with a linear output, Adam at a learning rate of 1000.
+    const rows = Array.from({ length: 64 }, (_, i) => [(i % 4) - 1.5, ((i >> 2) % 4) - 1.5, (i >> 4) - 1.5]);
+    const data = {
+      x: fromRows(rows),
+      y: fromRows(rows.map(([a, b, c]) => [20 + 3 * a! - 2 * b! + c!])),
+    };
+    const spec = {
+      layers: [3, 8, 1],
+      outputActivation: 'linear',
+      loss: 'mean-squared-error',
+      seed: 2,
+    } as const;
+    const options = {
+      optimizer: { name: 'adam', options: { learningRate: 1000 } },
+      epochs: 30,
+      batchSize: 8,
+    };
+    const unguarded = createNetwork(spec);
+    const history = await fit(unguarded, data, options);
+    // The failure the guard exists for: "completed", at a finite cost far above the first one.
+    expect(history.stopReason).toBe('completed');
+    expect(Number.isFinite(history.epochs.at(-1)!.cost)).toBe(true);
+    // J(Θ₀) is about 20² / 2 = 200 (outputs near 0).
+    expect(Math.max(...history.epochs.map((e) => e.cost))).toBeGreaterThan(1e6);
+
+    const guarded = createNetwork(spec);
+    const error = await fit(guarded, data, { ...options, costGuard: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExplodingCostError);
+    const { epoch } = error as ExplodingCostError;
+    expect((error as Error).message).toMatch(
+      /training diverged at epoch \d+: the mean cost .* without reaching NaN/,
+    );
+    // Θ is where a run of epoch − 1 epochs ends (runs are bit-reproducible from the seed).
+    const before = createNetwork(spec);
+    await fit(before, data, { ...options, epochs: epoch - 1 });
+    expect(guarded.params).toEqual(before.params);
+  });
+
+  it('with costGuard, leaves a sound run alone', async () => {
+    const plain = createNetwork({ layers: [2, 4, 1], seed: 1 });
+    const guarded = createNetwork({ layers: [2, 4, 1], seed: 1 });
+    const options = {
+      optimizer: { name: 'adam', options: { learningRate: 0.05 } },
+      epochs: 200,
+      batchSize: 4,
+    };
+    await fit(plain, xor, options);
+    const history = await fit(guarded, xor, { ...options, costGuard: { factor: 10 } });
+    expect(history.stopReason).toBe('completed');
+    expect(guarded.params).toEqual(plain.params);
   });
 
   it('rejects NaN in the data before training, naming row and column', async () => {

@@ -16,6 +16,8 @@ import {
 } from '@deltanet/tensor';
 import type { TrainingState } from './checkpoint';
 import { checkResumable } from './checkpoint';
+import type { CostGuard } from './cost-guard';
+import { costGuard } from './cost-guard';
 import { DivergenceError, divergenceHint, locateNonFinite } from './divergence';
 import type { EpochRecord } from './history';
 import { checkedBatch } from './internal/data';
@@ -77,6 +79,12 @@ export interface FitOptions {
    * and options: it reaches the same weights, bit for bit, as a run never interrupted.
    */
   readonly resume?: TrainingState;
+  /**
+   * Stop like a divergence (ExplodingCostError, code 'diverged') when an epoch's mean cost
+   * exceeds `factor` (default 1e4) times the first batch's cost, with Θ put back to the start
+   * of that epoch. Off by default; `true` for the default factor.
+   */
+  readonly costGuard?: boolean | CostGuard;
 }
 
 /** Why training stopped. */
@@ -120,7 +128,8 @@ export interface TrainingHistory {
 
 /**
  * Trains `net` in place and resolves with the epoch history (also appended to `net.history`).
- * Throws DivergenceError on the first NaN/Infinity, leaving Θ at its last finite values.
+ * Throws DivergenceError on the first NaN/Infinity, leaving Θ at its last finite values, and
+ * with `costGuard` ExplodingCostError when the cost explodes while staying finite.
  *
  * @example
  * const history = await fit(net, { x, y }, { optimizer: 'adam', epochs: 20, batchSize: 64 });
@@ -147,6 +156,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   // Without a listener no event is built: a tiny network's step is a few microseconds.
   const emit = options.onEvent;
   const stopper = earlyStopper(options.earlyStopping, net.params, resume?.earlyStopping);
+  const guard = costGuard(options.costGuard, net.params);
   const records: EpochRecord[] = [...(resume?.records ?? [])];
   const gradient = allocate(net.dtype, net.params.length);
   const trainer =
@@ -181,6 +191,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   let reason: StopReason = 'completed';
   for (let epoch = records.length + 1; epoch <= epochs; epoch++) {
     const started = Date.now();
+    guard?.beginEpoch();
     const outcome = await trainer.run(epoch, emit, options.signal);
     if (!outcome.finished) {
       // Cut short: the checkpoint holds the batches done; no record of a partial epoch.
@@ -188,6 +199,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
       reason = 'aborted';
       break;
     }
+    guard?.check(epoch, outcome.firstCost, outcome.cost);
     const validated = validation ? net.evaluate(validation.x, validation.y) : undefined;
     const record: EpochRecord = {
       epoch,
@@ -220,6 +232,8 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
 
 interface EpochOutcome {
   readonly cost: number;
+  /** The cost of the epoch's first batch (full-batch: of the iteration). */
+  readonly firstCost: number;
   readonly accuracy: number;
   /** Every batch of the epoch ran. */
   readonly finished: boolean;
@@ -270,11 +284,13 @@ function minibatchTrainer(
   let done = resume?.batchesDone ?? 0;
   let costSum = resume?.partial.cost ?? 0;
   let correct = resume?.partial.correct ?? 0;
+  let firstCost = Number.NaN;
 
   return {
     async run(epoch, emit, signal) {
       epochStart = random.state();
       if (shuffle) permutation(rows, random, order);
+      const firstBatch = done;
       for (let b = done; b < batches; b++) {
         const start = b * batchSize;
         const end = Math.min(rows, start + batchSize);
@@ -297,6 +313,7 @@ function minibatchTrainer(
           throw diverged(net, epoch, b + 1, x, y, cost, gradient);
         }
         correct += countCorrect(ws.a[ws.a.length - 1]!, y, predicted, expected);
+        if (b === firstBatch) firstCost = cost;
         costSum += cost * x.rows;
         optimizer.update(net.params, gradient, state);
         if (findNonFinite(net.params) >= 0) throw diverged(net, epoch, b + 1, x, y, cost, gradient);
@@ -305,6 +322,7 @@ function minibatchTrainer(
         if (signal?.aborted && done < batches) {
           return {
             cost: costSum / end,
+            firstCost,
             accuracy: correct / end,
             finished: false,
             aborted: true,
@@ -316,7 +334,13 @@ function minibatchTrainer(
           if (pause) await pause;
         }
       }
-      const outcome = { cost: costSum / rows, accuracy: correct / rows, finished: true, converged: false };
+      const outcome = {
+        cost: costSum / rows,
+        firstCost,
+        accuracy: correct / rows,
+        finished: true,
+        converged: false,
+      };
       done = 0;
       costSum = 0;
       correct = 0;
@@ -378,6 +402,7 @@ function fullBatchTrainer(
         if (pause) await pause;
         return {
           cost: report.cost,
+          firstCost: report.cost,
           accuracy,
           finished: true,
           aborted: signal?.aborted ?? false,

@@ -2,6 +2,8 @@
 // δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
 export { builtinRegistry } from './builtins';
 export type { TrainingState } from './checkpoint';
+export type { CostGuard } from './cost-guard';
+export { ExplodingCostError } from './cost-guard';
 export type { NonFiniteOrigin } from './divergence';
 export { DivergenceError } from './divergence';
 export type { Batch, EarlyStopping, FitOptions, StopReason, TrainingEvent, TrainingHistory } from './fit';
@@ -14,7 +16,7 @@ export type { ThetaLayout } from './layout';
 export { parameterCount, thetaLayout } from './layout';
 export type { Evaluation, NetworkOptions } from './network';
 export { createNetwork, Network, predictedClasses, WORKSPACES_KEPT } from './network';
-export type { JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
+export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type { NetworkSpec, PluginChoice, PluginDescriptor, ResolvedSpec, SpecDescription } from './spec';
 export { describeSpec, resolveSpec } from './spec';

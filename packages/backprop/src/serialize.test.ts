@@ -3,6 +3,7 @@ import { fromRows } from '@deltanet/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, createNetwork, fit, MODEL_FORMAT, parseNetwork, serializeNetwork } from './index';
+import { documentIntegrity } from './integrity';
 
 const x = fromRows([
   [0.1, 0.9, -2],
@@ -63,13 +64,15 @@ describe('model files', () => {
     const broken = (change: (doc: typeof good) => void) => {
       const doc = structuredClone(good);
       change(doc);
+      // Re-sealed, so that the field checks (not the integrity check) meet the change.
+      doc.integrity = documentIntegrity(doc);
       return () => parseNetwork(JSON.stringify(doc), { source: 'model.json' });
     };
     expect(() => parseNetwork('{"format":', { source: 'model.json' })).toThrow(
       /model.json: \(document\): not valid JSON/,
     );
     expect(broken((d) => (d.format = 'keras'))).toThrow(`format: expected "${MODEL_FORMAT}", got "keras"`);
-    expect(broken((d) => (d.version = 99))).toThrow(/version: 99 is newer than this deltanet reads \(1\)/);
+    expect(broken((d) => (d.version = 99))).toThrow(/version: 99 is newer than this deltanet reads \(2\)/);
     expect(broken((d) => (d.thetas[1].values[2] = 'x'))).toThrow(
       /thetas\[1\]\.values\[2\]: expected a finite number, got "x"/,
     );
@@ -102,5 +105,38 @@ describe('model files', () => {
     expect(() => parseNetwork(text)).toThrow(/unknown activation "cube"/);
     const registry = builtinRegistry().with(cube);
     expect(parseNetwork(text, { registry }).network.activations[0]).toBe(cube);
+  });
+
+  it('refuse a document changed after it was written, unless told to accept it', () => {
+    const net = createNetwork({ layers: [3, 4, 2], seed: 3 });
+    const text = serializeNetwork(net, { metadata: { normalization: { mean: [1, 2, 3], std: [1, 1, 1] } } });
+    const doc = JSON.parse(text);
+    expect(doc.integrity).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(parseNetwork(text).integrity).toBe('verified');
+    // Reformatting (indentation, key order) changes no value: still verified.
+    const reordered = JSON.stringify({ ...doc, spec: doc.spec, format: doc.format });
+    expect(parseNetwork(reordered).integrity).toBe('verified');
+    const edited = structuredClone(doc);
+    edited.thetas[0].values[5] += 1e-9;
+    expect(() => parseNetwork(JSON.stringify(edited), { source: 'm.json' })).toThrow(
+      /m.json: integrity: the content does not match the sha256 written with it/,
+    );
+    const dropped = structuredClone(doc);
+    delete dropped.metadata.normalization;
+    expect(() => parseNetwork(JSON.stringify(dropped))).toThrow(/integrity/);
+    const accepted = parseNetwork(JSON.stringify(edited), { verifyIntegrity: false });
+    expect(accepted.integrity).toBe('modified');
+    expect(accepted.network.params[5]).toBe(net.params[5]! + 1e-9);
+    const unsealed = structuredClone(doc);
+    delete unsealed.integrity;
+    expect(() => parseNetwork(JSON.stringify(unsealed))).toThrow(/integrity: expected "sha256:"/);
+  });
+
+  it('still read version 1 files, which have no integrity check', () => {
+    const net = createNetwork({ layers: [2, 3, 1], seed: 5 });
+    const { integrity: _, ...doc } = JSON.parse(serializeNetwork(net));
+    const loaded = parseNetwork(JSON.stringify({ ...doc, version: 1 }));
+    expect(loaded.integrity).toBe('absent');
+    expect(loaded.network.params).toEqual(net.params);
   });
 });

@@ -1,12 +1,14 @@
 // The model file: a versioned JSON document with the spec (plugins by name and options), every
-// Θ(l) in the course's layout, the training history and the caller's metadata. Loading
-// validates every field and names the first bad one. Format: docs/model-format.md.
+// Θ(l) in the course's layout, the training history, the caller's metadata and an integrity
+// check over all of it. Loading validates every field, names the first bad one, and verifies
+// the check. Format: docs/model-format.md.
 import type { BackendPlugin, PluginRegistry } from '@deltanet/contract';
 import { DeltanetError, FormatError } from '@deltanet/contract';
 import { builtinRegistry } from './builtins';
 import type { TrainingState } from './checkpoint';
 import { readTrainingState } from './checkpoint';
 import type { EpochRecord } from './history';
+import { documentIntegrity } from './integrity';
 import { isObject } from './internal/is-object';
 import { Network } from './network';
 import type { SpecDescription } from './spec';
@@ -14,8 +16,8 @@ import { describeSpec, resolveSpec } from './spec';
 
 /** The format name written in every model file. */
 export const MODEL_FORMAT = 'deltanet-model';
-/** The newest format version this code writes and reads. */
-export const MODEL_VERSION = 1;
+/** The newest format version this code writes and reads (2: with the `integrity` field). */
+export const MODEL_VERSION = 2;
 
 /** A JSON value (metadata the caller stores with the model: class names, normalization…). */
 export type JsonValue =
@@ -41,7 +43,18 @@ export interface ModelDocument {
   readonly metadata: { readonly [key: string]: JsonValue };
   /** Present in checkpoints: where training stood, to continue with `fit(…, { resume })`. */
   readonly training?: TrainingState;
+  /**
+   * Version 2 on: `"sha256:…"` of the canonical JSON of every other field (keys sorted, numbers
+   * in shortest round-trip form). Loading refuses a document that does not match it.
+   */
+  readonly integrity?: string;
 }
+
+/**
+ * What loading found of the integrity check: `verified`; `absent` (a version 1 file, written
+ * before the check existed); or `modified` (it did not match and `verifyIntegrity` was false).
+ */
+export type IntegrityStatus = 'verified' | 'absent' | 'modified';
 
 /** A loaded model: the network and the metadata saved with it. */
 export interface LoadedModel {
@@ -49,6 +62,7 @@ export interface LoadedModel {
   readonly metadata: { readonly [key: string]: JsonValue };
   /** The training state of a checkpoint; undefined in a finished model. */
   readonly training?: TrainingState;
+  readonly integrity: IntegrityStatus;
 }
 
 /**
@@ -63,14 +77,19 @@ export function serializeNetwork(
   options: { metadata?: ModelDocument['metadata']; training?: TrainingState } = {},
 ): string {
   const thetas = net.thetas.map(({ rows, cols, data }) => ({ rows, cols, values: Array.from(data) }));
-  const doc: ModelDocument = {
-    format: MODEL_FORMAT,
+  const content = {
+    format: MODEL_FORMAT as typeof MODEL_FORMAT,
     version: MODEL_VERSION,
     spec: describeSpec(net.spec),
     thetas,
     history: net.history.map((record) => ({ ...record })),
     metadata: options.metadata ?? {},
     ...(options.training && { training: options.training }),
+  };
+  // Hashed as it will be read back: through JSON, where undefined fields and -0 do not survive.
+  const doc: ModelDocument = {
+    ...content,
+    integrity: documentIntegrity(JSON.parse(JSON.stringify(content)) as Record<string, unknown>),
   };
   // Indented for people, except the long value arrays, which stay on one line each.
   const values: string[] = [];
@@ -94,6 +113,11 @@ export interface ParseOptions {
   readonly backend?: BackendPlugin;
   /** File name for error messages. */
   readonly source?: string;
+  /**
+   * Refuse a document whose `integrity` does not match its content. Default true; pass false
+   * to load a file edited by hand on purpose (the result says `integrity: 'modified'`).
+   */
+  readonly verifyIntegrity?: boolean;
 }
 
 /**
@@ -126,6 +150,7 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
   if ((doc.version as number) > MODEL_VERSION) {
     fail('version', `${doc.version} is newer than this deltanet reads (${MODEL_VERSION}); upgrade deltanet`);
   }
+  const integrity = checkIntegrity(doc, options, fail);
   if (!isObject(doc.spec)) fail('spec', 'expected an object');
   const registry = options.registry ?? builtinRegistry();
   let spec: ReturnType<typeof resolveSpec>;
@@ -173,7 +198,32 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
   });
   network.history.push(...history);
   const training = doc.training === undefined ? undefined : readTrainingState(doc.training, options.source);
-  return { network, metadata: metadata as ModelDocument['metadata'], ...(training && { training }) };
+  return {
+    network,
+    metadata: metadata as ModelDocument['metadata'],
+    ...(training && { training }),
+    integrity,
+  };
+}
+
+/** Verifies a version 2 document's `integrity` field before anything else is trusted. */
+function checkIntegrity(
+  doc: Record<string, unknown>,
+  options: ParseOptions,
+  fail: (field: string, message: string) => never,
+): IntegrityStatus {
+  if ((doc.version as number) < 2) return 'absent';
+  const saved = doc.integrity;
+  if (typeof saved !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(saved)) {
+    if (options.verifyIntegrity === false) return 'modified';
+    return fail('integrity', `expected "sha256:" and 64 hex digits, got ${JSON.stringify(saved)}`);
+  }
+  if (documentIntegrity(doc) === saved) return 'verified';
+  if (options.verifyIntegrity === false) return 'modified';
+  return fail(
+    'integrity',
+    'the content does not match the sha256 written with it: the file was changed after it was saved (by hand, a tool or a damaged disk). To use an edit made on purpose, load it with verifyIntegrity: false (deltanet: --accept-edits) and save it again',
+  );
 }
 
 function readHistory(history: unknown, fail: (field: string, message: string) => never): EpochRecord[] {

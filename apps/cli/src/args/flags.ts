@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { PluginKind, PluginRegistry } from '@deltanet/contract';
 import { UsageError } from '../exit-codes';
+import { didYouMean } from '../suggest';
 
 /** One flag of a command. */
 export interface Flag {
@@ -37,6 +38,11 @@ export const commonFlags = {
     type: 'boolean',
     help: 'load --plugin modules even when their derivative check fails',
   },
+  'plugin-timeout': {
+    type: 'string',
+    value: '<seconds>',
+    help: 'give up on a --plugin module whose import has not finished after this long (default 10)',
+  },
   json: { type: 'boolean', help: 'NDJSON events on stdout, nothing else there (docs/cli-events.md)' },
   quiet: { type: 'boolean', help: 'no progress on stderr' },
   help: { type: 'boolean', short: 'h', help: 'this help', commandLineOnly: true },
@@ -53,13 +59,19 @@ export function parseFlags(
       { type: flag.type, ...(flag.multiple && { multiple: true }), ...(flag.short && { short: flag.short }) },
     ]),
   );
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options,
-    allowPositionals: true,
-    strict: true,
-  });
-  return { values: values as FlagValues, positionals };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const unknown = /Unknown option '(-{1,2})([^']*)'/.exec((error as Error).message);
+    if (unknown) {
+      throw new UsageError(
+        `unknown option ${unknown[1]}${unknown[2]}${didYouMean(unknown[2]!, Object.keys(flags), '--')}`,
+      );
+    }
+    throw error;
+  }
+  return { values: parsed.values as FlagValues, positionals: parsed.positionals };
 }
 
 /**
@@ -82,7 +94,9 @@ export async function readConfig(path: string, flags: Flags): Promise<FlagValues
     const flag = Object.hasOwn(flags, key) ? flags[key] : undefined;
     if (!flag || flag.commandLineOnly) {
       const valid = Object.keys(flags).filter((name) => !flags[name]!.commandLineOnly);
-      throw new UsageError(`${path}: unknown key "${key}"; valid keys: ${valid.join(', ')}`);
+      throw new UsageError(
+        `${path}: unknown key "${key}"${didYouMean(key, valid)}; valid keys: ${valid.join(', ')}`,
+      );
     }
     const where = `${path}: "${key}"`;
     if (flag.type === 'boolean') {

@@ -9,9 +9,14 @@ import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
 import { table } from '../output/table';
+import { warner } from '../output/warn';
 import { percent } from '../progress';
 
 export const inspectFlags = {
+  'accept-edits': {
+    type: 'boolean',
+    help: 'describe a model that fails its integrity check (edited on purpose), with a warning',
+  },
   ...commonFlags,
 } as const satisfies Flags;
 
@@ -30,7 +35,17 @@ export async function inspect(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError(`inspect takes one model file, got ${positionals.length}`);
   const path = positionals[0]!;
-  const { network: net, info, training } = await readModel(path, registry);
+  const events = eventSink(io.stdout, values.json === true);
+  const {
+    network: net,
+    info,
+    training,
+    integrity,
+  } = await readModel(path, registry, {
+    acceptEdits: values['accept-edits'] === true,
+    warn: warner(io, events),
+  });
+  const regression = info.outputs === 'values';
   const spec = describeSpec(net.spec);
   const thetas = net.thetas.map((theta, l) => ({
     theta: `Θ(${l + 1})`,
@@ -57,10 +72,11 @@ export async function inspect(args: string[], io: Io): Promise<number> {
     return { role, plugin: formatPluginRef(ref), ...(module && { module }) };
   });
 
-  eventSink(io.stdout, values.json === true).emit({
+  events.emit({
     event: 'result',
     command: 'inspect',
     file: path,
+    integrity,
     layers: [...net.layers],
     dtype: net.dtype,
     parameters: net.parameterCount,
@@ -71,9 +87,10 @@ export async function inspect(args: string[], io: Io): Promise<number> {
     provenance: JSON.parse(JSON.stringify({ ...info, flags: undefined })),
     history: {
       epochs: history.length,
-      ...(last && { last: { ...last } }),
-      ...(best && { best: { ...best } }),
+      ...(last && { last: withoutAccuracy(last, regression) }),
+      ...(best && { best: withoutAccuracy(best, regression) }),
     },
+    ...(info.metrics && { metrics: { ...info.metrics } }),
     ...(training && {
       checkpoint: {
         completedEpochs: training.completedEpochs,
@@ -105,17 +122,52 @@ export async function inspect(args: string[], io: Io): Promise<number> {
       ],
       ['classes', info.classNames ? info.classNames.join(', ') : '—'],
       ['normalized', info.normalization ? 'yes (μ, σ of the training rows)' : 'no'],
+      ...(regression
+        ? [
+            [
+              'targets',
+              info.targetNormalization ? 'standardized (μ, σ saved, undone on outputs)' : 'as given',
+            ],
+          ]
+        : []),
+      ['outputs', describeOutputs(info.outputs)],
+      [
+        'integrity',
+        integrity === 'verified'
+          ? 'sha256 verified'
+          : integrity === 'absent'
+            ? 'none (format version 1)'
+            : 'MODIFIED after saving (--accept-edits)',
+      ],
       ['trained with', info.flags ? flagsLine(info.flags) : 'unknown'],
       ['deltanet', info.deltanet ?? 'unknown'],
     ]),
     '',
     'history:',
     last
-      ? `  ${history.length} epochs; last: cost ${last.cost.toFixed(4)}, accuracy ${percent(last.accuracy)}` +
+      ? `  ${history.length} epochs; last: cost ${last.cost.toFixed(4)}${regression ? '' : `, accuracy ${percent(last.accuracy)}`}` +
         (last.validationCost !== undefined ? `, validation cost ${last.validationCost.toFixed(4)}` : '') +
         (best ? `; best validation cost ${best.validationCost!.toFixed(4)} at epoch ${best.epoch}` : '')
       : '  not trained',
   ];
+  if (info.metrics) {
+    const m = info.metrics as Record<string, number>;
+    const line = (set: string, prefix: string) =>
+      m[`${prefix}Rmse`] !== undefined
+        ? [
+            `  ${set}: RMSE ${m[`${prefix}Rmse`]!.toPrecision(4)} · MAE ${m[`${prefix}Mae`]!.toPrecision(4)} · R² ${m[`${prefix}R2`]!.toFixed(4)}`,
+          ]
+        : [];
+    lines.push(
+      '',
+      "regression figures when saved (targets' units):",
+      ...line('train', 'train'),
+      ...line('test', 'test'),
+      ...(m.baselineRmse !== undefined
+        ? [`  predicting the training mean: RMSE ${m.baselineRmse.toPrecision(4)}`]
+        : []),
+    );
+  }
   if (training) {
     lines.push(
       '',
@@ -124,6 +176,25 @@ export async function inspect(args: string[], io: Io): Promise<number> {
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function describeOutputs(outputs: string | undefined): string {
+  switch (outputs) {
+    case 'probabilities':
+      return 'probabilities (p(class) columns in predict)';
+    case 'scores':
+      return 'per-class scores in [0, 1], not a distribution (score(class) columns)';
+    case 'values':
+      return 'values (regression)';
+    default:
+      return 'unknown';
+  }
+}
+
+/** An epoch record as inspect shows it: accuracy means nothing for a regression. */
+function withoutAccuracy(record: object, regression: boolean): { [key: string]: number } {
+  const entries = Object.entries(record as Record<string, number>);
+  return Object.fromEntries(regression ? entries.filter(([key]) => !/ccuracy$/.test(key)) : entries);
 }
 
 function flagsLine(flags: Record<string, unknown>): string {

@@ -105,7 +105,23 @@ export const trainFlags = {
     type: 'boolean',
     help: 'standardize features (μ, σ of the training rows, saved in the model)',
   },
-  out: { type: 'string', value: '<model.json>', help: 'save the trained model (written atomically)' },
+  'normalize-targets': {
+    type: 'boolean',
+    help: 'regression: train on standardized targets (μ, σ saved in the model, undone on every output)',
+  },
+  out: {
+    type: 'string',
+    value: '<model.json>',
+    help: 'save the trained model (atomically; never over a file the command reads)',
+  },
+  force: {
+    type: 'boolean',
+    help: 'let --out / --checkpoint replace a file that is not a model, and --resume continue on changed data',
+  },
+  'accept-edits': {
+    type: 'boolean',
+    help: 'load a --resume checkpoint that fails its integrity check (edited on purpose)',
+  },
   checkpoint: { type: 'string', value: '<file>', help: 'checkpoint file (default <out>.checkpoint.json)' },
   'checkpoint-every': { type: 'string', value: '<n>', help: 'save a checkpoint every n epochs' },
   resume: {
@@ -135,6 +151,9 @@ export const resumable = new Set([
   'plugin',
   'resume',
   'help',
+  'force',
+  'accept-edits',
+  'plugin-timeout',
 ]);
 
 export const trainHelp = {

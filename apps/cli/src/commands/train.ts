@@ -1,28 +1,35 @@
 // `deltanet train [dataset | file]`: build a network from flags (or a --config file), train it
 // with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
-import type { NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
-import { createNetwork, fit, serializeNetwork } from '@deltanet/backprop';
-import type { PluginRef } from '@deltanet/contract';
+import type { Network, NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
+import { createNetwork, fit, parameterCount, serializeNetwork } from '@deltanet/backprop';
+import type { PluginRef, PluginRegistry } from '@deltanet/contract';
+import { applyStandardizer, fitStandardizer } from '@deltanet/data';
 import { setWasmThreads } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
 import type { FlagValues } from '../args/flags';
 import { readConfig, text, withConfig } from '../args/flags';
 import { fraction, integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
 import { datasetNames } from '../data/datasets';
+import { looksLikeFile } from '../data/files';
 import type { TrainingData } from '../data/training-data';
 import { trainingData } from '../data/training-data';
-import { UsageError } from '../exit-codes';
-import { writeFileAtomic } from '../files';
+import { signalExitCode, UsageError } from '../exit-codes';
+import type { OutputFile } from '../files';
+import { outputFiles } from '../files';
 import { interruptSignal } from '../interrupt';
 import type { Io } from '../io';
-import { rootMeanSquaredError } from '../metrics';
+import { columnMeans } from '../metrics';
 import { readModel } from '../model/files';
 import type { ModelMetadata } from '../model/metadata';
 import { toJson } from '../model/metadata';
 import { eventSink } from '../output/events';
+import { warner } from '../output/warn';
+import { pluginInputs } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
 import { version } from '../version';
+import { outputRange, trainingWarnings } from '../warnings';
 import { recipes, resumable, trainFlags, trainHelp } from './train-flags';
+import { regressionLine, scorer } from './train-report';
 
 /** Runs `train` with the arguments after the command name. */
 export async function train(args: string[], io: Io): Promise<number> {
@@ -30,7 +37,17 @@ export async function train(args: string[], io: Io): Promise<number> {
   if (!parsed) return 0;
   const resumeFrom = text(parsed.values, 'resume');
   const configFile = text(parsed.values, 'config');
-  const resumed = resumeFrom !== undefined ? await readModel(resumeFrom, parsed.registry) : undefined;
+  const json = parsed.values.json === true;
+  const events = eventSink(io.stdout, json);
+  const warn = warner(io, events);
+  const force = parsed.values.force === true;
+  const resumed =
+    resumeFrom !== undefined
+      ? await readModel(resumeFrom, parsed.registry, {
+          acceptEdits: parsed.values['accept-edits'] === true,
+          warn,
+        })
+      : undefined;
   let values = parsed.values;
   let positionals = parsed.positionals;
   if (resumed) {
@@ -57,6 +74,43 @@ export async function train(args: string[], io: Io): Promise<number> {
     ref === 'digits' ? recipes.digits : datasetNames.includes(ref) ? recipes.playground : recipes.file;
   const flag = (name: keyof typeof recipe) => text(values, name) ?? recipe[name];
 
+  // Every file this run may write, checked against every file it reads before any work.
+  const out = text(values, 'out');
+  const checkpointGiven = text(values, 'checkpoint');
+  const checkpointPath =
+    checkpointGiven ??
+    resumeFrom ??
+    (out ? out.replace(/(\.json)?$/, '.checkpoint.json') : 'deltanet-checkpoint.json');
+  const checkpointEvery = integer('--checkpoint-every', text(values, 'checkpoint-every') ?? '0');
+  const testFile = text(values, 'test');
+  const outputs: OutputFile[] = [
+    ...(out ? [{ role: '--out', path: out, kind: 'model' as const }] : []),
+    {
+      role: checkpointGiven ? '--checkpoint' : 'the checkpoint',
+      path: checkpointPath,
+      kind: 'checkpoint',
+      replaces: ['--resume'],
+      // The default checkpoint is written only if the run is stopped: never refuse a run for it.
+      ...(checkpointGiven === undefined &&
+        resumeFrom === undefined &&
+        checkpointEvery === 0 &&
+        !out && {
+          lazy: true,
+        }),
+    },
+  ];
+  const files = await outputFiles(
+    [
+      ...(looksLikeFile(ref) ? [{ role: 'the data file', path: ref }] : []),
+      ...(testFile !== undefined ? [{ role: '--test', path: testFile }] : []),
+      ...(configFile !== undefined ? [{ role: '--config', path: configFile }] : []),
+      ...(resumeFrom !== undefined ? [{ role: '--resume', path: resumeFrom }] : []),
+      ...pluginInputs(values),
+    ],
+    outputs,
+    { force },
+  );
+
   const seed = integer('--seed', text(values, 'seed') ?? '1');
   const dtype = text(values, 'dtype') ?? 'float64';
   if (dtype !== 'float32' && dtype !== 'float64')
@@ -64,16 +118,24 @@ export async function train(args: string[], io: Io): Promise<number> {
   // Before the first product sets the kernels' memory up; any count gives the same bits.
   const threads = text(values, 'threads');
   if (threads !== undefined) setWasmThreads(integer('--threads', threads, 1));
-  const data = await trainingData(ref, values, seed, dtype);
+  const loaded = await trainingData(ref, values, seed, dtype);
   const regression = text(values, 'label-mode') === 'value';
+  if (resumed && resumed.info.fingerprint !== loaded.provenance.fingerprint) {
+    const message = `${ref} is not the data the checkpoint ${resumeFrom} was trained on (its sha256 fingerprint differs)`;
+    if (!force) throw new UsageError(`${message}; pass --force to continue on it anyway`);
+    warn(`${message}; continuing on it (--force)`);
+  }
+  if (values['normalize-targets'] === true && !regression)
+    throw new UsageError('--normalize-targets is for regression (--label-mode value)');
+  const targetNormalization =
+    values['normalize-targets'] === true ? fitStandardizer(loaded.train.y) : undefined;
+  const data = withTargets(loaded, targetNormalization);
+  const defaults = outputDefaults(ref, regression, data, values);
   const spec: NetworkSpec = {
     layers: layerSizes(values, flag('hidden'), data),
     activation: pluginRefs('--activation', flag('activation')),
-    outputActivation: pluginRef(
-      '--output-activation',
-      text(values, 'output-activation') ?? (regression ? 'linear' : 'sigmoid'),
-    ),
-    loss: pluginRef('--loss', text(values, 'loss') ?? (regression ? 'mean-squared-error' : 'cross-entropy')),
+    outputActivation: pluginRef('--output-activation', defaults.outputActivation),
+    loss: pluginRef('--loss', defaults.loss),
     ...(text(values, 'regularizer') && {
       regularizer: pluginRef('--regularizer', text(values, 'regularizer')!),
     }),
@@ -85,7 +147,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     dtype,
   };
   const registry = parsed.registry;
-  const net = resumed ? resumed.network : createNetwork(spec, { registry });
+  const net = resumed ? resumed.network : buildNetwork(spec, registry);
   const optimizer = optimizerChoice(
     values,
     flag('optimizer'),
@@ -96,16 +158,14 @@ export async function train(args: string[], io: Io): Promise<number> {
   const epochs = integer('--epochs', flag('epochs'));
   const patience = text(values, 'early-stopping');
   const validationSplit = text(values, 'validation-split');
-  const out = text(values, 'out');
-  const checkpointPath =
-    text(values, 'checkpoint') ??
-    resumeFrom ??
-    (out ? out.replace(/(\.json)?$/, '.checkpoint.json') : 'deltanet-checkpoint.json');
-  const checkpointEvery = integer('--checkpoint-every', text(values, 'checkpoint-every') ?? '0');
-
-  const json = values.json === true;
   const quiet = values.quiet === true || json;
-  const events = eventSink(io.stdout, json);
+  const score = scorer(regression, columnMeans(loaded.train.y), targetNormalization);
+  const range = outputRange(net.activations.at(-1)!, net.layers.at(-1)!);
+  const outputsHold: ModelMetadata['outputs'] = regression
+    ? 'values'
+    : range.distribution || (net.layers.at(-1) === 1 && range.unit)
+      ? 'probabilities'
+      : 'scores';
   const used = new Set(
     [...net.activations, net.loss, net.regularizer, net.spec.initializer].map((p) => `${p.kind}/${p.name}`),
   );
@@ -115,9 +175,24 @@ export async function train(args: string[], io: Io): Promise<number> {
     plugins: parsed.loaded
       .filter(({ plugin }) => used.has(`${plugin.kind}/${plugin.name}`) || plugin.kind === 'optimizer')
       .map(({ plugin, module }) => ({ kind: plugin.kind, name: plugin.name, module })),
+    ...(targetNormalization && { targetNormalization }),
+    ...(regression && { targetMean: columnMeans(loaded.train.y) }),
+    outputs: outputsHold,
     flags: { ...recordedFlags(values), dataset: ref },
     deltanet: version,
   };
+  if (!resumed) {
+    for (const warning of trainingWarnings(
+      net,
+      {
+        x: data.train.x,
+        y: data.train.y,
+        ...(data.train.featureNames && { featureNames: data.train.featureNames }),
+      },
+      { normalized: values.normalize === true || !looksLikeFile(ref) },
+    ))
+      warn(warning);
+  }
   events.emit({
     event: 'start',
     command: 'train',
@@ -131,6 +206,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     optimizer: typeof optimizer === 'string' ? optimizer : optimizer.name,
     epochs,
     seed,
+    outputs: outputsHold,
     ...(resumed && { resumedFrom: resumeFrom, completedEpochs: resumed.training!.completedEpochs }),
   });
   if (!quiet) {
@@ -145,8 +221,14 @@ export async function train(args: string[], io: Io): Promise<number> {
   const interrupt = interruptSignal(io.stderr);
   let history: TrainingHistory;
   let lastCheckpoint: TrainingState | undefined;
+  let checkpointFailure: string | undefined;
   try {
-    const progress = progressReporter(io.stderr, { quiet });
+    const epochFigures = (n: Network) => score.regressionOn(n, data.train, loaded.train.y);
+    const progress = progressReporter(io.stderr, {
+      quiet,
+      regression,
+      ...(regression && { epochFigures: () => regressionLine(epochFigures(net)!) }),
+    });
     history = await fit(net, data.train, {
       optimizer,
       epochs,
@@ -157,11 +239,20 @@ export async function train(args: string[], io: Io): Promise<number> {
       ...(patience !== undefined && { earlyStopping: { patience: integer('--early-stopping', patience) } }),
       ...(resumed && { resume: resumed.training! }),
       checkpointEvery,
+      costGuard: true,
       onCheckpoint: async (training) => {
-        lastCheckpoint = training;
         const output = pick(values, ['out', 'checkpoint', 'checkpoint-every']);
         const text = serializeNetwork(net, { metadata: toJson({ ...metadata, output }), training });
-        await writeFileAtomic(checkpointPath, text);
+        try {
+          await files.write(checkpointPath, text);
+        } catch (error) {
+          // A full disk must not end a long run: the next checkpoint may succeed.
+          checkpointFailure = (error as Error).message;
+          warn(`${checkpointFailure}; training goes on without this checkpoint`);
+          return;
+        }
+        checkpointFailure = undefined;
+        lastCheckpoint = training;
         const { completedEpochs, batchesDone } = training;
         events.emit({ event: 'checkpoint', path: checkpointPath, completedEpochs, batchesDone });
         if (!quiet)
@@ -173,8 +264,18 @@ export async function train(args: string[], io: Io): Promise<number> {
       onEvent: (event) => {
         progress(event);
         if (event.type === 'epoch') {
-          const { type: _, ...record } = event;
-          events.emit({ event: 'epoch', ...record });
+          const { type: _, accuracy, validationAccuracy, ...record } = event;
+          if (regression) {
+            const { rmse, mae, r2 } = epochFigures(net)!;
+            events.emit({ event: 'epoch', ...record, rmse, mae, r2 });
+          } else {
+            events.emit({
+              event: 'epoch',
+              ...record,
+              accuracy,
+              ...(validationAccuracy !== undefined && { validationAccuracy }),
+            });
+          }
         } else if (event.type === 'end') {
           events.emit({
             event: 'end',
@@ -189,40 +290,55 @@ export async function train(args: string[], io: Io): Promise<number> {
     interrupt.release();
   }
   if (history.stopReason === 'aborted') {
-    const message = `stopped; resume with: deltanet train --resume ${checkpointPath}`;
+    const code = interrupt.exitCode() ?? signalExitCode.SIGINT;
+    const saved = checkpointFailure === undefined && lastCheckpoint !== undefined;
     events.emit({
       event: 'result',
       command: 'train',
       stopped: true,
-      checkpoint: checkpointPath,
+      checkpoint: saved ? checkpointPath : null,
       completedEpochs: lastCheckpoint?.completedEpochs ?? 0,
     });
-    if (!json) io.stderr.write(`${message}\n`);
-    return 130;
+    if (!json)
+      io.stderr.write(
+        saved
+          ? `stopped; resume with: deltanet train --resume ${checkpointPath}\n`
+          : `stopped; the checkpoint could not be saved (${checkpointFailure ?? 'no checkpoint taken'})\n`,
+      );
+    return code;
   }
 
   const trained = net.evaluate(data.train.x, data.train.y);
   const tested = data.test.x.rows > 0 ? net.evaluate(data.test.x, data.test.y) : undefined;
-  if (out) await writeFileAtomic(out, serializeNetwork(net, { metadata: toJson(metadata) }));
+  const trainFigures = score.regressionOn(net, data.train, loaded.train.y);
+  const testFigures = score.regressionOn(net, data.test, loaded.test.y);
+  const metrics = regressionMetrics(trainFigures, testFigures);
+  if (out) {
+    await files.write(
+      out,
+      serializeNetwork(net, { metadata: toJson({ ...metadata, ...(metrics && { metrics }) }) }),
+    );
+  }
   events.emit({
     event: 'result',
     command: 'train',
     stopReason: history.stopReason,
     epochs: history.epochs.length,
     trainCost: trained.cost,
-    trainAccuracy: trained.accuracy,
-    ...(tested && { testCost: tested.cost, testAccuracy: tested.accuracy }),
+    ...(regression ? metrics : { trainAccuracy: trained.accuracy }),
+    ...(tested && { testCost: tested.cost }),
+    ...(tested && !regression && { testAccuracy: tested.accuracy }),
     ...(out && { model: out }),
   });
   if (!json) {
-    if (regression) {
-      // Accuracy means nothing for real-valued targets: report the error in their units.
-      io.stdout.write(
-        `train RMSE: ${rootMeanSquaredError(net.predict(data.train.x), data.train.y).toPrecision(4)}\n`,
-      );
-      if (tested) {
-        const rmse = rootMeanSquaredError(net.predict(data.test.x), data.test.y);
-        io.stdout.write(`test RMSE: ${rmse.toPrecision(4)} (${data.test.x.rows} held-out rows)\n`);
+    if (trainFigures) {
+      // Accuracy means nothing for real-valued targets: the error in their units, and R²
+      // against the baseline that predicts the training targets' mean.
+      io.stdout.write(`train ${regressionLine(trainFigures)}\n`);
+      if (testFigures) {
+        io.stdout.write(
+          `test ${regressionLine(testFigures)} (${data.test.x.rows} held-out rows; predicting the training mean: RMSE ${testFigures.baselineRmse.toPrecision(4)})\n`,
+        );
       }
     } else {
       io.stdout.write(`train accuracy: ${percent(trained.accuracy)}\n`);
@@ -237,6 +353,73 @@ export async function train(args: string[], io: Io): Promise<number> {
     if (out) io.stdout.write(`saved model to ${out}\n`);
   }
   return 0;
+}
+
+/** The data with standardized targets, when --normalize-targets asks for them. */
+function withTargets(
+  data: TrainingData,
+  standardizer: ReturnType<typeof fitStandardizer> | undefined,
+): TrainingData {
+  if (!standardizer) return data;
+  const scale = (rows: TrainingData['train']) =>
+    rows.y.rows > 0 ? { ...rows, y: applyStandardizer(rows.y, standardizer) } : rows;
+  return { ...data, train: scale(data.train), test: scale(data.test) };
+}
+
+/**
+ * The output activation and loss: flags win; regression takes linear + mean-squared-error; a
+ * file with more than two classes takes softmax + softmax-cross-entropy, so its outputs are
+ * probabilities; otherwise the course's sigmoid + cross-entropy (digits: one score per class).
+ */
+function outputDefaults(
+  ref: string,
+  regression: boolean,
+  data: TrainingData,
+  values: FlagValues,
+): { outputActivation: string; loss: string } {
+  const activation = text(values, 'output-activation');
+  const loss = text(values, 'loss');
+  if (regression) return { outputActivation: activation ?? 'linear', loss: loss ?? 'mean-squared-error' };
+  const softmax =
+    (activation === undefined && loss === undefined && looksLikeFile(ref) && data.train.y.cols > 2) ||
+    (activation === undefined && loss === 'softmax-cross-entropy') ||
+    (activation === 'softmax' && loss === undefined);
+  return softmax
+    ? { outputActivation: activation ?? 'softmax', loss: loss ?? 'softmax-cross-entropy' }
+    : { outputActivation: activation ?? 'sigmoid', loss: loss ?? 'cross-entropy' };
+}
+
+/** A network too large to allocate is a usage error, not a crash. */
+function buildNetwork(spec: NetworkSpec, registry: PluginRegistry): Network {
+  const count = parameterCount(spec.layers);
+  // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
+  // in float64) keeps that within what a laptop can hold.
+  if (count > 2 ** 27) {
+    throw new UsageError(
+      `network ${spec.layers.join('-')} has ${count.toExponential(2)} parameters (${((count * 8) / 2 ** 30).toFixed(1)} GiB for Θ alone in float64); the limit is ${2 ** 27} (1 GiB): use smaller layers`,
+    );
+  }
+  return createNetwork(spec, { registry });
+}
+
+/** Regression figures as saved in the model and the result event. */
+function regressionMetrics(
+  train: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
+  test: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
+): { [key: string]: number } | undefined {
+  if (!train) return undefined;
+  return {
+    trainRmse: train.rmse,
+    trainMae: train.mae,
+    trainR2: train.r2,
+    ...(test && {
+      testRmse: test.rmse,
+      testMae: test.mae,
+      testR2: test.r2,
+      baselineRmse: test.baselineRmse,
+    }),
+    ...(!test && { baselineRmse: train.baselineRmse }),
+  };
 }
 
 /** The layer sizes from --layers, or input size, --hidden, output size; checked against the data. */
@@ -274,6 +457,9 @@ function recordedFlags(values: FlagValues): FlagValues {
     'out',
     'checkpoint',
     'checkpoint-every',
+    'force',
+    'accept-edits',
+    'plugin-timeout',
     // Any thread count computes the same bits.
     'threads',
   ]);

@@ -3,6 +3,7 @@ import type { Dataset } from '@deltanet/data';
 import { generatePlayground, playgroundSets, splitDataset } from '@deltanet/data';
 import { loadDigits } from '@deltanet/data/digits';
 import { UsageError } from '../exit-codes';
+import { didYouMean } from '../suggest';
 
 /** Train and test sets with what the CLI needs to describe them. */
 export interface Split {
@@ -22,6 +23,6 @@ export function loadNamedDataset(name: string, seed: number, dtype: 'float32' | 
     return { name, ...splitDataset(all, { testFraction: 0.5, seed }) };
   }
   throw new UsageError(
-    `unknown dataset "${name}"; valid datasets: ${datasetNames.join(', ')} (or a file: name it with its extension, e.g. ${name}.csv)`,
+    `unknown dataset "${name}"${didYouMean(name, datasetNames)}; valid datasets: ${datasetNames.join(', ')} (or a file: name it with its extension, e.g. ${name}.csv)`,
   );
 }

@@ -1,12 +1,12 @@
 // Data files: CSV/TSV or JSON lines, read with the label and feature columns the user (or a
 // saved model) names. Every problem becomes a DataError at file:line:column.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DType } from '@deltanet/contract';
 import type { ColumnRef, Dataset, LabelMode } from '@deltanet/data';
 import { parseCsv, parseJsonLines } from '@deltanet/data';
 import { UsageError } from '../exit-codes';
+import { readInput } from '../input';
 
 /** How to read a data file; every field is optional. */
 export interface FileOptions {
@@ -39,13 +39,13 @@ const formats: Record<string, 'csv' | 'jsonl'> = {
   '.ndjson': 'jsonl',
 };
 
-/** Reads `path` (I/O errors propagate with their code, for exit code 5). */
+/** Reads `path`, or standard input for `-` (I/O errors are FileErrors naming the file, exit 5). */
 export async function readDataFile(path: string, options: FileOptions): Promise<FileData> {
-  const format = formatOf(path, options.format);
-  const bytes = await readFile(path);
+  const format = path === '-' ? formatOf('-.csv', options.format) : formatOf(path, options.format);
+  const bytes = await readInput(path);
   const text = bytes.toString('utf8');
   const common = {
-    source: path,
+    source: path === '-' ? '(standard input)' : path,
     dtype: options.dtype,
     ...(options.label !== undefined && { label: options.label }),
     ...(options.labelMode && { labelMode: options.labelMode }),
@@ -65,7 +65,7 @@ export async function readDataFile(path: string, options: FileOptions): Promise<
 
 /** Whether `ref` names a file rather than a built-in dataset. */
 export function looksLikeFile(ref: string): boolean {
-  return ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
+  return ref === '-' || ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
 }
 
 /** "species" → "species"; "4" → 4 (a 0-based index); "a,b" → ["a", "b"]. */

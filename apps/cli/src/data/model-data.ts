@@ -8,31 +8,56 @@ import { applyStandardizer } from '@deltanet/data';
 import type { FlagValues } from '../args/flags';
 import { text } from '../args/flags';
 import { UsageError } from '../exit-codes';
-import type { ModelFile } from '../model/files';
+import type { ModelFile, ModelReading } from '../model/files';
 import { readModel } from '../model/files';
+import type { ModelMetadata } from '../model/metadata';
 import { loadNamedDataset } from './datasets';
 import type { FileOptions } from './files';
 import { looksLikeFile, readDataFile } from './files';
+
+/** How this file differs from the training file: --format, --delimiter, --no-header. */
+export interface ReadOverrides {
+  readonly format?: 'csv' | 'jsonl';
+  readonly delimiter?: string;
+  readonly header?: boolean;
+}
+
+/** The overrides the flags of predict / evaluate give. */
+export function readOverrides(values: FlagValues): ReadOverrides {
+  const format = text(values, 'format');
+  if (format !== undefined && format !== 'csv' && format !== 'jsonl')
+    throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+  return {
+    ...(format !== undefined && { format }),
+    ...(text(values, 'delimiter') !== undefined && { delimiter: text(values, 'delimiter')! }),
+    ...(values['no-header'] === true && { header: false }),
+  };
+}
 
 /**
  * Reads `ref` for `model`. With `labels`, the rows must carry the label columns the model was
  * trained on; without, label columns are ignored if present. Throws a DataError naming the file
  * when it does not have the model's features.
  */
-export async function dataForModel(ref: string, model: ModelFile, labels: boolean): Promise<Dataset> {
+export async function dataForModel(
+  ref: string,
+  model: ModelFile,
+  labels: boolean,
+  reading: ReadOverrides = {},
+): Promise<Dataset> {
   const net = model.network;
   const { info } = model;
   let dataset: Dataset;
   if (!looksLikeFile(ref)) {
     dataset = loadNamedDataset(ref, info.seed ?? 1, net.dtype).test;
   } else {
-    const read = info.read;
+    const read = { ...info.read, ...reading } as ModelMetadata['read'] & ReadOverrides;
     const options: FileOptions = {
       dtype: net.dtype,
       ...(read?.format && { format: read.format }),
       ...(read?.header !== undefined && { header: read.header }),
       ...(read?.delimiter && { delimiter: read.delimiter }),
-      ...(info.featureNames && { features: info.featureNames }),
+      ...(info.featureNames && read?.header !== false && { features: info.featureNames }),
       ...(info.classNames && { classNames: info.classNames }),
     };
     if (labels) {
@@ -84,12 +109,43 @@ export async function modelAndRows(
   command: string,
   started: { values: FlagValues; positionals: readonly string[]; registry: PluginRegistry },
   labels: boolean,
+  reading: ModelReading = {},
 ): Promise<{ model: ModelFile; data: Dataset }> {
+  const model = await readModel(modelArgs(command, started).model, started.registry, reading);
+  const data = await dataForModel(started.positionals[0]!, model, labels, readOverrides(started.values));
+  return { model, data };
+}
+
+/** The --model path and the data argument of evaluate and predict, or a UsageError. */
+export function modelArgs(
+  command: string,
+  started: { values: FlagValues; positionals: readonly string[] },
+): { model: string; data: string } {
   const modelPath = text(started.values, 'model');
   if (modelPath === undefined) throw new UsageError(`${command} needs --model <model.json>`);
   if (started.positionals.length !== 1) {
-    throw new UsageError(`${command} takes one dataset or file, got ${started.positionals.length}`);
+    throw new UsageError(
+      `${command} takes one dataset or file (- for standard input), got ${started.positionals.length}`,
+    );
   }
-  const model = await readModel(modelPath, started.registry);
-  return { model, data: await dataForModel(started.positionals[0]!, model, labels) };
+  return { model: modelPath, data: started.positionals[0]! };
 }
+
+/** The flags evaluate and predict take to read a file unlike the training file. */
+export const readFlags = {
+  format: {
+    type: 'string',
+    value: '<csv|jsonl>',
+    help: "the file's format, when it differs from the training file's",
+  },
+  delimiter: {
+    type: 'string',
+    value: '<char>',
+    help: "CSV delimiter, when it differs from the training file's",
+  },
+  'no-header': { type: 'boolean', help: 'the first CSV row is data' },
+  'accept-edits': {
+    type: 'boolean',
+    help: 'load a model that fails its integrity check (edited on purpose), with a warning',
+  },
+} as const;

@@ -24,6 +24,18 @@ export interface ModelMetadata {
   readonly featureNames?: readonly string[];
   /** Feature standardization fitted on the training rows, applied to every later input. */
   readonly normalization?: Standardizer;
+  /** Regression: target standardization fitted on the training rows, undone on every output. */
+  readonly targetNormalization?: Standardizer;
+  /**
+   * What the output units hold: `probabilities` (a softmax row, or one sigmoid unit with
+   * cross-entropy) or `scores` (one sigmoid per class, as the course's digits network: each in
+   * [0, 1], not summing to 1), or `values` (regression).
+   */
+  readonly outputs?: 'probabilities' | 'scores' | 'values';
+  /** Regression: the training targets' mean per output, the prediction of R²'s baseline. */
+  readonly targetMean?: readonly number[];
+  /** Regression figures on the held-out rows (or the training rows without them) at save time. */
+  readonly metrics?: { readonly [key: string]: number | string };
   readonly seed: number;
   /** Third-party plugins the model needs, and the modules they came from. */
   readonly plugins: readonly { readonly kind: string; readonly name: string; readonly module: string }[];
@@ -52,9 +64,20 @@ export function readMetadata(metadata: { readonly [key: string]: JsonValue }): P
     ...(typeof metadata.testRows === 'number' && { testRows: metadata.testRows }),
     ...(strings(metadata.classNames) && { classNames: strings(metadata.classNames) }),
     ...(strings(metadata.featureNames) && { featureNames: strings(metadata.featureNames) }),
-    ...(normalization &&
-      Array.isArray(normalization.mean) &&
-      Array.isArray(normalization.std) && { normalization }),
+    ...(metadata.normalization !== undefined && { normalization }),
+    ...(metadata.targetNormalization !== undefined && {
+      targetNormalization: metadata.targetNormalization as unknown as Standardizer,
+    }),
+    ...((metadata.outputs === 'probabilities' ||
+      metadata.outputs === 'scores' ||
+      metadata.outputs === 'values') && {
+      outputs: metadata.outputs,
+    }),
+    ...(Array.isArray(metadata.targetMean) &&
+      metadata.targetMean.every((v) => typeof v === 'number') && {
+        targetMean: metadata.targetMean as number[],
+      }),
+    ...(isRecord(metadata.metrics) && { metrics: metadata.metrics as ModelMetadata['metrics'] }),
     ...(isRecord(metadata.read) && { read: metadata.read as unknown as ModelMetadata['read'] }),
     ...(Array.isArray(metadata.plugins) && {
       plugins: metadata.plugins as unknown as ModelMetadata['plugins'],
@@ -67,4 +90,40 @@ export function readMetadata(metadata: { readonly [key: string]: JsonValue }): P
 
 function isRecord(value: JsonValue | undefined): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What is inconsistent between the metadata and a network of `layers`, or undefined: a
+ * normalization for another number of inputs, class names that are not one per output (two
+ * for one sigmoid unit) or not unique, feature names of another count.
+ */
+export function checkMetadata(info: Partial<ModelMetadata>, layers: readonly number[]): string | undefined {
+  const inputs = layers[0]!;
+  const outputs = layers.at(-1)!;
+  const standardizer = (name: string, value: Standardizer | undefined, width: number) => {
+    if (value === undefined) return undefined;
+    const { mean, std } = value as { mean?: unknown; std?: unknown };
+    const numbers = (list: unknown) =>
+      Array.isArray(list) &&
+      list.length === width &&
+      list.every((v) => typeof v === 'number' && Number.isFinite(v));
+    if (!numbers(mean) || !numbers(std))
+      return `${name} must hold ${width} finite means and ${width} finite standard deviations`;
+    if ((std as number[]).some((v) => v <= 0)) return `${name}.std must be positive`;
+    return undefined;
+  };
+  const problem =
+    standardizer('normalization', info.normalization, inputs) ??
+    standardizer('targetNormalization', info.targetNormalization, outputs);
+  if (problem) return problem;
+  if (info.classNames) {
+    const expected = outputs === 1 ? 2 : outputs;
+    if (info.classNames.length !== expected)
+      return `classNames has ${info.classNames.length} names; the network has ${outputs} output${outputs === 1 ? ' (two classes)' : 's'}, so it needs ${expected}`;
+    const duplicate = info.classNames.find((name, i) => info.classNames!.indexOf(name) !== i);
+    if (duplicate !== undefined) return `classNames names "${duplicate}" twice`;
+  }
+  if (info.featureNames && info.featureNames.length !== inputs)
+    return `featureNames has ${info.featureNames.length} names; the network takes ${inputs} inputs`;
+  return undefined;
 }

@@ -19,7 +19,12 @@ export type CliEvent =
       readonly epoch: number;
       readonly epochs: number;
       readonly cost: number;
-      readonly accuracy: number;
+      /** Classification only. */
+      readonly accuracy?: number;
+      /** Regression only: on the training rows, in the targets' units, after the epoch. */
+      readonly rmse?: number;
+      readonly mae?: number;
+      readonly r2?: number;
       readonly validationCost?: number;
       readonly validationAccuracy?: number;
       readonly seconds: number;
@@ -38,6 +43,7 @@ export type CliEvent =
       readonly outputs: readonly number[];
     }
   | { readonly event: 'result'; readonly command: string; readonly [key: string]: Json | undefined }
+  | { readonly event: 'warning'; readonly message: string }
   | { readonly event: 'error'; readonly exitCode: number; readonly message: string };
 
 /** Writes events as NDJSON, or nothing when `--json` is off. */

@@ -11,6 +11,7 @@ import { pluginKinds } from '@deltanet/contract';
 import { checkLoss, checkRegularizer } from '@deltanet/losses';
 import type { FlagValues } from '../args/flags';
 import { list } from '../args/flags';
+import { number } from '../args/values';
 import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { paint } from '../output/color';
@@ -36,13 +37,13 @@ export interface PluginSet {
 export async function loadPlugins(
   modules: readonly string[],
   cwd: string,
-  options: { verify?: boolean; warn?: (message: string) => void } = {},
+  options: { verify?: boolean; warn?: (message: string) => void; timeoutSeconds?: number } = {},
 ): Promise<PluginSet> {
-  const { verify = true, warn = () => {} } = options;
+  const { verify = true, warn = () => {}, timeoutSeconds = 10 } = options;
   let registry = builtinRegistry();
   const loaded: LoadedPlugin[] = [];
   for (const module of modules) {
-    const exports = await importModule(module, cwd);
+    const exports = await importModule(module, cwd, timeoutSeconds);
     const plugins = Object.values(exports).flatMap((value) => (Array.isArray(value) ? value : [value]));
     const found = plugins.filter(isPluginLike);
     if (found.length === 0) {
@@ -51,6 +52,24 @@ export async function loadPlugins(
       );
     }
     for (const plugin of new Set(found)) {
+      // Even unverified, a plugin must have the functions its kind is called through.
+      const missing = (requiredFunctions[plugin.kind] ?? []).filter(
+        (name) => typeof (plugin as unknown as Record<string, unknown>)[name] !== 'function',
+      );
+      if (plugin.kind === 'optimizer' && !missing.includes('init')) {
+        const mode = (plugin as { mode?: unknown }).mode;
+        const step = mode === 'minibatch' ? 'update' : mode === 'full-batch' ? 'iterate' : undefined;
+        if (step === undefined)
+          throw new UsageError(
+            `--plugin ${module}: optimizer "${plugin.name}" needs mode "minibatch" or "full-batch", got ${JSON.stringify(mode)}`,
+          );
+        if (typeof (plugin as unknown as Record<string, unknown>)[step] !== 'function') missing.push(step);
+      }
+      if (missing.length > 0) {
+        throw new UsageError(
+          `--plugin ${module}: ${plugin.kind} "${plugin.name}" lacks ${missing.map((m) => `${m}()`).join(' and ')}, which every ${plugin.kind} needs (see packages/contract)`,
+        );
+      }
       if (verify) verifyPlugin(plugin, module, warn);
       if (registry.has(plugin.kind, plugin.name)) {
         throw new UsageError(`--plugin ${module}: ${plugin.kind} "${plugin.name}" is already defined`);
@@ -66,7 +85,28 @@ export async function loadPlugins(
   return { registry, loaded };
 }
 
-async function importModule(module: string, cwd: string): Promise<Record<string, unknown>> {
+/** The functions the network calls on each kind of plugin. */
+const requiredFunctions: Partial<Record<Plugin['kind'], string[]>> = {
+  activation: ['forward', 'backward'],
+  loss: ['value', 'gradient'],
+  regularizer: ['value', 'accumulateGradient'],
+  optimizer: ['init'],
+  initializer: ['initialize'],
+  backend: ['supports', 'gemm'],
+};
+
+/** The --plugin modules given as paths, as inputs no output may replace. */
+export function pluginInputs(values: FlagValues): { role: string; path: string }[] {
+  return list(values, 'plugin')
+    .filter((module) => module.startsWith('.') || isAbsolute(module) || /\.[cm]?js$/.test(module))
+    .map((path) => ({ role: '--plugin', path }));
+}
+
+async function importModule(
+  module: string,
+  cwd: string,
+  timeoutSeconds: number,
+): Promise<Record<string, unknown>> {
   let url: string;
   try {
     const looksLikePath = module.startsWith('.') || isAbsolute(module) || /\.[cm]?js$/.test(module);
@@ -76,14 +116,31 @@ async function importModule(module: string, cwd: string): Promise<Record<string,
   } catch {
     throw new UsageError(`--plugin ${module}: cannot find the module from ${cwd}`);
   }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // An import that never settles (a top-level await on nothing) would let the process end
+  // with exit 0 and no output; the timer keeps it alive and turns the wait into an error.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new UsageError(
+            `--plugin ${module}: its import did not finish within ${timeoutSeconds} s (a top-level await that never settles?); raise --plugin-timeout if it is only slow`,
+          ),
+        ),
+      timeoutSeconds * 1000,
+    );
+  });
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return (await Promise.race([import(url), timeout])) as Record<string, unknown>;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const reason =
       (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND'
         ? 'no such module'
         : (error as Error).message;
     throw new UsageError(`--plugin ${module}: cannot import it (${reason})`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -123,8 +180,10 @@ function verifyPlugin(plugin: Plugin, module: string, warn: (message: string) =>
 
 /** The plugins a command's `--plugin` and `--unverified-plugins` flags ask for, warnings on stderr. */
 export function pluginsFor(values: FlagValues, io: Io): Promise<PluginSet> {
+  const timeout = values['plugin-timeout'];
   return loadPlugins(list(values, 'plugin'), process.cwd(), {
     verify: values['unverified-plugins'] !== true,
+    ...(typeof timeout === 'string' && { timeoutSeconds: number('--plugin-timeout', timeout) }),
     warn: (message) => io.stderr.write(`${paint(io.stderr, 'yellow', 'warning:')} ${message}\n`),
   });
 }
