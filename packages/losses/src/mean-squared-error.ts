@@ -28,7 +28,7 @@ export const meanSquaredError: LossPlugin = /* @__PURE__ */ Object.freeze({
   name: 'mean-squared-error',
   description: 'ℓ = ½ Σₖ (h − y)²; δ(L) = h − y with a linear output',
   // Regression outputs: checkLoss samples h over all reals, not only [0, 1].
-  domain: /* @__PURE__ */ Object.freeze([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] as const),
+  domain: /* @__PURE__ */ Object.freeze([-Infinity, Infinity] as const),
   value(h: Matrix, y: Matrix): number {
     assertLossShapes('mean-squared-error value', h, y);
     const hs = h.data;
