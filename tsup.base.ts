@@ -1,4 +1,5 @@
-// The one build config every package spreads: ESM + CJS + .d.ts, no bundling of siblings.
+// The one build config every package spreads: ESM + CJS + .d.ts, no bundling of siblings, no
+// source maps (the tarball ships dist/ only; see docs/decisions.md "What a tarball holds").
 import type { Options } from 'tsup';
 
 export function packageBuild(overrides: Options = {}): Options {
@@ -10,7 +11,7 @@ export function packageBuild(overrides: Options = {}): Options {
       compilerOptions: { customConditions: [] },
     },
     clean: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2022',
     treeshake: true,
     splitting: false,

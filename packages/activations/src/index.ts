@@ -8,6 +8,7 @@ export { gelu } from './gelu';
 export type { LeakyReluOptions } from './leaky-relu';
 export { leakyRelu } from './leaky-relu';
 export { linear } from './linear';
+export type { ActivationName, ActivationOptionsByName } from './names';
 export { relu } from './relu';
 export { sigmoid } from './sigmoid';
 export { softmax } from './softmax';

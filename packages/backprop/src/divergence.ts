@@ -44,11 +44,17 @@ export function locateNonFinite(
   cost: number,
   gradient: FloatArray,
 ): NonFiniteOrigin | undefined {
-  const inMatrix = (quantity: NonFiniteOrigin['quantity'], m: Matrix, layer?: number) => {
+  const inMatrix = (
+    quantity: NonFiniteOrigin['quantity'],
+    m: Matrix,
+    layer?: number,
+  ): NonFiniteOrigin | undefined => {
     const at = findNonFinite(m.data);
     if (at < 0) return undefined;
     const row = Math.floor(at / m.cols);
-    return { quantity, layer, row, column: at - row * m.cols, value: m.data[at]! };
+    // No `layer: undefined` key for x and y: the type says absent, not undefined.
+    const where = layer === undefined ? {} : { layer };
+    return { quantity, ...where, row, column: at - row * m.cols, value: m.data[at]! };
   };
   const candidates: (() => NonFiniteOrigin | undefined)[] = [
     () => inMatrix('x', x),

@@ -18,7 +18,15 @@ export type { Evaluation, NetworkOptions } from './network';
 export { createNetwork, Network, predictedClasses, WORKSPACES_KEPT } from './network';
 export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
-export type { NetworkSpec, PluginChoice, PluginDescriptor, ResolvedSpec, SpecDescription } from './spec';
+export type {
+  BuiltinNetworkSpec,
+  BuiltinPlugins,
+  NetworkSpec,
+  PluginChoice,
+  PluginDescriptor,
+  ResolvedSpec,
+  SpecDescription,
+} from './spec';
 export { describeSpec, resolveSpec } from './spec';
 export type { BackpropTrace, LayerTrace, WeightTrace } from './trace';
 export { traceBackprop } from './trace';

@@ -32,7 +32,7 @@ export interface PropagationModel {
    * Each layer's activation kernel, when every activation declares one and δ(L) is a declared
    * h − y: then a backend's `denseStep` may run a whole evaluation (see `denseKernels`).
    */
-  readonly denseKernels?: readonly ActivationKernel[];
+  readonly denseKernels?: readonly ActivationKernel[] | undefined;
 }
 
 /** Runs the forward pass of `x` (ws.rows × s(1)) into the workspace; returns h = a(L). */

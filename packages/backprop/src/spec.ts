@@ -1,6 +1,9 @@
 // A network spec: layer sizes and plugin choices, by name (serializable) or by plugin object.
+import type { ActivationOptionsByName } from '@deltanet/activations';
 import type {
   ActivationPlugin,
+  BuiltinPluginRef,
+  CustomPluginRef,
   DType,
   InitializerPlugin,
   LossPlugin,
@@ -12,36 +15,79 @@ import type {
   RegularizerPlugin,
 } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
-
-/** A plugin given by name (`'relu'`), by name with options, or as the plugin object itself. */
-export type PluginChoice<P extends Plugin> = PluginRef | P;
+import type { LossOptionsByName, RegularizerOptionsByName } from '@deltanet/losses';
+import type { OptimizerOptionsByName } from '@deltanet/optimizers';
+import type { BackendOptionsByName, InitializerOptionsByName } from '@deltanet/tensor';
 
 /**
- * What a network is: s(1)..s(L) units per layer and the plugins each layer uses.
+ * The built-in plugins of every kind: name → options type. Specs are typed from it, so editors
+ * complete `'leaky-relu'` and check `{ name: 'adam', options: { learningRate } }`.
+ *
+ * @example
+ * type AdamOptions = BuiltinPlugins['optimizer']['adam']; // { learningRate, beta1, … }
+ */
+export interface BuiltinPlugins {
+  activation: ActivationOptionsByName;
+  loss: LossOptionsByName;
+  regularizer: RegularizerOptionsByName;
+  optimizer: OptimizerOptionsByName;
+  initializer: InitializerOptionsByName;
+  backend: BackendOptionsByName;
+}
+
+/**
+ * A plugin given by name (`'relu'`), by name with options, or as the plugin object itself.
+ * Built-in names complete in an editor and a built-in's options are typed. `Custom` is what
+ * else is accepted: by default any name and plain options (a plugin registered with
+ * `registry.with`, resolved at run time, where an unknown name fails listing the valid ones);
+ * with `never`, only the built-ins, so a misspelled name or option does not compile.
+ *
+ * @example
+ * const loose: PluginChoice<OptimizerPlugin> = { name: 'my-optimizer', options: { rate: 1 } };
+ * const strict: PluginChoice<OptimizerPlugin, never> = { name: 'adam', options: { learningRate: 0.01 } };
+ */
+export type PluginChoice<P extends Plugin, Custom = CustomPluginRef> =
+  | BuiltinPluginRef<BuiltinPlugins[P['kind']]>
+  | Custom
+  | P;
+
+/**
+ * What a network is: s(1)..s(L) units per layer and the plugins each layer uses. Plugins are
+ * named as `PluginChoice` says; `NetworkSpec<never>` (`BuiltinNetworkSpec`) takes built-ins only.
  *
  * @example
  * const spec: NetworkSpec = { layers: [784, 25, 10], lambda: 1, seed: 7 };
  */
-export interface NetworkSpec {
+export interface NetworkSpec<Custom = CustomPluginRef> {
   /** Units per layer, input first: [s(1), …, s(L)]; at least an input and an output layer. */
   readonly layers: readonly number[];
   /** Hidden activation: one for every hidden layer, or one per hidden layer. Default sigmoid. */
-  readonly activation?: PluginChoice<ActivationPlugin> | readonly PluginChoice<ActivationPlugin>[];
+  readonly activation?:
+    | PluginChoice<ActivationPlugin, Custom>
+    | readonly PluginChoice<ActivationPlugin, Custom>[];
   /** Output activation g in h = g(z(L)). Default sigmoid. */
-  readonly outputActivation?: PluginChoice<ActivationPlugin>;
+  readonly outputActivation?: PluginChoice<ActivationPlugin, Custom>;
   /** The cost ℓ(h, y). Default cross-entropy. */
-  readonly loss?: PluginChoice<LossPlugin>;
+  readonly loss?: PluginChoice<LossPlugin, Custom>;
   /** The weight penalty R(Θ), scaled by λ/m. Default l2. */
-  readonly regularizer?: PluginChoice<RegularizerPlugin>;
+  readonly regularizer?: PluginChoice<RegularizerPlugin, Custom>;
   /** λ ≥ 0. Default 0. */
   readonly lambda?: number;
   /** How Θ starts. Default epsilon-uniform (the course's ±√6/√(L_in + L_out)). */
-  readonly initializer?: PluginChoice<InitializerPlugin>;
+  readonly initializer?: PluginChoice<InitializerPlugin, Custom>;
   /** Seed of the initial Θ (and, by default, of training's shuffles). Default 0. */
   readonly seed?: number;
   /** Precision of Θ and every buffer. Default float64. */
   readonly dtype?: DType;
 }
+
+/**
+ * A spec that names built-in plugins only: a misspelled name or option does not compile.
+ *
+ * @example
+ * const spec: BuiltinNetworkSpec = { layers: [2, 8, 1], activation: 'tanh' }; // 'tnah' fails
+ */
+export type BuiltinNetworkSpec = NetworkSpec<never>;
 
 /** A plugin as saved in a model file: its name and options. */
 export interface PluginDescriptor {

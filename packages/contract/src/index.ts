@@ -23,7 +23,18 @@ export type {
   OptimizerState,
 } from './optimizer';
 export { mergeOptions } from './options';
-export type { Plugin, PluginBase, PluginKind, PluginOfKind, PluginOptions, PluginRef } from './plugin';
+export type {
+  BuiltinPluginRef,
+  CustomPluginRef,
+  NoOptions,
+  Plugin,
+  PluginBase,
+  PluginKind,
+  PluginName,
+  PluginOfKind,
+  PluginOptions,
+  PluginRef,
+} from './plugin';
 export type { Random } from './random';
 export type { PluginRegistry } from './registry';
 export { createRegistry, pluginKinds } from './registry';

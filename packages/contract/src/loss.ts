@@ -27,7 +27,17 @@ export interface FusedDelta {
  * // cross-entropy: ℓ(h, y) = −Σₖ [yₖ log hₖ + (1 − yₖ) log(1 − hₖ)]
  */
 export interface LossPlugin extends PluginBase<'loss'> {
-  /** Σᵢ ℓ(hᵢ, yᵢ) over the rows of h (m × K) and y (m × K). */
+  /**
+   * The outputs h the loss is defined on, `[min, max]` with either end possibly infinite.
+   * Default `[0, 1]` (probabilities, as cross-entropy needs); a regression loss declares
+   * `[-Infinity, Infinity]`. `checkLoss` samples h across the whole declared domain.
+   */
+  readonly domain?: readonly [min: number, max: number];
+  /**
+   * Σᵢ ℓ(hᵢ, yᵢ) over the rows of h (m × K) and y (m × K). Like every function here, it throws
+   * when the shapes do not fit: an Error whose message names both shapes (the built-ins throw
+   * `ShapeError`, code `'shape'`; `checkLoss` accepts any Error with a message).
+   */
   value(h: Matrix, y: Matrix): number;
   /** out = ∂ℓ/∂h for each example (row), not divided by m; `out` has h's shape. */
   gradient(h: Matrix, y: Matrix, out: Matrix): void;

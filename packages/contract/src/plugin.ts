@@ -43,3 +43,39 @@ export type PluginOfKind<K extends PluginKind> = Extract<Plugin, { kind: K }>;
 
 /** How a plugin is named in specs and files: by name, with optional options. */
 export type PluginRef = string | { readonly name: string; readonly options?: PluginOptions };
+
+/** The options type of a plugin that takes none: an empty object, and no key accepted. */
+export type NoOptions = Readonly<Record<string, never>>;
+
+/**
+ * A name among the built-in names `N`, or any other (a registered third-party plugin). Editors
+ * complete the literals; `(string & {})` keeps them from collapsing into plain `string`.
+ *
+ * @example
+ * const name: PluginName<'sigmoid' | 'tanh'> = 'tanh'; // completes 'sigmoid' | 'tanh'
+ */
+export type PluginName<N extends string> = N | (string & {});
+
+/**
+ * A reference to one of the plugins in `M` (a map from name to options type): the name alone,
+ * or the name with options checked against that plugin's own options.
+ *
+ * @example
+ * type Ref = BuiltinPluginRef<{ adam: { learningRate: number } }>;
+ * const ok: Ref = { name: 'adam', options: { learningRate: 0.01 } };
+ * // { name: 'adam', options: { learningrate: 0.01 } } does not compile.
+ */
+export type BuiltinPluginRef<M> = {
+  [N in keyof M & string]: N | { readonly name: N; readonly options?: SomeOptions<M[N]> };
+}[keyof M & string];
+
+/** Some of the options `O`; `NoOptions` (an index signature of never) stays as it is. */
+type SomeOptions<O> = string extends keyof O ? O : Partial<O>;
+
+/**
+ * A reference to a plugin that is not built in: any name, any plain options, resolved at run
+ * time by the registry (which lists the valid names when it is unknown).
+ */
+export type CustomPluginRef =
+  | (string & {})
+  | { readonly name: string & {}; readonly options?: PluginOptions };

@@ -1,12 +1,16 @@
 // Registries are built explicitly from plugin lists; nothing registers itself on import.
 import { InvalidArgumentError, UnknownPluginError } from './errors';
-import type { Plugin, PluginKind, PluginOfKind, PluginRef } from './plugin';
+import type { Plugin, PluginKind, PluginOfKind, PluginOptions, PluginRef } from './plugin';
 
 /** An immutable lookup of plugins by kind and name. */
 export interface PluginRegistry {
   /** The plugin of that kind and name, or an UnknownPluginError listing the valid names. */
   get<K extends PluginKind>(kind: K, name: string): PluginOfKind<K>;
-  /** Like `get`, then applies the ref's options through the plugin's `configure`. */
+  /**
+   * Like `get`, then applies the ref's options through the plugin's `configure`. A plugin
+   * without `configure` accepts exactly the options it carries (so a model saved with it loads
+   * back) and refuses any others.
+   */
   resolve<K extends PluginKind>(kind: K, ref: PluginRef): PluginOfKind<K>;
   has(kind: PluginKind, name: string): boolean;
   /** The plugins of one kind, sorted by name. */
@@ -55,8 +59,13 @@ export function createRegistry(...lists: readonly (readonly Plugin[])[]): Plugin
       const plugin = get(kind, name);
       if (!options || Object.keys(options).length === 0) return plugin;
       if (!plugin.configure) {
+        // A plugin without `configure` can only be itself: a saved { name, options } loads back
+        // when the options are the ones it carries (a custom plugin saved with its options).
+        if (sameOptions(plugin.options ?? {}, options)) return plugin;
         throw new InvalidArgumentError(
-          `${kind} "${name}" takes no options, got ${Object.keys(options).join(', ')}`,
+          plugin.options && Object.keys(plugin.options).length > 0
+            ? `${kind} "${name}" has no configure, so it is fixed at ${JSON.stringify(plugin.options)}; got ${JSON.stringify(options)}`
+            : `${kind} "${name}" takes no options, got ${Object.keys(options).join(', ')}`,
         );
       }
       return plugin.configure(options) as typeof plugin;
@@ -77,6 +86,11 @@ export const pluginKinds: readonly PluginKind[] = [
   'initializer',
   'backend',
 ];
+
+function sameOptions(a: PluginOptions, b: PluginOptions): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
 
 function assertPlugin(value: unknown): asserts value is Plugin {
   const plugin = value as Partial<Plugin> | null;

@@ -97,11 +97,12 @@ describe('parseCsv properties', () => {
     });
     const options: fc.Arbitrary<CsvOptions> = fc.record(
       {
-        header: fc.constantFrom<CsvOptions['header']>('auto', true, false),
-        label: fc.constantFrom<CsvOptions['label']>(undefined, null, 0, 'a', [0]),
-        labelMode: fc.constantFrom<CsvOptions['labelMode']>(undefined, 'class', 'binary', 'value'),
+        header: fc.constantFrom<NonNullable<CsvOptions['header']>>('auto', true, false),
+        // Absent keys come from requiredKeys: [] (an explicit undefined is not an option value).
+        label: fc.constantFrom<NonNullable<CsvOptions['label']> | null>(null, 0, 'a', [0]),
+        labelMode: fc.constantFrom<NonNullable<CsvOptions['labelMode']>>('class', 'binary', 'value'),
         delimiter: fc.constantFrom(',', ';'),
-        dtype: fc.constantFrom<CsvOptions['dtype']>('float32', 'float64'),
+        dtype: fc.constantFrom<NonNullable<CsvOptions['dtype']>>('float32', 'float64'),
       },
       { requiredKeys: [] },
     );

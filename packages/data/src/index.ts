@@ -1,5 +1,5 @@
-// @deltanet/data: the playground 2-D sets, CSV and JSON-lines loading, splits. The MNIST digits
-// are the separate entry @deltanet/data/digits, so their 21 MB load only when asked for.
+// @deltanet/data: the playground 2-D sets, CSV and JSON-lines loading, splits and standardization.
+// The MNIST digits are the package @deltanet/digits, so installing this one stays small.
 
 export type { CsvOptions } from './csv';
 export { parseCsv } from './csv';

@@ -84,7 +84,7 @@ describe('checkLoss', () => {
     const text = checkLoss(naive, { targets: 'one-hot' }).failures.join('\n');
     expect(text).toMatch(/value is NaN at h ∈ \{0, 1/);
     expect(text).toMatch(/every entry of out must be written/);
-    expect(text).toMatch(/did not throw; expected a ShapeError/);
+    expect(text).toMatch(/did not throw; mismatched shapes must throw/);
   });
 
   it('holds a fused delta declaring kernel "difference" to exactly h − y', () => {
@@ -160,5 +160,87 @@ describe('assertLoss', () => {
     expect(() => assertLoss(crossEntropy)).not.toThrow();
     const bad = squared({ value: () => 0 });
     expect(() => assertLoss(bad)).toThrow(/loss "test-squared" breaks the LossPlugin contract:\n- gradient/);
+  });
+
+  /**
+   * Huber's loss with δ = 1 (PyTorch's HuberLoss, summed): ℓ = ½d² for |d| ≤ 1, |d| − ½ beyond,
+   * d = h − y, so ∂ℓ/∂h = d inside and sign(d) outside. Defined for every real h.
+   */
+  function huber(gradientBeyondOne: (d: number) => number): LossPlugin {
+    return squared({
+      name: 'test-huber',
+      domain: [-Infinity, Infinity],
+      value(h, y) {
+        if (h.rows !== y.rows || h.cols !== y.cols) throw new ShapeError('h and y differ');
+        let sum = 0;
+        for (let i = 0; i < h.data.length; i++) {
+          const d = h.data[i]! - y.data[i]!;
+          sum += Math.abs(d) <= 1 ? 0.5 * d * d : Math.abs(d) - 0.5;
+        }
+        return sum;
+      },
+      gradient(h, y, out) {
+        if (h.rows !== y.rows || h.cols !== y.cols) throw new ShapeError('h and y differ');
+        for (let i = 0; i < h.data.length; i++) {
+          const d = h.data[i]! - y.data[i]!;
+          out.data[i] = Math.abs(d) <= 1 ? d : gradientBeyondOne(d);
+        }
+      },
+    });
+  }
+
+  it('samples the whole declared domain: a Huber loss wrong only beyond |h − y| = 1 fails', () => {
+    expect(checkLoss(huber(Math.sign), { targets: 'real' }).failures).toEqual([]);
+    // The quadratic piece's gradient carried past the kink: right for |d| ≤ 1, wrong beyond.
+    const wrong = checkLoss(
+      huber((d) => d),
+      { targets: 'real' },
+    );
+    expect(wrong.ok).toBe(false);
+    expect(wrong.failures.join('\n')).toMatch(/gradient vs central difference/);
+    // On the default domain [0, 1] every |h − y| < 1, which is why the domain must be declared.
+    const { domain: _declared, ...undeclared } = huber((d) => d);
+    expect(checkLoss(undeclared, { targets: 'real' }).ok).toBe(true);
+  });
+
+  it('checks finiteness at the ends of the declared domain', () => {
+    // An unbounded domain's "ends" are h = ±1e6: a loss that overflows past |ℓ| = 1e5 fails there.
+    const exploding = huber(Math.sign);
+    const overflow = squared({
+      domain: [-Infinity, Infinity],
+      value: (h, y) => (exploding.value(h, y) > 1e5 ? Number.POSITIVE_INFINITY : exploding.value(h, y)),
+      gradient: exploding.gradient,
+    });
+    expect(checkLoss(overflow, { targets: 'real' }).failures.join('\n')).toMatch(
+      /value is Infinity at h ∈ \{-1000000, 1000000\}/,
+    );
+  });
+
+  it('rejects a malformed domain', () => {
+    const report = checkLoss(squared({ domain: [1, 0] }));
+    expect(report.failures).toEqual(['domain must be [min, max] with min < max, got [1,0]']);
+  });
+
+  it('accepts any Error with a message for mismatched shapes, not only ShapeError', () => {
+    const plain = squared({
+      value(h, y) {
+        if (h.rows !== y.rows) throw new RangeError(`h is ${h.rows} rows, y ${y.rows}`);
+        return squared().value(h, y);
+      },
+      gradient(h, y, out) {
+        if (h.rows !== y.rows) throw new Error(`h is ${h.rows} rows, y ${y.rows}`);
+        squared().gradient(h, y, out);
+      },
+    });
+    expect(checkLoss(plain, { targets: 'real' }).failures).toEqual([]);
+    const silent = squared({
+      value(h, y) {
+        if (h.rows !== y.rows) throw new Error('');
+        return squared().value(h, y);
+      },
+    });
+    expect(checkLoss(silent, { targets: 'real' }).failures).toEqual([
+      'value with h 3 × 4 and y 4 × 4 threw Error: ; expected an Error saying the shapes differ',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // A verifier for any loss plugin, built-in or third-party: ∂ℓ/∂h against a float64 central
-// difference of ℓ, shapes, finiteness at h ∈ {0, 1}, and fused deltas against δ = ∂ℓ/∂h .* g'(z).
+// difference of ℓ over the loss's whole declared domain of h, shapes, finiteness at the domain's
+// ends, and fused deltas against δ = ∂ℓ/∂h .* g'(z).
 import type { ActivationPlugin, DType, FusedDelta, LossPlugin, Matrix, Random } from '@deltanet/contract';
 import { InvalidArgumentError, mergeOptions } from '@deltanet/contract';
 import { clone, createRandom, rowSlice, zeros } from '@deltanet/tensor';
@@ -9,7 +10,7 @@ import {
   checkIdentity,
   compareEntries,
   expectFinite,
-  expectShapeError,
+  expectShapeRefusal,
   expectUnchanged,
   nanLike,
   newTally,
@@ -65,16 +66,48 @@ export interface LossCheckReport {
 }
 
 const targetKinds: readonly TargetKind[] = ['binary', 'one-hot', 'real'];
-const extremesLabel = 'h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}';
+
+/** The contract's default domain of h: probabilities. */
+const probabilities: readonly [number, number] = [0, 1];
+/** How far h is sampled on an unbounded side: targets lie in [0, 1], so |h − y| reaches about 7. */
+const reach = 8;
 
 /**
- * Checks a loss against the LossPlugin contract, on random h in (0.05, 0.95) and targets of
- * `options.targets`:
- * 1. kind "loss", a kebab-case name, a description;
+ * Where h is sampled for the derivative checks: the declared domain less 5 % at each finite end
+ * (clear of ε clamps), and out to ±8 on an infinite side, so that losses whose formula changes
+ * away from y (Huber's beyond |h − y| = δ) are checked on every piece.
+ */
+function samplingInterval(domain: readonly [number, number]): [number, number] {
+  const [min, max] = domain;
+  const low = Number.isFinite(min) ? min : Number.isFinite(max) ? Math.min(max, 0) - reach : -reach;
+  const high = Number.isFinite(max) ? max : Number.isFinite(min) ? Math.max(min, 1) + reach : reach;
+  const margin = 0.05 * (high - low);
+  return [Number.isFinite(min) ? low + margin : low, Number.isFinite(max) ? high - margin : high];
+}
+
+/**
+ * The extreme h the loss must stay finite at: each finite end and the double next to it inside
+ * (a saturated sigmoid output reaches 0, 1e-30 and 1 − 2⁻⁵³), ±1e6 on an infinite side.
+ */
+function extremeOutputs(domain: readonly [number, number]): number[] {
+  const [min, max] = domain;
+  const scale = (x: number) => Math.max(1, Math.abs(x));
+  const values = [Number.isFinite(min) ? min : -1e6, Number.isFinite(max) ? max : 1e6];
+  if (Number.isFinite(min)) values.push(min + 1e-30 * scale(min));
+  if (Number.isFinite(max)) values.push(max - 2 ** -53 * scale(max));
+  return values;
+}
+
+/**
+ * Checks a loss against the LossPlugin contract, on random h across its declared `domain`
+ * (default [0, 1]: h in (0.05, 0.95); [−∞, ∞]: h in (−8, 8)) and targets of `options.targets`:
+ * 1. kind "loss", a kebab-case name, a description, a valid `domain` when declared;
  * 2. gradient = (ℓ(h + s) − ℓ(h − s)) / 2s entry by entry in float64 (s = step);
  * 3. `value` is Σᵢ ℓ(hᵢ, yᵢ) (equal to the sum of its rows' values, not their mean);
- * 4. gradient writes every entry of `out`, leaves h and y alone; mismatched h, y throw ShapeError;
- * 5. value, gradient and fused deltas are finite at h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}, float64 and float32;
+ * 4. gradient writes every entry of `out`, leaves h and y alone; mismatched h, y throw an Error
+ *    with a message (ShapeError in the built-ins);
+ * 5. value, gradient and fused deltas are finite at the domain's ends (for [0, 1]:
+ *    h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}), float64 and float32;
  * 6. each fused delta equals backward(z, g(z), ∂ℓ/∂h) for its activation in `options.activations`.
  *
  * @example
@@ -103,20 +136,28 @@ export function checkLoss(plugin: LossPlugin, options: CheckLossOptions = {}): L
 
   const tally = newTally();
   checkIdentity(tally, plugin, 'loss');
+  const domain = plugin.domain ?? probabilities;
+  if (!validDomain(domain)) {
+    tally.failures.push(`domain must be [min, max] with min < max, got ${JSON.stringify(domain)}`);
+    return reportOf(tally);
+  }
   const random = createRandom(seed);
-  const h = uniformMatrix(rows, cols, 0.05, 0.95, random);
+  const [low, high] = samplingInterval(domain);
+  const h = uniformMatrix(rows, cols, low, high, random);
   const y = makeTargets(targets, rows, cols, random);
   attempt(tally, 'gradient check', () => checkGradient(tally, plugin, h, y, step, tolerance));
   attempt(tally, 'row-sum check', () => checkRowSum(tally, plugin, h, y, tolerance));
   const mismatch = `h ${rows} × ${cols} and y ${rows + 1} × ${cols}`;
-  expectShapeError(tally, `value with ${mismatch}`, () =>
+  expectShapeRefusal(tally, `value with ${mismatch}`, () =>
     plugin.value(zeros(rows, cols), zeros(rows + 1, cols)),
   );
-  expectShapeError(tally, `gradient with ${mismatch}`, () =>
+  expectShapeRefusal(tally, `gradient with ${mismatch}`, () =>
     plugin.gradient(zeros(rows, cols), zeros(rows + 1, cols), zeros(rows, cols)),
   );
   for (const dtype of ['float64', 'float32'] as const) {
-    attempt(tally, `${dtype} extremes check`, () => checkExtremes(tally, plugin, targets, cols, dtype));
+    attempt(tally, `${dtype} extremes check`, () =>
+      checkExtremes(tally, plugin, targets, cols, dtype, extremeOutputs(domain)),
+    );
   }
   checkFusedDeltas(tally, plugin, activations, targets, rows, cols, random, tolerance);
   return reportOf(tally);
@@ -182,9 +223,9 @@ function checkExtremes(
   targets: TargetKind,
   cols: number,
   dtype: DType,
+  extremes: readonly number[],
 ): void {
-  // Both ends of [0, 1] and doubles next to them; a saturated sigmoid output reaches all of these.
-  const extremes = [0, 1, 1e-30, 1 - 2 ** -53];
+  const extremesLabel = `h ∈ {${extremes.join(', ')}}`;
   const rows = 2 * extremes.length;
   const h = zeros(rows, cols, dtype);
   const y = zeros(rows, cols, dtype);
@@ -295,6 +336,12 @@ function checkDeltaKernel(
       }
     }
   });
+}
+
+function validDomain(domain: unknown): domain is readonly [number, number] {
+  if (!Array.isArray(domain) || domain.length !== 2) return false;
+  const [min, max] = domain as unknown[];
+  return typeof min === 'number' && typeof max === 'number' && min < max;
 }
 
 function makeTargets(kind: TargetKind, rows: number, cols: number, random: Random): Matrix {

@@ -80,7 +80,7 @@ describe('checkRegularizer', () => {
         },
       }),
     );
-    expect(loose.failures).toEqual([expect.stringMatching(/did not throw; expected a ShapeError/)]);
+    expect(loose.failures).toEqual([expect.stringMatching(/did not throw; mismatched shapes must throw/)]);
   });
 });
 

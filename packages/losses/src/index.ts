@@ -14,4 +14,5 @@ export { crossEntropy } from './cross-entropy';
 export { l1 } from './l1';
 export { l2 } from './l2';
 export { meanSquaredError } from './mean-squared-error';
+export type { LossName, LossOptionsByName, RegularizerName, RegularizerOptionsByName } from './names';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';

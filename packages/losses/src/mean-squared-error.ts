@@ -9,6 +9,7 @@ import { assertLossShapes } from './internal/shapes';
  *
  * - `value`: Σᵢ ½ Σₖ (hᵢₖ − yᵢₖ)² over the m rows, not divided by m; the network's J is
  *   1/(2m) Σᵢ Σₖ (h − y)², the course's linear-regression cost.
+ * - `domain`: every real h (−∞, ∞).
  * - `gradient`: ∂ℓ/∂h = h − y.
  * - `fusedDeltas`: linear, δ = h − y (g'(z) = 1).
  *
@@ -26,6 +27,8 @@ export const meanSquaredError: LossPlugin = /* @__PURE__ */ Object.freeze({
   kind: 'loss',
   name: 'mean-squared-error',
   description: 'ℓ = ½ Σₖ (h − y)²; δ(L) = h − y with a linear output',
+  // Regression outputs: checkLoss samples h over all reals, not only [0, 1].
+  domain: /* @__PURE__ */ Object.freeze([-Infinity, Infinity] as const),
   value(h: Matrix, y: Matrix): number {
     assertLossShapes('mean-squared-error value', h, y);
     const hs = h.data;

@@ -1,5 +1,5 @@
 // AdaGrad, as PyTorch's torch.optim.Adagrad (lr_decay 0): G ← G + D²;  θ ← θ − αD / (√G + ε).
-import type { MinibatchOptimizer, PluginOptions } from '@deltanet/contract';
+import type { MinibatchOptimizer } from '@deltanet/contract';
 import type { Configured } from './configured';
 import { resolveOptions } from './internal/options';
 import { assertGradient, stateArray, zerosLike } from './internal/state';
@@ -33,7 +33,7 @@ const defaults: AdagradOptions = /* @__PURE__ */ Object.freeze({
  * opt.update(params, gradient, state); // θᵢ ← θᵢ − 0.1·sign(Dᵢ)
  */
 export function adagrad(
-  options: Partial<AdagradOptions> | PluginOptions = {},
+  options: Partial<AdagradOptions> = {},
 ): Configured<MinibatchOptimizer, AdagradOptions> {
   const resolved = resolveOptions('adagrad', defaults, options, {
     learningRate: { min: 0 },
@@ -48,7 +48,7 @@ export function adagrad(
     mode: 'minibatch',
     description: 'AdaGrad: G ← G + D², θ ← θ − αD / (√G + ε)',
     options: resolved,
-    configure: (more: PluginOptions) => adagrad({ ...resolved, ...more }),
+    configure: (more: Partial<AdagradOptions>) => adagrad({ ...resolved, ...more }),
     init: (params) => ({ sum: zerosLike(params, initialAccumulator) }),
     update(params, gradient, state) {
       assertGradient('adagrad', params, gradient);

@@ -1,6 +1,6 @@
 // Adam, as PyTorch's torch.optim.Adam (bias-corrected, no weight decay, no AMSGrad):
 // m ← β₁m + (1 − β₁)D;  v ← β₂v + (1 − β₂)D²;  θ ← θ − α m̂ / (√v̂ + ε).
-import type { MinibatchOptimizer, PluginOptions } from '@deltanet/contract';
+import type { MinibatchOptimizer } from '@deltanet/contract';
 import type { Configured } from './configured';
 import { adamBounds, adamInit, adamUpdate } from './internal/adam-step';
 import { resolveOptions } from './internal/options';
@@ -38,9 +38,7 @@ const defaults: AdamOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params); // { step: 0, m, v }
  * opt.update(params, gradient, state); // θᵢ ← θᵢ − 0.001·sign(Dᵢ)
  */
-export function adam(
-  options: Partial<AdamOptions> | PluginOptions = {},
-): Configured<MinibatchOptimizer, AdamOptions> {
+export function adam(options: Partial<AdamOptions> = {}): Configured<MinibatchOptimizer, AdamOptions> {
   const resolved = resolveOptions('adam', defaults, options, adamBounds);
   return Object.freeze<ReturnType<typeof adam>>({
     kind: 'optimizer',
@@ -48,7 +46,7 @@ export function adam(
     mode: 'minibatch',
     description: 'Adam: bias-corrected moment estimates, θ ← θ − α m̂ / (√v̂ + ε)',
     options: resolved,
-    configure: (more: PluginOptions) => adam({ ...resolved, ...more }),
+    configure: (more: Partial<AdamOptions>) => adam({ ...resolved, ...more }),
     init: adamInit,
     update: (params, gradient, state) => adamUpdate('adam', resolved, 1, params, gradient, state),
   });

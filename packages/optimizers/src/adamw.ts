@@ -1,5 +1,5 @@
 // AdamW, as PyTorch's torch.optim.AdamW: θ ← θ − αλθ (decoupled weight decay), then the Adam step.
-import type { MinibatchOptimizer, PluginOptions } from '@deltanet/contract';
+import type { MinibatchOptimizer } from '@deltanet/contract';
 import type { Configured } from './configured';
 import { adamBounds, adamInit, adamUpdate } from './internal/adam-step';
 import { resolveOptions } from './internal/options';
@@ -41,9 +41,7 @@ const defaults: AdamwOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params);
  * opt.update(params, new Float64Array(params.length), state); // D = 0: θ ← (1 − 1e-5)·θ
  */
-export function adamw(
-  options: Partial<AdamwOptions> | PluginOptions = {},
-): Configured<MinibatchOptimizer, AdamwOptions> {
+export function adamw(options: Partial<AdamwOptions> = {}): Configured<MinibatchOptimizer, AdamwOptions> {
   const resolved = resolveOptions('adamw', defaults, options, { ...adamBounds, weightDecay: { min: 0 } });
   const decay = 1 - resolved.learningRate * resolved.weightDecay;
   return Object.freeze<ReturnType<typeof adamw>>({
@@ -52,7 +50,7 @@ export function adamw(
     mode: 'minibatch',
     description: 'AdamW: θ ← θ − αλθ (decoupled weight decay, every parameter), then the Adam step',
     options: resolved,
-    configure: (more: PluginOptions) => adamw({ ...resolved, ...more }),
+    configure: (more: Partial<AdamwOptions>) => adamw({ ...resolved, ...more }),
     init: adamInit,
     update: (params, gradient, state) => adamUpdate('adamw', resolved, decay, params, gradient, state),
   });

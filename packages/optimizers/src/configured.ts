@@ -1,6 +1,5 @@
 // The type every optimizer factory returns: the plugin with its options typed, and a
 // `configure` that is always present and returns the same type.
-import type { PluginOptions } from '@deltanet/contract';
 
 /**
  * An optimizer plugin `P` whose `options` are `O` and whose `configure` keeps both.
@@ -9,7 +8,9 @@ import type { PluginOptions } from '@deltanet/contract';
  * const opt: Configured<MinibatchOptimizer, SgdOptions> = sgd().configure({ momentum: 0.9 });
  * opt.options.momentum; // 0.9, typed as number
  */
-export type Configured<P, O> = P & {
+// Omit first: intersected with P's loose `configure(PluginOptions)` any option would compile.
+export type Configured<P, O> = Omit<P, 'options' | 'configure'> & {
   readonly options: O;
-  configure(options: PluginOptions): Configured<P, O>;
+  /** A copy with `options` merged over the current ones; unknown or mistyped options do not compile. */
+  configure(options: Partial<O>): Configured<P, O>;
 };

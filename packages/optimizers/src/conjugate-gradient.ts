@@ -1,7 +1,7 @@
 // Nonlinear conjugate gradient: a port of Carl Edward Rasmussen's fmincg.m (the minimizer of the
 // Coursera ML course, ex4), split so that one `iterate` is one line search. Polak–Ribière
 // directions s ← βs − D, with a Wolfe–Powell line search by quadratic/cubic interpolation.
-import type { FloatArray, FullBatchOptimizer, Objective, PluginOptions } from '@deltanet/contract';
+import type { FloatArray, FullBatchOptimizer, Objective } from '@deltanet/contract';
 import { axpy, dot } from '@deltanet/tensor';
 import type { Configured } from './configured';
 import { fail, resolveOptions } from './internal/options';
@@ -54,7 +54,7 @@ const realmin = 2.2250738585072014e-308;
  * for (let i = 0; i < 50 && !cg.iterate(params, costFunction, state).converged; i++);
  */
 export function conjugateGradient(
-  options: Partial<ConjugateGradientOptions> | PluginOptions = {},
+  options: Partial<ConjugateGradientOptions> = {},
 ): Configured<FullBatchOptimizer, ConjugateGradientOptions> {
   const resolved = resolveOptions('conjugate-gradient', defaults, options, {
     rho: { above: 0, below: 1 },
@@ -74,7 +74,7 @@ export function conjugateGradient(
     mode: 'full-batch',
     description: "nonlinear conjugate gradient (Rasmussen's fmincg): Polak–Ribière, Wolfe–Powell line search",
     options: resolved,
-    configure: (more: PluginOptions) => conjugateGradient({ ...resolved, ...more }),
+    configure: (more: Partial<ConjugateGradientOptions>) => conjugateGradient({ ...resolved, ...more }),
     init(params, objective) {
       const df1 = zerosLike(params);
       const f1 = assertFiniteCost('conjugate-gradient', objective(params, df1));

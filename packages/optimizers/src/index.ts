@@ -11,6 +11,7 @@ export type { ConjugateGradientOptions } from './conjugate-gradient';
 export { conjugateGradient } from './conjugate-gradient';
 export type { LbfgsOptions } from './lbfgs';
 export { lbfgs } from './lbfgs';
+export type { OptimizerName, OptimizerOptionsByName } from './names';
 export { optimizers } from './optimizers';
 export type { RmspropOptions } from './rmsprop';
 export { rmsprop } from './rmsprop';

@@ -1,7 +1,7 @@
 // L-BFGS as PyTorch's torch.optim.LBFGS with line_search_fn='strong_wolfe', one iteration per
 // `iterate`: d = −H·D by the two-loop recursion over the last m pairs (s, y), then a
 // strong-Wolfe line search along d.
-import type { FloatArray, FullBatchOptimizer, OptimizerState, PluginOptions } from '@deltanet/contract';
+import type { FloatArray, FullBatchOptimizer, OptimizerState } from '@deltanet/contract';
 import { dot } from '@deltanet/tensor';
 import type { Configured } from './configured';
 import { strongWolfe } from './internal/line-search';
@@ -59,9 +59,7 @@ const curvatureFloor = 1e-10;
  * const state = opt.init(params, costFunction); // one evaluation
  * for (let i = 0; i < 100 && !opt.iterate(params, costFunction, state).converged; i++);
  */
-export function lbfgs(
-  options: Partial<LbfgsOptions> | PluginOptions = {},
-): Configured<FullBatchOptimizer, LbfgsOptions> {
+export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatchOptimizer, LbfgsOptions> {
   const resolved = resolveOptions('lbfgs', defaults, options, {
     learningRate: { above: 0 },
     historySize: { min: 1, integer: true },
@@ -82,7 +80,7 @@ export function lbfgs(
     mode: 'full-batch',
     description: 'L-BFGS: two-loop recursion over the last m steps, strong-Wolfe line search',
     options: resolved,
-    configure: (more: PluginOptions) => lbfgs({ ...resolved, ...more }),
+    configure: (more: Partial<LbfgsOptions>) => lbfgs({ ...resolved, ...more }),
     init(params, objective) {
       const n = params.length;
       const gradient = zerosLike(params);

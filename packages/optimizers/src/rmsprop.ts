@@ -1,6 +1,6 @@
 // RMSProp, as PyTorch's torch.optim.RMSprop: v ← ρv + (1 − ρ)D²;  θ ← θ − αD / (√v + ε),
 // with optional momentum on the scaled step and the centered variant.
-import type { FloatArray, MinibatchOptimizer, PluginOptions } from '@deltanet/contract';
+import type { FloatArray, MinibatchOptimizer } from '@deltanet/contract';
 import type { Configured } from './configured';
 import { resolveOptions } from './internal/options';
 import { assertGradient, stateArray, zerosLike } from './internal/state';
@@ -43,7 +43,7 @@ const defaults: RmspropOptions = /* @__PURE__ */ Object.freeze({
  * opt.update(params, gradient, state);
  */
 export function rmsprop(
-  options: Partial<RmspropOptions> | PluginOptions = {},
+  options: Partial<RmspropOptions> = {},
 ): Configured<MinibatchOptimizer, RmspropOptions> {
   const resolved = resolveOptions('rmsprop', defaults, options, {
     learningRate: { min: 0 },
@@ -59,7 +59,7 @@ export function rmsprop(
     mode: 'minibatch',
     description: 'RMSProp: v ← ρv + (1 − ρ)D², θ ← θ − αD / (√v + ε)',
     options: resolved,
-    configure: (more: PluginOptions) => rmsprop({ ...resolved, ...more }),
+    configure: (more: Partial<RmspropOptions>) => rmsprop({ ...resolved, ...more }),
     init(params) {
       const state: Record<string, FloatArray> = { square: zerosLike(params) };
       if (centered) state['average'] = zerosLike(params);

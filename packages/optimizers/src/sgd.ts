@@ -1,6 +1,6 @@
 // Gradient descent with optional momentum, as PyTorch's torch.optim.SGD (dampening 0):
 // v ← μv + D;  θ ← θ − αv,  or with Nesterov θ ← θ − α(D + μv).
-import type { MinibatchOptimizer, OptimizerState, PluginOptions } from '@deltanet/contract';
+import type { MinibatchOptimizer, OptimizerState } from '@deltanet/contract';
 import { axpy } from '@deltanet/tensor';
 import type { Configured } from './configured';
 import { fail, resolveOptions } from './internal/options';
@@ -35,9 +35,7 @@ const defaults: SgdOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params);
  * opt.update(params, gradient, state); // first step: θ ← θ − 0.1·D
  */
-export function sgd(
-  options: Partial<SgdOptions> | PluginOptions = {},
-): Configured<MinibatchOptimizer, SgdOptions> {
+export function sgd(options: Partial<SgdOptions> = {}): Configured<MinibatchOptimizer, SgdOptions> {
   const resolved = resolveOptions('sgd', defaults, options, {
     learningRate: { min: 0 },
     momentum: { min: 0, below: 1 },
@@ -52,7 +50,7 @@ export function sgd(
     mode: 'minibatch',
     description: 'gradient descent with optional (Nesterov) momentum: v ← μv + D, θ ← θ − αv',
     options: resolved,
-    configure: (more: PluginOptions) => sgd({ ...resolved, ...more }),
+    configure: (more: Partial<SgdOptions>) => sgd({ ...resolved, ...more }),
     init: (params): OptimizerState => (mu > 0 ? { velocity: zerosLike(params) } : {}),
     update(params, gradient, state) {
       assertGradient('sgd', params, gradient);

@@ -25,6 +25,7 @@ export { reference } from './backends/reference';
 export { wasm } from './backends/wasm';
 export type { MatmulOptions } from './matmul';
 export { matmul } from './matmul';
+export type { BackendName, BackendOptionsByName, InitializerName, InitializerOptionsByName } from './names';
 
 // ── Elementwise and row-wise kernels ──
 

@@ -2,8 +2,11 @@
 import type { BackendPlugin } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import { describe, expect, it } from 'vitest';
+import { defaultBackend } from './backends/index';
+import { reference } from './backends/reference';
 import { matmul } from './matmul';
 import { fromRows, rowSlice, toRows, zeros } from './matrix';
+import { createRandom } from './random';
 
 // a = [1 2 3; 4 5 6], b = [1 0; 0 1; 1 1]:
 // a·b = [1+3, 2+3; 4+6, 5+6] = [4 5; 10 11]; aᵀ·a = [17 22 27; 22 29 36; 27 36 45].
@@ -99,5 +102,27 @@ describe('matmul', () => {
     expect(() => matmul(a32, a32, zeros(2, 2, 'float32'), { backend: float64Only })).toThrow(
       'backend "float64-only" does not support float32',
     );
+  });
+});
+
+describe('matmul without a backend', () => {
+  // A float32 product long enough (k = 512) that the order of the sums shows in the last bits:
+  // reference adds in index order, the fast backends in blocks, so the two disagree somewhere.
+  const random = createRandom(3);
+  const fill = (rows: number, cols: number) => {
+    const m = zeros(rows, cols, 'float32');
+    for (let i = 0; i < m.data.length; i++) m.data[i] = random.uniform() * 2 - 1;
+    return m;
+  };
+  const x = fill(64, 512);
+  const y = fill(512, 64);
+
+  it('runs on defaultBackend(dtype), the fastest built-in, not on reference', () => {
+    const bits = (backend?: BackendPlugin) =>
+      Array.from(matmul(x, y, zeros(64, 64, 'float32'), backend ? { backend } : {}).data);
+    const fastest = defaultBackend('float32');
+    expect(fastest.name).not.toBe('reference');
+    expect(bits(reference)).not.toEqual(bits(fastest));
+    expect(bits()).toEqual(bits(fastest));
   });
 });

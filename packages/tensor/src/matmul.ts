@@ -1,7 +1,7 @@
 // Matrix-level multiply over a backend's BLAS-style gemm: out ← α·op(a)·op(b) + β·out.
 import type { BackendPlugin, FloatArray, Matrix } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
-import { reference } from './backends/reference';
+import { defaultBackend } from './backends/index';
 import { dtypeOf } from './matrix';
 
 /** Transposition flags and scalars for `matmul`; β = 0 overwrites `out`. */
@@ -10,19 +10,22 @@ export interface MatmulOptions {
   readonly transB?: boolean;
   readonly alpha?: number;
   readonly beta?: number;
+  /** Default `defaultBackend(dtype)`: wasm where WebAssembly SIMD runs, else js. */
   readonly backend?: BackendPlugin;
 }
 
 /**
  * out ← α·op(a)·op(b) + β·out, where op transposes when asked. Shapes: op(a) m × k, op(b)
  * k × n, out m × n; all three in the same precision, and `out` must not share memory with
- * `a` or `b` (each output element is written while inputs are still being read).
+ * `a` or `b` (each output element is written while inputs are still being read). Runs on the
+ * fastest built-in backend for the precision unless `backend` names one (`reference` gives the
+ * specification's sums, in order).
  *
  * @example
  * matmul(x, theta, z, { transB: true }); // z = x·Θᵀ, the forward pass without bias
  */
 export function matmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions = {}): Matrix {
-  const { transA = false, transB = false, alpha = 1, beta = 0, backend = reference } = options;
+  const { transA = false, transB = false, alpha = 1, beta = 0 } = options;
   const m = transA ? a.cols : a.rows;
   const k = transA ? a.rows : a.cols;
   const kb = transB ? b.cols : b.rows;
@@ -44,6 +47,7 @@ export function matmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions
   if (overlaps(out.data, a.data) || overlaps(out.data, b.data)) {
     throw new InvalidArgumentError('matmul: out shares memory with a or b; give it its own buffer');
   }
+  const backend = options.backend ?? defaultBackend(dtype);
   if (!backend.supports(dtype)) {
     throw new InvalidArgumentError(`matmul: backend "${backend.name}" does not support ${dtype}`);
   }

@@ -48,7 +48,7 @@ export async function runB1(
 ): Promise<B1Result> {
   // Imported here, not at the top: reading MNIST's 21 MB of JSON would bloat the heap of the
   // B2, B3 and GEMM processes, which share this bundle.
-  const { loadDigits } = await import('@deltanet/data/digits');
+  const { loadDigits } = await import('@deltanet/digits');
   const { train, test } = loadDigits({
     seed: SEED,
     trainSize: settings.trainSize,

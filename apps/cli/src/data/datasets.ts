@@ -1,7 +1,7 @@
 // The datasets `deltanet train` knows by name, each split into train and test sets by a seed.
 import type { Dataset } from '@deltanet/data';
 import { generatePlayground, playgroundSets, splitDataset } from '@deltanet/data';
-import { loadDigits } from '@deltanet/data/digits';
+import { loadDigits } from '@deltanet/digits';
 import { UsageError } from '../exit-codes';
 import { didYouMean } from '../suggest';
 

@@ -57,7 +57,7 @@ export class DigitsSession {
 
   /** Loads the digits (a dynamic import: the bundle keeps them in a chunk of their own). */
   static async load(options: DigitsOptions = defaultDigitsOptions): Promise<DigitsSession> {
-    const { loadDigits } = await import('@deltanet/data/digits');
+    const { loadDigits } = await import('@deltanet/digits');
     const { train, test } = loadDigits({
       seed: options.seed,
       trainSize: options.trainSize,

