@@ -1,0 +1,6 @@
+// @deltanet/interop: deltanet networks out to ONNX and TensorFlow.js, and in from TensorFlow.js
+// and the course's Octave text matrices.
+export type { KerasActivation } from './builtin-activations';
+export { translatableActivations } from './builtin-activations';
+export type { OnnxExportOptions } from './onnx-export';
+export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx-export';
