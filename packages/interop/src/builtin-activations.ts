@@ -55,7 +55,10 @@ const translations: Record<string, Translation> = {
       const negative = g.node('Mul', [g.node('Min', [x, zero], 'leaky_min'), g.scalar(alpha!)], 'leaky_neg');
       return g.node('Add', [positive, negative], 'leaky_relu');
     },
-    keras: ({ alpha }) => ({ activation: 'linear', after: { className: 'LeakyReLU', config: { alpha: alpha! } } }),
+    keras: ({ alpha }) => ({
+      activation: 'linear',
+      after: { className: 'LeakyReLU', config: { alpha: alpha! } },
+    }),
   },
   elu: {
     // max(z, 0) + α(e^min(z, 0) − 1): e^z is never taken of a positive z, so nothing overflows.
@@ -64,19 +67,28 @@ const translations: Record<string, Translation> = {
       const zero = g.scalar(0);
       const positive = g.node('Max', [x, zero], 'elu_pos');
       const e = g.node('Exp', [g.node('Min', [x, zero], 'elu_min')], 'elu_exp');
-      const negative = g.node('Mul', [g.node('Sub', [e, g.scalar(1)], 'elu_em1'), g.scalar(alpha!)], 'elu_neg');
+      const negative = g.node(
+        'Mul',
+        [g.node('Sub', [e, g.scalar(1)], 'elu_em1'), g.scalar(alpha!)],
+        'elu_neg',
+      );
       return g.node('Add', [positive, negative], 'elu');
     },
+    // tfjs-layers' ELU layer refuses α ≠ 1 ("not supported yet"), so only α = 1 exports.
     keras: ({ alpha }) =>
       alpha === 1
         ? { activation: 'elu' }
-        : { activation: 'linear', after: { className: 'ELU', config: { alpha: alpha! } } },
+        : `TensorFlow.js has ELU with α = 1 only (this network's elu has α = ${alpha})`,
   },
   softplus: {
     // ln(1 + e^−|z|) + max(z, 0), the plugin's overflow-free form.
     scalar: (z) => Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0),
     onnx: (g, x) => {
-      const tail = g.node('Exp', [g.node('Neg', [g.node('Abs', [x], 'softplus_abs')], 'softplus_neg')], 'softplus_exp');
+      const tail = g.node(
+        'Exp',
+        [g.node('Neg', [g.node('Abs', [x], 'softplus_abs')], 'softplus_neg')],
+        'softplus_exp',
+      );
       const log = g.node('Log', [g.node('Add', [tail, g.scalar(1)], 'softplus_1p')], 'softplus_log');
       return g.node('Add', [log, g.node('Relu', [x], 'softplus_relu')], 'softplus');
     },
@@ -88,7 +100,7 @@ const translations: Record<string, Translation> = {
     keras: ({ beta }) =>
       beta === 1
         ? { activation: 'swish' }
-        : `Keras' swish has β = 1 only (this network's swish has β = ${beta})`,
+        : `TensorFlow.js has swish with β = 1 only (this network's swish has β = ${beta})`,
   },
   gelu: {
     // z·σ(k(z + c·z³)) = ½z(1 + tanh(√(2/π)(z + c·z³))), k = 2√(2/π). ONNX's Gelu (opset 20)
@@ -99,7 +111,10 @@ const translations: Record<string, Translation> = {
       const inner = g.node('Add', [x, g.node('Mul', [cube, g.scalar(GELU_C)], 'gelu_cz3')], 'gelu_inner');
       return timesSigmoid(g, x, g.node('Mul', [inner, g.scalar(GELU_K)], 'gelu_u'), 'gelu');
     },
-    keras: () => ({ activation: 'gelu_new' }),
+    // tfjs-layers 4.22 registers the tanh GELU as "gelu_new" but renames the string to "geluNew"
+    // when it reads model.json, and then does not know it; its "gelu" is the erf form.
+    keras: () =>
+      'TensorFlow.js cannot load its tanh-approximated GELU (gelu_new) from model.json, and its gelu is the exact erf form, a different function',
   },
   softmax: {
     onnx: (g, x) => g.node('Softmax', [x], 'softmax', { axis: { int: -1 } }),
@@ -133,7 +148,10 @@ const probes = [-40, -7.5, -2, -1, -0.25, 0, 1e-3, 0.5, 1, 3, 12.5, 40];
  * its name; a third-party plugin (or one that only borrows a built-in's name) gets an error
  * naming it, because its formula has no ONNX or Keras form here.
  */
-export function translationOf(plugin: ActivationPlugin, target: string): { translation: Translation; options: Options } {
+export function translationOf(
+  plugin: ActivationPlugin,
+  target: string,
+): { translation: Translation; options: Options } {
   const translation = Object.hasOwn(translations, plugin.name) ? translations[plugin.name] : undefined;
   if (!translation) {
     throw new InvalidArgumentError(

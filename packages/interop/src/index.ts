@@ -4,3 +4,7 @@ export type { KerasActivation } from './builtin-activations';
 export { translatableActivations } from './builtin-activations';
 export type { OnnxExportOptions } from './onnx-export';
 export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx-export';
+export type { KerasLayer, LayersModelJson, TfjsArtifacts, TfjsExportOptions } from './tfjs-export';
+export { exportTfjs } from './tfjs-export';
+export type { TfjsImportOptions } from './tfjs-import';
+export { importTfjs } from './tfjs-import';

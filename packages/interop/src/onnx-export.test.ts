@@ -10,7 +10,13 @@ import fc from 'fast-check';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
-import { architecture, hiddenActivations, outputPairs, randomInputs, wideNetwork } from './internal/test-networks';
+import {
+  architecture,
+  hiddenActivations,
+  outputPairs,
+  randomInputs,
+  wideNetwork,
+} from './internal/test-networks';
 import { exportOnnx } from './onnx-export';
 
 // One thread: the machine is shared, and the web build's threads would need worker files.
@@ -87,15 +93,29 @@ describe('exportOnnx', () => {
       [4.9, 3.1, 1.5],
     ]);
     const standardization = fitStandardizer(raw);
-    const net = createNetwork({ layers: [3, 5, 3], activation: 'tanh', outputActivation: 'softmax', loss: 'softmax-cross-entropy', seed: 4 });
+    const net = createNetwork({
+      layers: [3, 5, 3],
+      activation: 'tanh',
+      outputActivation: 'softmax',
+      loss: 'softmax-cross-entropy',
+      seed: 4,
+    });
     const bytes = exportOnnx(net, { standardization, classNames: ['a', 'b', 'c'] });
-    expectClose(await runOnnx('onnxruntime-node', bytes, raw), net.predict(applyStandardizer(raw, standardization)), 'standardized');
+    expectClose(
+      await runOnnx('onnxruntime-node', bytes, raw),
+      net.predict(applyStandardizer(raw, standardization)),
+      'standardized',
+    );
   });
 
   it('predicts the same class as deltanet on all 2,000 held-out digits, in float64 and float32', async () => {
     const { train, test } = loadDigits({ seed: 1 });
     const net = createNetwork({ layers: [784, 32, 10], seed: 1 });
-    await fit(net, train, { optimizer: { name: 'adam', options: { learningRate: 0.005 } }, epochs: 2, batchSize: 64 });
+    await fit(net, train, {
+      optimizer: { name: 'adam', options: { learningRate: 0.005 } },
+      epochs: 2,
+      batchSize: 64,
+    });
     for (const model of [net, net.clone('float32')]) {
       const x = model.dtype === 'float64' ? test.x : toFloat32(test.x);
       const expected = predictedClasses(model.predict(x));
@@ -131,7 +151,9 @@ describe('exportOnnx', () => {
       backward: (z, _a, u, out) => out.data.set(u.data.map((v, i) => v / (1 + z.data[i]! ** 2))),
     };
     const net = createNetwork({ layers: [2, 3, 1], activation: impostor });
-    expect(() => exportOnnx(net)).toThrow(/"tanh" to ONNX: its outputs differ from the built-in "tanh" formula/);
+    expect(() => exportOnnx(net)).toThrow(
+      /"tanh" to ONNX: its outputs differ from the built-in "tanh" formula/,
+    );
   });
 
   it('refuses a standardization of the wrong length, naming it', () => {

@@ -102,7 +102,9 @@ function checkedStandardization(
     }
     values.forEach((v, j) => {
       if (!Number.isFinite(v) || (key === 'std' && v === 0)) {
-        throw new InvalidArgumentError(`standardization.${key}[${j}] must be a finite${key === 'std' ? ', non-zero' : ''} number, got ${v}`);
+        throw new InvalidArgumentError(
+          `standardization.${key}[${j}] must be a finite${key === 'std' ? ', non-zero' : ''} number, got ${v}`,
+        );
       }
     });
   }

@@ -19,7 +19,12 @@ export class OnnxGraph {
   }
 
   /** Adds `op(inputs)` and returns its output's name (`prefix_n`). */
-  node(op: string, inputs: readonly string[], prefix: string, attributes: Record<string, Attribute> = {}): string {
+  node(
+    op: string,
+    inputs: readonly string[],
+    prefix: string,
+    attributes: Record<string, Attribute> = {},
+  ): string {
     const output = `${prefix}_${this.#count++}`;
     this.nodes.push({
       op_type: op,
@@ -27,7 +32,9 @@ export class OnnxGraph {
       input: [...inputs],
       output: [output],
       attribute: Object.entries(attributes).map(([name, value]) =>
-        'int' in value ? { name, type: ATTRIBUTE_INT, i: value.int } : { name, type: ATTRIBUTE_FLOAT, f: value.float },
+        'int' in value
+          ? { name, type: ATTRIBUTE_INT, i: value.int }
+          : { name, type: ATTRIBUTE_FLOAT, f: value.float },
       ),
     });
     return output;
