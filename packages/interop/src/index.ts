@@ -2,6 +2,8 @@
 // and the course's Octave text matrices.
 export type { KerasActivation } from './builtin-activations';
 export { translatableActivations } from './builtin-activations';
+export type { OctaveMatrix, OctaveReadOptions } from './octave';
+export { parseOctaveText, readOctave, writeOctave } from './octave';
 export type { OnnxExportOptions } from './onnx-export';
 export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx-export';
 export type { KerasLayer, LayersModelJson, TfjsArtifacts, TfjsExportOptions } from './tfjs-export';
