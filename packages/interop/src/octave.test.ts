@@ -107,7 +107,7 @@ describe('writeOctave and readOctave', () => {
   it('names the matrix, line and value at fault', () => {
     const two = writeOctave(createNetwork({ layers: [3, 2, 1], seed: 1 }));
     expect(() => readOctave(two.replace('# columns: 3', '# columns: 4'), { source: 'w.txt' })).toThrow(
-      /w.txt: line 12: row 1 of Theta2 has 3 numbers, expected 4/,
+      /w.txt: line 14: row 1 of Theta2 has 3 numbers, expected 4/,
     );
     const mismatched =
       '# name: Theta1\n# type: matrix\n# rows: 2\n# columns: 2\n 1 2\n 3 4\n# name: Theta2\n# type: matrix\n# rows: 1\n# columns: 4\n 1 2 3 4\n';
