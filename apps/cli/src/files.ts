@@ -3,8 +3,8 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Replaces `path` with `text` atomically; the old file stays intact until the rename. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+/** Replaces `path` with `text` (or bytes) atomically; the old file stays intact until the rename. */
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(temporary, 'w');
   try {

@@ -23,7 +23,7 @@ export interface LayersModelJson {
       readonly dtype: 'float32';
     }[];
   }[];
-  /** deltanet's own fields, ignored by TensorFlow.js: class and feature names. */
+  /** deltanet's own fields, kept and ignored by TensorFlow.js: class and feature names, normalization. */
   readonly userDefinedMetadata?: { readonly [key: string]: unknown };
 }
 
@@ -43,8 +43,12 @@ export interface TfjsArtifacts {
 export interface TfjsExportOptions {
   /** The weights file's name as model.json refers to it (beside model.json). Default `weights.bin`. */
   readonly weightsPath?: string;
-  /** Stored in `userDefinedMetadata.classNames`. */
+  /** Stored in `userDefinedMetadata.classNames` (TensorFlow.js keeps and ignores it). */
   readonly classNames?: readonly string[];
+  /** Stored in `userDefinedMetadata.featureNames`. */
+  readonly featureNames?: readonly string[];
+  /** The inputs' standardization, stored in `userDefinedMetadata.normalization`: the layers expect standardized inputs. */
+  readonly normalization?: { readonly mean: readonly number[]; readonly std: readonly number[] };
 }
 
 /**
@@ -101,6 +105,16 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
     specs.push({ name: `${name}/kernel`, shape: [cols - 1, rows], dtype: 'float32' });
     specs.push({ name: `${name}/bias`, shape: [rows], dtype: 'float32' });
   });
+  const metadata =
+    options.classNames || options.featureNames || options.normalization
+      ? {
+          ...(options.classNames && { classNames: [...options.classNames] }),
+          ...(options.featureNames && { featureNames: [...options.featureNames] }),
+          ...(options.normalization && {
+            normalization: { mean: [...options.normalization.mean], std: [...options.normalization.std] },
+          }),
+        }
+      : undefined;
   const bytes = new Uint8Array(weights.byteLength);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < weights.length; i++) view.setFloat32(i * 4, weights[i]!, true);
@@ -116,7 +130,7 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
         backend: 'tensor_flow.js',
       },
       weightsManifest: [{ paths: [options.weightsPath ?? 'weights.bin'], weights: specs }],
-      ...(options.classNames && { userDefinedMetadata: { classNames: [...options.classNames] } }),
+      ...(metadata && { userDefinedMetadata: metadata }),
     },
     weights: bytes,
   };
