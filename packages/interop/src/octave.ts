@@ -4,6 +4,7 @@ import type { Network } from '@deltanet/backprop';
 import { createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
+import { defaultLoss } from './internal/default-loss';
 
 /** A named matrix read from an Octave text file, row-major. */
 export interface OctaveMatrix {
@@ -44,7 +45,7 @@ export interface OctaveReadOptions {
   readonly activation?: PluginRef | readonly PluginRef[];
   /** Default sigmoid. */
   readonly outputActivation?: PluginRef;
-  /** Default cross-entropy (the course's J). */
+  /** Default: cross-entropy after sigmoid (the course's J), softmax-cross-entropy after softmax, else mean-squared-error. */
   readonly loss?: PluginRef;
   /** Default float64. */
   readonly dtype?: DType;
@@ -90,7 +91,7 @@ export function readOctave(text: string, options: OctaveReadOptions = {}): Netwo
     layers,
     activation: options.activation ?? 'sigmoid',
     outputActivation: options.outputActivation ?? 'sigmoid',
-    loss: options.loss ?? 'cross-entropy',
+    loss: options.loss ?? defaultLoss(options.outputActivation ?? 'sigmoid'),
     dtype: options.dtype ?? 'float64',
   });
   const params = new Float64Array(net.params.length);

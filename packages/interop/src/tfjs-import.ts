@@ -4,6 +4,7 @@ import type { Network } from '@deltanet/backprop';
 import { createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
+import { defaultLoss } from './internal/default-loss';
 
 /** Options of `importTfjs`. */
 export interface TfjsImportOptions {
@@ -155,14 +156,7 @@ export function importTfjs(
     }
   });
   const outputActivation = dense[dense.length - 1]!.activation;
-  const outputName = typeof outputActivation === 'string' ? outputActivation : outputActivation.name;
-  const loss =
-    options.loss ??
-    (outputName === 'sigmoid'
-      ? 'cross-entropy'
-      : outputName === 'softmax'
-        ? 'softmax-cross-entropy'
-        : 'mean-squared-error');
+  const loss = options.loss ?? defaultLoss(outputActivation);
   const net = createNetwork({
     layers,
     activation: dense.slice(0, -1).map((d) => d.activation),

@@ -47,19 +47,23 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
   const started = await startCommand(args, exportFlags, help, io);
   if (!started) return 0;
   const { values, positionals, registry } = started;
-  if (positionals.length > 0) throw new UsageError(`export takes no positional arguments, got ${positionals.join(' ')}`);
+  if (positionals.length > 0)
+    throw new UsageError(`export takes no positional arguments, got ${positionals.join(' ')}`);
   const modelPath = text(values, 'model');
   const format = text(values, 'format');
   const out = text(values, 'out');
   if (modelPath === undefined) throw new UsageError('export needs --model <model.json>');
   if (format === undefined || !(formats as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${formats.join(', ')}, got ${format === undefined ? 'nothing' : JSON.stringify(format)}`);
+    throw new UsageError(
+      `--format must be one of ${formats.join(', ')}, got ${format === undefined ? 'nothing' : JSON.stringify(format)}`,
+    );
   }
   if (out === undefined) throw new UsageError('export needs --out <path>');
   const { network: net, info } = await readModel(modelPath, registry);
   const written: string[] = [];
   const write = async (path: string, data: string | Uint8Array) => {
-    if (resolve(path) === resolve(modelPath)) throw new UsageError(`--out ${path} is the model being exported; choose another path`);
+    if (resolve(path) === resolve(modelPath))
+      throw new UsageError(`--out ${path} is the model being exported; choose another path`);
     await writeFileAtomic(path, data);
     written.push(path);
   };
@@ -83,10 +87,14 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     });
     await write(join(out, 'weights.bin'), weights);
     await write(join(out, 'model.json'), `${JSON.stringify(modelJson, null, 2)}\n`);
-    if (info.normalization) notes.push('inputs must be standardized first: μ and σ are in model.json’s userDefinedMetadata.normalization');
+    if (info.normalization)
+      notes.push(
+        'inputs must be standardized first: μ and σ are in model.json’s userDefinedMetadata.normalization',
+      );
   } else {
     await write(out, writeOctave(net));
-    if (info.normalization) notes.push('inputs must be standardized first (the model was trained with --normalize)');
+    if (info.normalization)
+      notes.push('inputs must be standardized first (the model was trained with --normalize)');
   }
   eventSink(io.stdout, values.json === true).emit({
     event: 'result',

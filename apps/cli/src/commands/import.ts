@@ -2,9 +2,8 @@
 // matrices as a normal deltanet model file (then inspect, evaluate, gradcheck, predict).
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import type { Network } from '@deltanet/backprop';
+import type { JsonValue, Network } from '@deltanet/backprop';
 import { serializeNetwork } from '@deltanet/backprop';
-import type { JsonValue } from '@deltanet/backprop';
 import { FormatError } from '@deltanet/contract';
 import { importTfjs, readOctave } from '@deltanet/interop';
 import { startCommand } from '../args/command';
@@ -68,7 +67,8 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   const source = positionals[0]!;
   const out = text(values, 'out');
   if (out === undefined) throw new UsageError('import needs --out <model.json>');
-  if (resolve(out) === resolve(source)) throw new UsageError(`--out ${out} is the file being imported; choose another path`);
+  if (resolve(out) === resolve(source))
+    throw new UsageError(`--out ${out} is the file being imported; choose another path`);
   const format = text(values, 'format') ?? (extname(source).toLowerCase() === '.json' ? 'tfjs' : 'octave');
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${formats.join(', ')}, got ${JSON.stringify(format)}`);
@@ -78,7 +78,8 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   let metadata: Record<string, JsonValue> = {};
   if (format === 'tfjs') {
     for (const flag of ['activation', 'output-activation'] as const) {
-      if (text(values, flag) !== undefined) throw new UsageError(`--${flag} is for octave files; a TensorFlow.js model names its activations`);
+      if (text(values, flag) !== undefined)
+        throw new UsageError(`--${flag} is for octave files; a TensorFlow.js model names its activations`);
     }
     const { modelJson, weights, weightFiles } = await readTfjsFiles(source);
     net = importTfjs(modelJson, weights, { source, ...(loss && { loss: pluginRef('--loss', loss) }) });
@@ -86,7 +87,9 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   } else {
     net = readOctave(await readFile(source, 'utf8'), {
       source,
-      ...(text(values, 'activation') && { activation: pluginRefs('--activation', text(values, 'activation')!) }),
+      ...(text(values, 'activation') && {
+        activation: pluginRefs('--activation', text(values, 'activation')!),
+      }),
       ...(text(values, 'output-activation') && {
         outputActivation: pluginRef('--output-activation', text(values, 'output-activation')!),
       }),
@@ -118,7 +121,8 @@ async function readTfjsFiles(path: string) {
   try {
     modelJson = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    if (error instanceof SyntaxError) throw new FormatError('(document)', `not valid JSON (${error.message})`, path);
+    if (error instanceof SyntaxError)
+      throw new FormatError('(document)', `not valid JSON (${error.message})`, path);
     throw error;
   }
   const manifest = (modelJson as { weightsManifest?: unknown })?.weightsManifest;
