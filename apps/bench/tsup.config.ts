@@ -9,5 +9,7 @@ export default defineConfig(
     format: ['esm'],
     dts: false,
     noExternal: ['@tensorflow/tfjs-core/dist/register_all_gradients'],
+    // ONNX Runtime loads its native binding (node) and its .wasm files (web) from its own folder.
+    external: ['onnxruntime-node', 'onnxruntime-web'],
   }),
 );

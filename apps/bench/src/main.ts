@@ -10,6 +10,7 @@ import type { Timing } from './cases/b2-full-batch';
 import { b2Contestants, runB2 } from './cases/b2-full-batch';
 import { b3Contestants, runB3 } from './cases/b3-tiny';
 import { runGemm } from './cases/gemm';
+import { exportedSizes, onnxContestants, runOnnx } from './cases/onnx';
 import { machine } from './measure';
 import type { B1Row, Results } from './report';
 import { writeReport } from './report';
@@ -18,7 +19,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only')
   ? args[args.indexOf('--only') + 1]!.split(',')
-  : ['b1', 'b2', 'b3', 'gemm'];
+  : ['b1', 'b2', 'b3', 'gemm', 'onnx'];
 const settings: B1Settings = quick
   ? { epochs: 1, trainSize: 2000, testSize: 500 }
   : { epochs: 5, trainSize: 8000, testSize: 2000 };
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     const result =
       kind === 'b1'
         ? await runB1(contestant as B1Contestant, option as B1Optimizer, settings)
-        : await (kind === 'b2' ? runB2 : runB3)(contestant, Number(option));
+        : await (kind === 'b2' ? runB2 : kind === 'onnx' ? runOnnx : runB3)(contestant, Number(option));
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   if (only.includes('b3'))
     results.b3 = await step('B3', async () => timings('b3', b3Contestants, quick ? 3 : 15));
   if (only.includes('b1')) results.b1 = await step('B1', async () => b1Rows());
+  if (only.includes('onnx')) {
+    results.onnx = await step('ONNX', async () => timings('onnx', onnxContestants, repeats));
+    results.exportedSizes = exportedSizes();
+  }
   // GEMM again at the end, minutes after the first pass: each cell keeps its faster pass, so a
   // burst of load during one pass (seen halving 512³ A·B) does not decide a figure.
   if (only.includes('gemm') && !quick && results.gemm) {
@@ -102,7 +107,7 @@ function mergeB1(results: Array<B1Result | { error: string }>): B1Result | { err
 }
 
 /** Every contestant in order, then (full runs) in reverse and in order again; each one's fastest run. */
-function timings(kind: 'b2' | 'b3', contestants: readonly string[], repeats: number): Timing[] {
+function timings(kind: 'b2' | 'b3' | 'onnx', contestants: readonly string[], repeats: number): Timing[] {
   const order = quick ? contestants : [...contestants, ...[...contestants].reverse(), ...contestants];
   const runs = new Map<string, Array<Timing | { error: string }>>();
   for (const contestant of order) {

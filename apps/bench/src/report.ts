@@ -20,6 +20,8 @@ export interface Results {
   b2?: Timing[];
   b3?: Timing[];
   b1?: B1Row[];
+  onnx?: Timing[];
+  exportedSizes?: { format: string; bytes: number }[];
   wallSeconds?: number;
 }
 
@@ -70,6 +72,26 @@ function generated(r: Results): string[] {
           1e6,
           'brain.js 2',
         )
+      : []),
+    ...(r.onnx
+      ? timingSection(
+          'ONNX Runtime beside deltanet predict: 784-96-10 sigmoid, 2,000 rows per call',
+          'ms per call',
+          r.onnx,
+          1e3,
+          'onnxruntime-node float32',
+        )
+      : []),
+    ...(r.exportedSizes
+      ? [
+          '## Exported sizes of the 784-96-10 network (76,330 parameters)',
+          '',
+          ...table(
+            ['format', 'bytes'],
+            r.exportedSizes.map((s) => [s.format, s.bytes.toLocaleString('en-US')]),
+          ),
+          '',
+        ]
       : []),
     ...(r.gemm ? gemmSection(r.gemm) : []),
   ];

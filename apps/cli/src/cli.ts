@@ -3,7 +3,9 @@
 
 import { UnknownPluginError } from '@deltanet/contract';
 import { evaluate } from './commands/evaluate';
+import { exportModel } from './commands/export';
 import { gradcheck } from './commands/gradcheck';
+import { importModel } from './commands/import';
 import { inspect } from './commands/inspect';
 import { plugins } from './commands/plugins';
 import { predict } from './commands/predict';
@@ -22,6 +24,8 @@ const commands: Record<string, { run: (args: string[], io: Io) => Promise<number
   gradcheck: { run: gradcheck, summary: 'backprop against central differences, worst entries named' },
   inspect: { run: inspect, summary: 'architecture, parameters, plugins and provenance of a model' },
   plugins: { run: plugins, summary: 'every activation, loss, optimizer and backend available' },
+  export: { run: exportModel, summary: 'a model as ONNX, a TensorFlow.js LayersModel or Octave matrices' },
+  import: { run: importModel, summary: 'a TensorFlow.js LayersModel or Octave Θ matrices as a model file' },
 };
 
 export const mainHelp = `Usage: deltanet <command> [options]

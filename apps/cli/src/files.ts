@@ -35,7 +35,7 @@ export interface OutputFile {
 /** The checked outputs of one command run. */
 export interface OutputWriter {
   /** Writes `text` to a declared output path, atomically. */
-  write(path: string, text: string): Promise<void>;
+  write(path: string, text: string | Uint8Array): Promise<void>;
 }
 
 /**
@@ -89,7 +89,7 @@ export async function outputFiles(
  * file keeps its permission bits. Temporary files of this path left by killed processes are
  * removed first. Every failure is a FileError naming `path`.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const target = await linkTarget(path);
   const where = target === resolve(path) ? path : `${path} (→ ${target})`;
   const fail = (error: unknown): never => {

@@ -1,0 +1,113 @@
+// `deltanet export --model m.json --format onnx|tfjs|octave --out …`: a trained model in a format
+// other tools run (ONNX Runtime, TensorFlow.js) or the course's Octave matrices.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { exportOnnx, exportTfjs, writeOctave } from '@deltanet/interop';
+import { startCommand } from '../args/command';
+import type { Flags } from '../args/flags';
+import { commonFlags, text } from '../args/flags';
+import { UsageError } from '../exit-codes';
+import { writeFileAtomic } from '../files';
+import type { Io } from '../io';
+import { readModel } from '../model/files';
+import { eventSink } from '../output/events';
+
+const formats = ['onnx', 'tfjs', 'octave'] as const;
+
+export const exportFlags = {
+  model: { type: 'string', value: '<model.json>', help: 'the model to export (required)' },
+  format: { type: 'string', value: '<format>', help: `${formats.join(', ')} (required)` },
+  out: {
+    type: 'string',
+    value: '<path>',
+    help: 'the file to write (onnx, octave), or the folder for model.json and weights.bin (tfjs) (required)',
+  },
+  ...commonFlags,
+} as const satisfies Flags;
+
+const help = {
+  usage: 'deltanet export --model <model.json> --format onnx|tfjs|octave --out <path>',
+  description: `Writes a model for other tools (docs/interop.md):
+  onnx    one .onnx file (opset 13, the model's float or double precision) that ONNX Runtime runs in
+          Node, browsers, Python and elsewhere. A model trained with --normalize standardizes its
+          raw inputs inside the graph; class and feature names are in its metadata_props.
+  tfjs    model.json and weights.bin in the --out folder, for tf.loadLayersModel (float32 weights;
+          the normalization, if any, is in model.json's userDefinedMetadata, not in the layers).
+  octave  Theta1, Theta2, … as Octave text matrices (save -text), bias weights in column 1, for
+          load in Octave and the course's predict.m (inputs standardized as for the model).
+Files are written atomically and never over the model being read.`,
+  examples: [
+    'deltanet export --model iris.json --format onnx --out iris.onnx',
+    'deltanet export --model digits.json --format tfjs --out digits-tfjs',
+    'deltanet export --model digits.json --format octave --out weights.txt',
+  ],
+};
+
+export async function exportModel(args: string[], io: Io): Promise<number> {
+  const started = await startCommand(args, exportFlags, help, io);
+  if (!started) return 0;
+  const { values, positionals, registry } = started;
+  if (positionals.length > 0)
+    throw new UsageError(`export takes no positional arguments, got ${positionals.join(' ')}`);
+  const modelPath = text(values, 'model');
+  const format = text(values, 'format');
+  const out = text(values, 'out');
+  if (modelPath === undefined) throw new UsageError('export needs --model <model.json>');
+  if (format === undefined || !(formats as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `--format must be one of ${formats.join(', ')}, got ${format === undefined ? 'nothing' : JSON.stringify(format)}`,
+    );
+  }
+  if (out === undefined) throw new UsageError('export needs --out <path>');
+  const { network: net, info } = await readModel(modelPath, registry);
+  const written: string[] = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    if (resolve(path) === resolve(modelPath))
+      throw new UsageError(`--out ${path} is the model being exported; choose another path`);
+    await writeFileAtomic(path, data);
+    written.push(path);
+  };
+  const notes: string[] = [];
+  if (format === 'onnx') {
+    await write(
+      out,
+      exportOnnx(net, {
+        ...(info.normalization && { standardization: info.normalization }),
+        ...(info.classNames && { classNames: info.classNames }),
+        ...(info.featureNames && { featureNames: info.featureNames }),
+      }),
+    );
+    if (info.normalization) notes.push('the graph standardizes raw inputs with the training rows’ μ and σ');
+  } else if (format === 'tfjs') {
+    await mkdir(out, { recursive: true });
+    const { modelJson, weights } = exportTfjs(net, {
+      ...(info.classNames && { classNames: info.classNames }),
+      ...(info.featureNames && { featureNames: info.featureNames }),
+      ...(info.normalization && { normalization: info.normalization }),
+    });
+    await write(join(out, 'weights.bin'), weights);
+    await write(join(out, 'model.json'), `${JSON.stringify(modelJson, null, 2)}\n`);
+    if (info.normalization)
+      notes.push(
+        'inputs must be standardized first: μ and σ are in model.json’s userDefinedMetadata.normalization',
+      );
+  } else {
+    await write(out, writeOctave(net));
+    if (info.normalization)
+      notes.push('inputs must be standardized first (the model was trained with --normalize)');
+  }
+  eventSink(io.stdout, values.json === true).emit({
+    event: 'result',
+    command: 'export',
+    format,
+    model: modelPath,
+    files: written,
+    layers: [...net.layers],
+    dtype: net.dtype,
+  });
+  if (values.json !== true) {
+    io.stdout.write(`wrote ${written.join(', ')} (${format}, ${net.layers.join('-')}, ${net.dtype})\n`);
+    if (values.quiet !== true) for (const note of notes) io.stderr.write(`note: ${note}\n`);
+  }
+  return 0;
+}

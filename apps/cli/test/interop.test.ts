@@ -1,0 +1,126 @@
+// export and import from the shell: the ONNX file runs in ONNX Runtime on raw rows and predicts
+// what `deltanet predict` does; TensorFlow.js and Octave files come back as working model files.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { irisFolder, irisRows } from './fixtures';
+import { runCli } from './run-cli';
+
+const schema = JSON.parse(readFileSync(new URL('../schema/events.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+let dir: string;
+beforeAll(() => {
+  dir = irisFolder();
+  const trained = runCli(
+    ['train', 'iris.csv', '--label', 'species', '--normalize', '--out', 'iris.json', '--quiet'],
+    {
+      cwd: dir,
+    },
+  );
+  expect(trained.code).toBe(0);
+});
+
+/** `deltanet predict --json` outputs, one row per iris row. */
+function predictions(model: string): number[][] {
+  const result = runCli(['predict', '--model', model, 'iris-unlabelled.csv', '--json'], { cwd: dir });
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { outputs: number[] }).outputs);
+}
+
+describe('deltanet export', () => {
+  it('writes an ONNX model that standardizes raw rows itself and predicts as deltanet does', async () => {
+    const result = runCli(
+      ['export', '--model', 'iris.json', '--format', 'onnx', '--out', 'iris.onnx', '--json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const event = JSON.parse(result.stdout);
+    expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    expect(event).toMatchObject({
+      command: 'export',
+      format: 'onnx',
+      files: ['iris.onnx'],
+      layers: [4, 16, 3],
+    });
+
+    const session = await ort.InferenceSession.create(join(dir, 'iris.onnx'));
+    const raw = Float64Array.from(irisRows.flatMap((r) => r.slice(0, 4) as number[]));
+    const { output } = await session.run({ input: new ort.Tensor('float64', raw, [irisRows.length, 4]) });
+    const expected = predictions('iris.json');
+    const h = output!.data as Float64Array;
+    expected.flat().forEach((e, i) => expect(Math.abs(h[i]! - e)).toBeLessThan(1e-12));
+  });
+
+  it('refuses to write over the model it reads, leaving it intact', () => {
+    const before = readFileSync(join(dir, 'iris.json'), 'utf8');
+    const result = runCli(['export', '--model', 'iris.json', '--format', 'octave', '--out', './iris.json'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out \.\/iris\.json is the model being exported/);
+    expect(readFileSync(join(dir, 'iris.json'), 'utf8')).toBe(before);
+  });
+
+  it('names the formats when --format is wrong', () => {
+    const result = runCli(['export', '--model', 'iris.json', '--format', 'pmml', '--out', 'x'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--format must be one of onnx, tfjs, octave, got "pmml"/);
+  });
+});
+
+describe('deltanet import', () => {
+  it('brings a TensorFlow.js export back with its classes and normalization, predicting within float32 rounding', () => {
+    expect(
+      runCli(['export', '--model', 'iris.json', '--format', 'tfjs', '--out', 'tfjs'], { cwd: dir }).code,
+    ).toBe(0);
+    expect(statSync(join(dir, 'tfjs', 'weights.bin')).size).toBe(4 * (16 * 5 + 3 * 17));
+    const result = runCli(['import', 'tfjs/model.json', '--out', 'from-tfjs.json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('wrote from-tfjs.json: 4-16-3, sigmoid, sigmoid, loss cross-entropy\n');
+    const original = predictions('iris.json');
+    predictions('from-tfjs.json')
+      .flat()
+      .forEach((v, i) => expect(Math.abs(v - original.flat()[i]!)).toBeLessThan(1e-5));
+    const inspected = runCli(['inspect', 'from-tfjs.json'], { cwd: dir });
+    expect(inspected.code).toBe(0);
+  });
+
+  it('brings Octave matrices back bit for bit, and gradcheck, evaluate and inspect work on them', () => {
+    expect(
+      runCli(['export', '--model', 'iris.json', '--format', 'octave', '--out', 'w.txt'], { cwd: dir }).code,
+    ).toBe(0);
+    const result = runCli(['import', 'w.txt', '--out', 'from-octave.json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const thetas = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')).thetas;
+    expect(thetas('from-octave.json')).toEqual(thetas('iris.json'));
+    expect(runCli(['gradcheck', '--model', 'from-octave.json'], { cwd: dir }).stdout).toMatch(
+      /gradient check passed/,
+    );
+    expect(runCli(['inspect', 'from-octave.json'], { cwd: dir }).code).toBe(0);
+    // The Octave file holds Θ only, so this model takes standardized rows; evaluate still reads the file.
+    expect(runCli(['evaluate', '--model', 'from-octave.json', 'iris.csv'], { cwd: dir }).stdout).toMatch(
+      /^rows: 150$/m,
+    );
+  });
+
+  it('names a layer TensorFlow.js wrote that deltanet cannot take, with exit code 3', () => {
+    const model = JSON.parse(readFileSync(join(dir, 'tfjs', 'model.json'), 'utf8'));
+    model.modelTopology.config.layers.splice(1, 0, {
+      class_name: 'BatchNormalization',
+      config: { name: 'bn' },
+    });
+    const path = join(dir, 'tfjs', 'bad.json');
+    writeFileSync(path, JSON.stringify(model));
+    const result = runCli(['import', path, '--out', 'bad-out.json'], { cwd: dir });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/layers\[1\]: layer "bn" \(BatchNormalization\) has no deltanet form/);
+  });
+});

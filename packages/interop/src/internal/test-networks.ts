@@ -1,0 +1,63 @@
+// Test helpers shared by the consumer tests: random architectures over every built-in activation
+// and output/loss pair, with weights spread wide enough to reach each activation's tails.
+import type { Network } from '@deltanet/backprop';
+import { createNetwork } from '@deltanet/backprop';
+import type { DType, Matrix, PluginRef } from '@deltanet/contract';
+import { createRandom, zeros } from '@deltanet/tensor';
+import fc from 'fast-check';
+
+/** Each built-in hidden activation, parameterized ones with non-default options too. */
+export const hiddenActivations: readonly PluginRef[] = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky-relu',
+  { name: 'leaky-relu', options: { alpha: 0.2 } },
+  'elu',
+  { name: 'elu', options: { alpha: 0.7 } },
+  'softplus',
+  'swish',
+  { name: 'swish', options: { beta: 1.5 } },
+  'gelu',
+  'linear',
+];
+
+/** Output activation and loss pairs: the three fused ones and one general. */
+export const outputPairs = [
+  { outputActivation: 'sigmoid', loss: 'cross-entropy' },
+  { outputActivation: 'softmax', loss: 'softmax-cross-entropy' },
+  { outputActivation: 'linear', loss: 'mean-squared-error' },
+  { outputActivation: 'tanh', loss: 'mean-squared-error' },
+] as const;
+
+/** Layer sizes (input, 1–3 hidden, output), a batch size and a seed. */
+export const architecture = fc.record({
+  layers: fc.tuple(
+    fc.integer({ min: 1, max: 9 }),
+    fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
+    fc.integer({ min: 1, max: 6 }),
+  ),
+  rows: fc.integer({ min: 1, max: 7 }),
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+});
+
+/** A network of `layers` whose Θ are scaled ×3 from the initializer, so units saturate. */
+export function wideNetwork(
+  layers: readonly number[],
+  activation: PluginRef,
+  pair: (typeof outputPairs)[number],
+  dtype: DType,
+  seed: number,
+): Network {
+  const net = createNetwork({ layers, activation, ...pair, dtype, seed });
+  net.setParams(Array.from(net.params, (v) => 3 * v));
+  return net;
+}
+
+/** rows × cols inputs uniform in (−3, 3). */
+export function randomInputs(rows: number, cols: number, dtype: DType, seed: number): Matrix {
+  const random = createRandom(seed);
+  const x = zeros(rows, cols, dtype);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = 6 * random.uniform() - 3;
+  return x;
+}
