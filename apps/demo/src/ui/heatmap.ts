@@ -20,17 +20,32 @@ export function paintHeatmap(canvas: HTMLCanvasElement, values: Float32Array, n:
     }
   }
   const flat = !(hi - lo > 1e-9);
-  const image = new ImageData(n, n);
-  values.forEach((v, i) => {
-    const [r, g, b] = divergingColor(flat ? 0 : (2 * (v - lo)) / (hi - lo) - 1);
+  const { image, source } = scratch(n);
+  const data = image.data;
+  for (let i = 0; i < values.length; i++) {
+    const [r, g, b] = divergingColor(flat ? 0 : (2 * (values[i]! - lo)) / (hi - lo) - 1);
     // A paler background than the points' own colours, so points stay visible on their class.
-    image.data.set([pale(r), pale(g), pale(b), 255], 4 * i);
-  });
-  const source = new OffscreenCanvas(n, n);
+    data[4 * i] = pale(r);
+    data[4 * i + 1] = pale(g);
+    data[4 * i + 2] = pale(b);
+    data[4 * i + 3] = 255;
+  }
   source.getContext('2d')!.putImageData(image, 0, 0);
   const context = canvas.getContext('2d')!;
   context.imageSmoothingEnabled = true;
   context.drawImage(source, 0, 0, canvas.width, canvas.height);
+}
+
+// One image and one off-screen canvas per grid size, reused by every paint: playing redraws
+// dozens of heatmaps a frame, and allocating them each time made the page's memory climb.
+const scratches = new Map<number, { image: ImageData; source: OffscreenCanvas }>();
+function scratch(n: number) {
+  let found = scratches.get(n);
+  if (!found) {
+    found = { image: new ImageData(n, n), source: new OffscreenCanvas(n, n) };
+    scratches.set(n, found);
+  }
+  return found;
 }
 
 function pale(channel: number): number {

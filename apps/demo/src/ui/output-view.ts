@@ -10,6 +10,8 @@ import { el } from './dom';
 import { paintHeatmap } from './heatmap';
 
 const SIZE = 320;
+/** Loss-curve points kept: past this, every other point is dropped, so memory stays flat however long it plays. */
+const HISTORY = 400;
 
 export class OutputView {
   readonly heatmap = el('canvas', { id: 'heatmap', width: SIZE, height: SIZE });
@@ -20,6 +22,8 @@ export class OutputView {
   readonly element: HTMLElement;
   /** Called with the index of the training point clicked on the heatmap. */
   onPick: (example: number) => void = () => {};
+  /** Called when "Show test data" is toggled (the page keeps it in the URL). */
+  onShowTest: (show: boolean) => void = () => {};
   #train: LabelledPoints | undefined;
   #test: LabelledPoints | undefined;
   #history: { train: number; test: number }[] = [];
@@ -44,8 +48,18 @@ export class OutputView {
       el('label', { class: 'check' }, this.showTest, ' Show test data'),
       el('p', { class: 'hint' }, 'Click a training point to step through backpropagation on it.'),
     );
-    this.showTest.addEventListener('change', () => this.#draw());
+    this.showTest.addEventListener('change', () => {
+      this.#draw();
+      this.onShowTest(this.showTest.checked);
+    });
     this.heatmap.addEventListener('click', (event) => this.#pick(event));
+  }
+
+  /** Sets the checkbox (from the state) and redraws. */
+  setShowTest(show: boolean): void {
+    if (this.showTest.checked === show) return;
+    this.showTest.checked = show;
+    this.#draw();
   }
 
   /** New data: forget the curves. */
@@ -60,6 +74,7 @@ export class OutputView {
     this.#last = snapshot;
     if (snapshot.epoch === 0) this.#history = [];
     this.#history.push({ train: snapshot.trainLoss, test: snapshot.testLoss });
+    if (this.#history.length > HISTORY) this.#history = this.#history.filter((_, i) => i % 2 === 0);
     this.testLoss.textContent = formatNumber(snapshot.testLoss);
     this.trainLoss.textContent = formatNumber(snapshot.trainLoss);
     this.testLoss.dataset['value'] = String(snapshot.testLoss);
