@@ -49,6 +49,8 @@ export class PlaygroundPage {
   #pending: PlaygroundSnapshot | undefined;
   #frameBooked = false;
   #shownEpoch = -1;
+  /** The epoch of the worker's last status: a snapshot drawn late never shows an older count. */
+  #confirmedEpoch = 0;
   /** The epoch the shown gradient check was run at; any change clears it. */
   #checkedEpoch: number | undefined;
 
@@ -148,6 +150,7 @@ export class PlaygroundPage {
     this.#network.build(this.#state, gridSide);
     this.#pending = undefined;
     this.#shownEpoch = -1;
+    this.#confirmedEpoch = 0;
     this.#generation++;
     this.#post({ type: 'configure', state: this.#state, generation: this.#generation });
   }
@@ -174,7 +177,7 @@ export class PlaygroundPage {
     this.#pending = undefined;
     const moved = snapshot.epoch !== this.#shownEpoch;
     this.#shownEpoch = snapshot.epoch;
-    this.#controls.setEpoch(snapshot.epoch);
+    this.#controls.setEpoch(Math.max(snapshot.epoch, this.#confirmedEpoch));
     this.#network.update(snapshot);
     this.#output.update(snapshot);
     if (moved && this.#checkedEpoch !== undefined && this.#checkedEpoch !== snapshot.epoch) {
@@ -209,6 +212,8 @@ export class PlaygroundPage {
         }
         return;
       case 'status':
+        this.#confirmedEpoch = reply.epoch;
+        this.#controls.setEpoch(Math.max(reply.epoch, this.#shownEpoch));
         this.#controls.setPlaying(reply.playing);
         if (reply.playing) this.#network.markDivergence(undefined);
         return;

@@ -47,7 +47,17 @@ describe('PlaygroundSession', () => {
     const snap = session.snapshot();
     expect(snap.unitMaps.map((layer) => layer.length)).toEqual([4, 2, 1]);
     const h = session.net.predict(gridInputs(8, xorState.features));
-    expect(Array.from(snap.unitMaps[2]![0]!)).toEqual(Array.from(Float32Array.from(h.data)));
+    expect(Array.from(snap.output)).toEqual(Array.from(Float32Array.from(h.data)));
+    // Each unit picture is the 8 × 8 grid averaged over 2 × 2 blocks: 4 × 4 values.
+    expect(snap.unitResolution).toBe(4);
+    const block = (r: number, c: number) =>
+      (h.data[2 * r * 8 + 2 * c]! +
+        h.data[2 * r * 8 + 2 * c + 1]! +
+        h.data[(2 * r + 1) * 8 + 2 * c]! +
+        h.data[(2 * r + 1) * 8 + 2 * c + 1]!) /
+      4;
+    expect(snap.unitMaps[2]![0]![1 * 4 + 2]).toBeCloseTo(block(1, 2), 6);
+    expect(snap.unitMaps[2]![0]!.length).toBe(16);
     expect(snap.thetas.map((t) => [t.length, t[0]!.length])).toEqual([
       [4, 3],
       [2, 5],

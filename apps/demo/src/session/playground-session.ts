@@ -19,9 +19,13 @@ export interface PlaygroundSnapshot {
   readonly testLoss: number;
   /** Θ(l) for l = 1..L−1, s(l+1) × (s(l)+1), bias weights in column 0. */
   readonly thetas: number[][][];
-  /** Grid side n: every unit's picture is n × n, row 0 at the top. */
+  /** Grid side n of `output`: h over an n × n grid, row 0 at the top. */
   readonly resolution: number;
-  /** a(l)ⱼ over the grid for l = 2..L: [layer][unit] → n² values; the last layer is h. */
+  /** h = a(L) over the full grid, for the large output heatmap. */
+  readonly output: Float32Array;
+  /** Grid side of `unitMaps`: the full grid averaged over 2 × 2 blocks (units are drawn 36 px wide). */
+  readonly unitResolution: number;
+  /** a(l)ⱼ over the coarse grid for l = 2..L: [layer][unit] → values; the last layer is h. */
   readonly unitMaps: Float32Array[][];
 }
 
@@ -151,10 +155,23 @@ export class PlaygroundSession {
 
   snapshot(): PlaygroundSnapshot {
     const { train, test } = this.losses();
-    const unitMaps = layerOutputs(this.#net, this.#grid).map((a) =>
+    const n = this.#resolution;
+    const half = n >> 1;
+    const outputs = layerOutputs(this.#net, this.#grid);
+    const last = outputs[outputs.length - 1]!;
+    const output = Float32Array.from(last.data);
+    // Painting dozens of unit pictures a frame costs by the pixel: a quarter of the points is
+    // plenty for a 36-pixel unit, and the worker, not the page, does the averaging.
+    const unitMaps = outputs.map((a) =>
       Array.from({ length: a.cols }, (_, j) => {
-        const values = new Float32Array(a.rows);
-        for (let i = 0; i < a.rows; i++) values[i] = a.data[i * a.cols + j]!;
+        const values = new Float32Array(half * half);
+        for (let r = 0; r < half; r++) {
+          for (let c = 0; c < half; c++) {
+            const at = (row: number, col: number) => a.data[(row * n + col) * a.cols + j]!;
+            values[r * half + c] =
+              (at(2 * r, 2 * c) + at(2 * r, 2 * c + 1) + at(2 * r + 1, 2 * c) + at(2 * r + 1, 2 * c + 1)) / 4;
+          }
+        }
         return values;
       }),
     );
@@ -163,7 +180,9 @@ export class PlaygroundSession {
       trainLoss: train,
       testLoss: test,
       thetas: this.#net.thetas.map((theta) => toRows(theta)),
-      resolution: this.#resolution,
+      resolution: n,
+      output,
+      unitResolution: half,
       unitMaps,
     };
   }

@@ -55,7 +55,7 @@ export class GradientPanel {
         {
           class: `verdict ${report.passed ? 'good' : 'bad'}`,
           id: 'gradient-verdict',
-          'data-passed': report.passed,
+          'data-passed': String(report.passed),
         },
         `Backprop and numerical gradients ${verdict}: ‖n − a‖ / ‖n + a‖ = `,
         el(

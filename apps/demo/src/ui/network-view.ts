@@ -158,8 +158,12 @@ export class NetworkView {
             d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`,
             class: k === 0 ? 'link bias-link' : 'link',
           });
-          // Made once; update() rewrites only its text, so a frame allocates no nodes.
-          path.append(svg('title'));
+          // Made once, its text written when the pointer arrives: a frame touches no tooltips.
+          const title = path.appendChild(svg('title'));
+          path.addEventListener('mouseenter', () => {
+            const weight = Number(path.dataset['weight']);
+            title.textContent = `Θ${j + 1},${k}(${l + 1}) = ${formatNumber(weight)} (click to edit)`;
+          });
           path.addEventListener('click', (event) => this.#edit(l + 1, j, k, event));
           links.append(path);
           return path;
@@ -174,7 +178,7 @@ export class NetworkView {
       const output = l === snapshot.unitMaps.length - 1;
       for (const [j, values] of layer.entries()) {
         const canvas = this.#canvases[l + 1]?.[j];
-        if (canvas) paintHeatmap(canvas, values, snapshot.resolution, output ? 'probability' : 'range');
+        if (canvas) paintHeatmap(canvas, values, snapshot.unitResolution, output ? 'probability' : 'range');
       }
     }
     for (const [l, theta] of snapshot.thetas.entries()) {
@@ -183,10 +187,13 @@ export class NetworkView {
           const path = this.#links[l]?.[j]?.[k];
           if (!path) continue;
           // Attributes, not inline styles: the step-through's CSS must be able to recolour a link.
-          path.setAttribute('stroke', weightColor(weight));
-          path.setAttribute('stroke-width', String(0.5 + Math.min(Math.abs(weight), 4) * 1.4));
+          // Only a visible change is written (colour by sign, width in 0.1 px steps), so a frame
+          // of small steps repaints few of the hundreds of links.
+          const stroke = weightColor(weight);
+          const width = (0.5 + Math.min(Math.abs(weight), 4) * 1.4).toFixed(1);
+          if (path.getAttribute('stroke') !== stroke) path.setAttribute('stroke', stroke);
+          if (path.getAttribute('stroke-width') !== width) path.setAttribute('stroke-width', width);
           path.dataset['weight'] = String(weight);
-          path.firstChild!.textContent = `Θ${j + 1},${k}(${l + 1}) = ${formatNumber(weight)} (click to edit)`;
         }
         const dot = this.#biasDots[l + 1]?.[j];
         if (dot) {
@@ -247,6 +254,7 @@ export class NetworkView {
     const path = this.#links[entry.layer - 1]?.[entry.row]?.[entry.column];
     if (!path) return;
     path.classList.add('pointed');
+    path.dispatchEvent(new Event('mouseenter'));
     path.parentElement?.append(path);
   }
 
@@ -254,7 +262,8 @@ export class NetworkView {
     const values = this.#last?.unitMaps[column - 1]?.[unit];
     if (!values || this.element.classList.contains('tracing')) return;
     const output = column === this.#labels.length - 1;
-    paintHeatmap(this.#zoom, values, this.#last!.resolution, output ? 'probability' : 'range');
+    if (output) paintHeatmap(this.#zoom, this.#last!.output, this.#last!.resolution, 'probability');
+    else paintHeatmap(this.#zoom, values, this.#last!.unitResolution, 'range');
     Object.assign(this.#zoom.style, {
       left: `${Math.max(0, node.offsetLeft - ZOOM - 12)}px`,
       top: `${Math.max(0, node.offsetTop - ZOOM / 2)}px`,

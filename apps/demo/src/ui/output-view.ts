@@ -91,8 +91,7 @@ export class OutputView {
   #draw(): void {
     const snapshot = this.#last;
     if (!snapshot) return;
-    const output = snapshot.unitMaps[snapshot.unitMaps.length - 1]![0]!;
-    paintHeatmap(this.heatmap, output, snapshot.resolution, 'probability');
+    paintHeatmap(this.heatmap, snapshot.output, snapshot.resolution, 'probability');
     const context = this.heatmap.getContext('2d')!;
     const dots = (set: LabelledPoints | undefined, rim: string) => {
       if (!set) return;

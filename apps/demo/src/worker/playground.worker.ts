@@ -29,7 +29,10 @@ let paceEpochs = 0;
 let generation = 0;
 
 const reply = (message: PlaygroundReply) => {
-  const transfer = message.type === 'snapshot' ? message.snapshot.unitMaps.flat().map((m) => m.buffer) : [];
+  const transfer =
+    message.type === 'snapshot'
+      ? [message.snapshot.output.buffer, ...message.snapshot.unitMaps.flat().map((m) => m.buffer)]
+      : [];
   const stamped: StampedReply = { ...message, generation };
   self.postMessage(stamped, transfer);
 };
