@@ -149,6 +149,7 @@ export class PlaygroundPage {
     this.#output.setShowTest(this.#state.showTest);
     this.#network.build(this.#state, gridSide);
     this.#pending = undefined;
+    this.#frameBooked = false;
     this.#shownEpoch = -1;
     this.#confirmedEpoch = 0;
     this.#generation++;
@@ -169,25 +170,52 @@ export class PlaygroundPage {
     this.#post({ type: 'trace', example });
   }
 
-  /** Draws the newest snapshot in the next display frame, then lets the worker send another. */
+  /**
+   * Draws the newest snapshot over the next display frames, a part per frame (numbers and the
+   * output; the units' pictures; the links), so no frame carries the whole redraw of a large
+   * network; then lets the worker send the next one.
+   */
   #draw(): void {
     const snapshot = this.#pending;
-    this.#frameBooked = false;
-    if (!snapshot) return;
-    this.#pending = undefined;
-    const moved = snapshot.epoch !== this.#shownEpoch;
-    this.#shownEpoch = snapshot.epoch;
-    this.#controls.setEpoch(Math.max(snapshot.epoch, this.#confirmedEpoch));
-    this.#network.update(snapshot);
-    this.#output.update(snapshot);
-    if (moved && this.#checkedEpoch !== undefined && this.#checkedEpoch !== snapshot.epoch) {
-      this.#gradients.clear();
-      this.#checkedEpoch = undefined;
+    if (!snapshot) {
+      this.#frameBooked = false;
+      return;
     }
-    // Θ moved: a shown trace no longer describes this network, so trace it again.
-    if (this.#stepThrough.active && this.#traced !== undefined)
-      this.#post({ type: 'trace', example: this.#traced });
-    this.#post({ type: 'ack' });
+    this.#pending = undefined;
+    const parts = [
+      () => {
+        const moved = snapshot.epoch !== this.#shownEpoch;
+        this.#shownEpoch = snapshot.epoch;
+        this.#controls.setEpoch(Math.max(snapshot.epoch, this.#confirmedEpoch));
+        this.#output.update(snapshot);
+        if (moved && this.#checkedEpoch !== undefined && this.#checkedEpoch !== snapshot.epoch) {
+          this.#gradients.clear();
+          this.#checkedEpoch = undefined;
+        }
+        // Θ moved: a shown trace no longer describes this network, so trace it again.
+        if (this.#stepThrough.active && this.#traced !== undefined)
+          this.#post({ type: 'trace', example: this.#traced });
+      },
+      () => this.#network.updateUnits(snapshot),
+      () => this.#network.updateLinks(snapshot),
+    ];
+    const generation = this.#generation;
+    const next = (index: number) => {
+      // A new session began mid-way: its own first snapshot takes over.
+      if (generation !== this.#generation) return;
+      parts[index]!();
+      if (index + 1 < parts.length) {
+        requestAnimationFrame(() => next(index + 1));
+        return;
+      }
+      this.#post({ type: 'ack' });
+      this.#frameBooked = false;
+      if (this.#pending) {
+        this.#frameBooked = true;
+        requestAnimationFrame(() => this.#draw());
+      }
+    };
+    next(0);
   }
 
   #showDivergence(report: DivergenceReport): void {

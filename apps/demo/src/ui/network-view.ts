@@ -174,6 +174,12 @@ export class NetworkView {
 
   /** Paints every unit's heatmap and every link's weight. */
   update(snapshot: PlaygroundSnapshot): void {
+    this.updateUnits(snapshot);
+    this.updateLinks(snapshot);
+  }
+
+  /** Paints every unit's heatmap (the page may draw this and the links in separate frames). */
+  updateUnits(snapshot: PlaygroundSnapshot): void {
     for (const [l, layer] of snapshot.unitMaps.entries()) {
       const output = l === snapshot.unitMaps.length - 1;
       for (const [j, values] of layer.entries()) {
@@ -181,6 +187,11 @@ export class NetworkView {
         if (canvas) paintHeatmap(canvas, values, snapshot.unitResolution, output ? 'probability' : 'range');
       }
     }
+    this.#last = snapshot;
+  }
+
+  /** Draws every link by its weight and every bias marker by its bias. */
+  updateLinks(snapshot: PlaygroundSnapshot): void {
     for (const [l, theta] of snapshot.thetas.entries()) {
       for (const [j, row] of theta.entries()) {
         for (const [k, weight] of row.entries()) {
@@ -203,7 +214,6 @@ export class NetworkView {
         }
       }
     }
-    this.#last = snapshot;
   }
 
   /**
