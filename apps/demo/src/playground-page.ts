@@ -87,7 +87,7 @@ export class PlaygroundPage {
       point: (entry) => this.#network.pointAt(entry),
     });
     this.#output.onPick = (example) => this.#trace(example);
-    this.#output.onShowTest = (showTest) => this.#change({ showTest });
+    this.#output.onToggle = (next) => this.#change(next);
     this.element = el(
       'div',
       { class: 'playground' },
@@ -133,8 +133,10 @@ export class PlaygroundPage {
     }
     this.#controls.render(after);
     this.#controls.advise(advice);
-    this.#output.setShowTest(after.showTest);
-    if (serializeState({ ...after, showTest: before.showTest }) === serializeState(before)) return;
+    this.#output.setToggles(after.showTest, after.discretize);
+    // The two display toggles change nothing in training.
+    const display = { showTest: before.showTest, discretize: before.discretize };
+    if (serializeState({ ...after, ...display }) === serializeState(before)) return;
     this.#clearResults();
     this.#post({ type: 'tune', state: after });
   }
@@ -146,7 +148,7 @@ export class PlaygroundPage {
     this.#controls.render(this.#state);
     this.#controls.setPlaying(false);
     this.#controls.setEpoch(0);
-    this.#output.setShowTest(this.#state.showTest);
+    this.#output.setToggles(this.#state.showTest, this.#state.discretize);
     this.#network.build(this.#state, gridSide);
     this.#pending = undefined;
     this.#frameBooked = false;

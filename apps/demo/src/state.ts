@@ -55,6 +55,8 @@ export interface PlaygroundState {
   readonly speed: Speed;
   /** Whether the output heatmap shows the test points too. */
   readonly showTest: boolean;
+  /** Whether the output heatmap shows the predicted class (h ≥ ½) instead of h itself. */
+  readonly discretize: boolean;
 }
 
 /** The names the registry offers for each choice; the URL parser accepts only these. */
@@ -89,6 +91,7 @@ export const defaultState: PlaygroundState = {
   seed: 1,
   speed: 20,
   showTest: false,
+  discretize: false,
 };
 
 /** A named starting point for a set the defaults do not learn well. */

@@ -42,6 +42,7 @@ describe('URL state', () => {
         seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         speed: fc.constantFrom(...speeds),
         showTest: fc.boolean(),
+        discretize: fc.boolean(),
       }),
     );
     // Pairs the page refuses are repaired on parsing (tested below), so they do not round-trip.

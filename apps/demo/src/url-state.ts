@@ -39,6 +39,7 @@ export function serializeState(state: PlaygroundState): string {
   params.set('seed', String(state.seed));
   params.set('speed', String(state.speed));
   params.set('showTest', state.showTest ? '1' : '0');
+  params.set('discretize', state.discretize ? '1' : '0');
   return params.toString();
 }
 
@@ -100,6 +101,7 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
       seed: read('seed', d.seed, integerIn({ min: 0, max: 2 ** 31 - 1 })),
       speed: read('speed', d.speed, parseSpeed),
       showTest: read('showTest', d.showTest, parseFlag),
+      discretize: read('discretize', d.discretize, parseFlag),
     },
     problems,
   };

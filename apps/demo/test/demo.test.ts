@@ -344,6 +344,25 @@ describe('demo in Chromium', () => {
     await shot('07-spiral-preset');
   }, 60_000);
 
+  it('works from the keyboard, keeping the focus where it was', async () => {
+    await open('?dataset=xor&speed=100');
+    // Input x1² is the third feature: Enter adds it, the rebuilt diagram keeps the focus on it.
+    await page.focus('#node-0-2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#network .unit.input:not(.off)').count()).toBe(3);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('node-0-2');
+    expect(await page.locator('#node-0-2').getAttribute('aria-pressed')).toBe('true');
+    await page.focus('#play');
+    await page.keyboard.press('Enter');
+    await expect.poll(playing).toBe('true');
+    await page.keyboard.press(' ');
+    await expect.poll(playing).toBe('false');
+    await page.focus('#speed');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => new URL(page.url()).searchParams.get('speed')).toBe('500');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('speed');
+  });
+
   it('edits a weight by clicking its link', async () => {
     await open('?dataset=xor');
     const link = page.locator('#network .links path.link:not(.bias-link)').first();

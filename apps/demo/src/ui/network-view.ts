@@ -104,7 +104,8 @@ export class NetworkView {
       const on = active.has(name);
       const unit = on ? state.features.indexOf(name) : undefined;
       const node = this.#node(0, row, on ? 'unit input' : 'unit input off', `feature ${name}`, unit);
-      node.append(el('span', { class: 'feature-name' }, name));
+      node.append(el('span', { class: 'feature-name', 'aria-hidden': 'true' }, name));
+      node.setAttribute('aria-pressed', String(on));
       node.addEventListener('click', () => {
         const next = on
           ? state.features.filter((f) => f !== name)
@@ -127,10 +128,12 @@ export class NetworkView {
           output ? 'output unit' : `layer ${c + 1} unit ${unit + 1}`,
         );
         node.addEventListener('click', () => this.#events.focus(c, unit));
-        node.addEventListener('mouseenter', () => this.#showZoom(c, unit, node));
-        node.addEventListener('mouseleave', () => {
-          this.#zoom.hidden = true;
-        });
+        for (const enter of ['mouseenter', 'focus'])
+          node.addEventListener(enter, () => this.#showZoom(c, unit, node));
+        for (const leave of ['mouseleave', 'blur'])
+          node.addEventListener(leave, () => {
+            this.#zoom.hidden = true;
+          });
         const dot = el('span', { class: 'bias-dot', title: 'bias' });
         node.append(dot);
         this.#biasDots[c]!.push(dot);
@@ -377,12 +380,28 @@ export class NetworkView {
     unit: number | undefined = row,
   ): HTMLElement {
     const { x, y } = this.#position(column, row);
+    // A button to the keyboard too: Tab reaches it, Enter or Space does what a click does, and
+    // the id lets a rebuild of the diagram put the focus back on it.
     const node = el(
       'div',
-      { class: className, title, 'data-column': column, 'data-unit': unit },
-      el('canvas', { width: NODE, height: NODE }),
+      {
+        class: className,
+        title,
+        id: `node-${column}-${row}`,
+        role: 'button',
+        tabindex: 0,
+        'aria-label': title,
+        'data-column': column,
+        'data-unit': unit,
+      },
+      el('canvas', { width: NODE, height: NODE, 'aria-hidden': 'true' }),
       el('span', { class: 'value', hidden: true }),
     );
+    node.addEventListener('keydown', (event) => {
+      if (event.target !== node || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      node.click();
+    });
     Object.assign(node.style, { left: `${x}px`, top: `${y}px` });
     this.element.append(node);
     return node;

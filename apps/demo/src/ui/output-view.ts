@@ -19,11 +19,14 @@ export class OutputView {
   readonly testLoss = el('span', { id: 'test-loss' }, '–');
   readonly trainLoss = el('span', { id: 'train-loss' }, '–');
   readonly showTest = el('input', { type: 'checkbox', id: 'show-test' });
+  readonly discretize = el('input', { type: 'checkbox', id: 'discretize' });
+  /** h thresholded at ½, reused for every discretized paint. */
+  #classes = new Float32Array(0);
   readonly element: HTMLElement;
   /** Called with the index of the training point clicked on the heatmap. */
   onPick: (example: number) => void = () => {};
-  /** Called when "Show test data" is toggled (the page keeps it in the URL). */
-  onShowTest: (show: boolean) => void = () => {};
+  /** Called when "Show test data" or "Discretize output" is toggled (the page keeps both in the URL). */
+  onToggle: (next: { showTest: boolean; discretize: boolean }) => void = () => {};
   #train: LabelledPoints | undefined;
   #test: LabelledPoints | undefined;
   #history: { train: number; test: number }[] = [];
@@ -46,19 +49,23 @@ export class OutputView {
       this.chart,
       this.heatmap,
       el('label', { class: 'check' }, this.showTest, ' Show test data'),
+      el('label', { class: 'check' }, this.discretize, ' Discretize output'),
       el('p', { class: 'hint' }, 'Click a training point to step through backpropagation on it.'),
     );
-    this.showTest.addEventListener('change', () => {
-      this.#draw();
-      this.onShowTest(this.showTest.checked);
-    });
+    for (const box of [this.showTest, this.discretize]) {
+      box.addEventListener('change', () => {
+        this.#draw();
+        this.onToggle({ showTest: this.showTest.checked, discretize: this.discretize.checked });
+      });
+    }
     this.heatmap.addEventListener('click', (event) => this.#pick(event));
   }
 
-  /** Sets the checkbox (from the state) and redraws. */
-  setShowTest(show: boolean): void {
-    if (this.showTest.checked === show) return;
-    this.showTest.checked = show;
+  /** Sets the checkboxes (from the state) and redraws. */
+  setToggles(showTest: boolean, discretize: boolean): void {
+    if (this.showTest.checked === showTest && this.discretize.checked === discretize) return;
+    this.showTest.checked = showTest;
+    this.discretize.checked = discretize;
     this.#draw();
   }
 
@@ -91,7 +98,13 @@ export class OutputView {
   #draw(): void {
     const snapshot = this.#last;
     if (!snapshot) return;
-    paintHeatmap(this.heatmap, snapshot.output, snapshot.resolution, 'probability');
+    let shown = snapshot.output;
+    if (this.discretize.checked) {
+      if (this.#classes.length !== shown.length) this.#classes = new Float32Array(shown.length);
+      for (let i = 0; i < shown.length; i++) this.#classes[i] = shown[i]! >= 0.5 ? 1 : 0;
+      shown = this.#classes;
+    }
+    paintHeatmap(this.heatmap, shown, snapshot.resolution, 'probability');
     const context = this.heatmap.getContext('2d')!;
     const dots = (set: LabelledPoints | undefined, rim: string) => {
       if (!set) return;
