@@ -523,6 +523,25 @@ describe('demo in Chromium', () => {
     for (let t = 1; t <= 20; t++) await page.mouse.move(pad.x + 150 - t, pad.y + 40 + t * 10);
     await page.mouse.up();
     await expect.poll(() => page.locator('#prediction').getAttribute('data-digit')).toBe('1');
+    // a(2) for the drawing under every hidden unit, the five strongest outlined.
+    expect(await page.locator('#hidden-units figure[data-activation]').count()).toBe(32);
+    expect(await page.locator('#hidden-units figure.firing').count()).toBe(5);
+    const activations = await page.$$eval('#hidden-units figure', (figures) =>
+      figures.map((f) => ({
+        a: Number(f.getAttribute('data-activation')),
+        firing: f.classList.contains('firing'),
+      })),
+    );
+    const weakestFiring = Math.min(...activations.filter((u) => u.firing).map((u) => u.a));
+    expect(Math.max(...activations.filter((u) => !u.firing).map((u) => u.a))).toBeLessThanOrEqual(
+      weakestFiring,
+    );
+    // The gallery: misclassified test digits, each a label and a different prediction.
+    const mistakes = await page.$$eval('#mistakes figure', (figures) =>
+      figures.map((f) => [f.getAttribute('data-label'), f.getAttribute('data-predicted')]),
+    );
+    expect(mistakes.length).toBe(24);
+    for (const [label, predicted] of mistakes) expect(label).not.toBe(predicted);
     await shot('12-digits-one');
     await page.click('#digits-clear');
     // A "0": an ellipse.

@@ -71,7 +71,14 @@ export type DigitsReply =
       readonly accuracy: number;
       readonly seconds: number;
       readonly hiddenImages: Float32Array[];
+      /** The first misclassified test digits, with the true and the predicted digit. */
+      readonly mistakes: {
+        readonly pixels: Float32Array;
+        readonly label: number;
+        readonly predicted: number;
+      }[];
     }
   | { readonly type: 'trained' }
-  | { readonly type: 'classified'; readonly probabilities: number[] }
+  /** h for the drawing, and a(2): how strongly each hidden unit fires for it. */
+  | { readonly type: 'classified'; readonly probabilities: number[]; readonly hidden: number[] }
   | { readonly type: 'error'; readonly message: string };
