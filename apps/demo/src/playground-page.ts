@@ -42,7 +42,7 @@ export class PlaygroundPage {
   readonly #notice: (message: string | undefined) => void;
   readonly #backend = el('p', { id: 'backend', class: 'hint' });
   #trainLabels: Int32Array = new Int32Array(0);
-  #traced: number | undefined;
+  #traced: { example: number; count: number } | undefined;
   /** Numbers the sessions; replies about an older session (already in flight) are dropped. */
   #generation = 0;
   /** The newest snapshot not yet drawn, and whether a frame is already booked to draw it. */
@@ -74,7 +74,7 @@ export class PlaygroundPage {
       },
     });
     this.#stepThrough = new StepThroughPanel({
-      trace: (example) => this.#trace(example),
+      trace: (example, count) => this.#trace(example, count),
       overlay: (overlay) => this.#network.overlay(overlay),
       highlight: (example) => this.#output.highlight(example),
     });
@@ -86,7 +86,7 @@ export class PlaygroundPage {
       },
       point: (entry) => this.#network.pointAt(entry),
     });
-    this.#output.onPick = (example) => this.#trace(example);
+    this.#output.onPick = (example) => this.#trace(example, this.#stepThrough.batchSize);
     this.#output.onToggle = (next) => this.#change(next);
     this.element = el(
       'div',
@@ -167,9 +167,9 @@ export class PlaygroundPage {
     this.#network.markDivergence(undefined);
   }
 
-  #trace(example: number): void {
+  #trace(example: number, count: number): void {
     this.#post({ type: 'pause' });
-    this.#post({ type: 'trace', example });
+    this.#post({ type: 'trace', example, count });
   }
 
   /**
@@ -196,7 +196,7 @@ export class PlaygroundPage {
         }
         // Θ moved: a shown trace no longer describes this network, so trace it again.
         if (this.#stepThrough.active && this.#traced !== undefined)
-          this.#post({ type: 'trace', example: this.#traced });
+          this.#post({ type: 'trace', ...this.#traced });
       },
       () => this.#network.updateUnits(snapshot),
       () => this.#network.updateLinks(snapshot),
@@ -251,11 +251,16 @@ export class PlaygroundPage {
         this.#showDivergence(reply.report);
         return;
       case 'trace': {
-        const fresh = this.#traced !== reply.example || !this.#stepThrough.active;
-        this.#traced = reply.example;
+        const before = this.#traced;
+        const fresh =
+          before?.example !== reply.example || before.count !== reply.count || !this.#stepThrough.active;
+        this.#traced = { example: reply.example, count: reply.count };
         const names = {
           activations: [...this.#state.activations, this.#state.outputActivation],
           regularizer: this.#state.regularizer,
+          loss: this.#state.loss,
+          learningRate: this.#state.learningRate,
+          optimizer: this.#state.optimizer,
         };
         if (fresh)
           this.#stepThrough.show(reply.example, reply.trace, [this.#trainLabels[reply.example]!], names);

@@ -418,10 +418,11 @@ describe('demo in Chromium', () => {
       const gradients = await page.$$eval('#gradient-row td[data-quantity]', (cells) =>
         cells.map((cell) => ({ ...(cell as HTMLElement).dataset })),
       );
-      for (const { quantity, layer, row, col, value } of gradients) {
-        const weights = trace.weights[Number(layer) - 1]!;
-        const expected = (quantity === 'D' ? weights.D : weights.Delta)[Number(row)]![Number(col)]!;
-        expect(Number(value)).toBeCloseTo(expected, 12);
+      for (const cell of gradients) {
+        expect(Number(cell.value), `${cell.quantity} ${cell.layer},${cell.row},${cell.col}`).toBeCloseTo(
+          expectedCell(trace, cell, 0.03),
+          12,
+        );
         checked++;
       }
       if (stages === 6) {
@@ -438,8 +439,71 @@ describe('demo in Chromium', () => {
       await page.click('#stage-next');
     }
     await shot('08-step-through-gradient');
-    expect(stages).toBe(3 * (trace.units.length - 1));
+    expect(stages).toBe(4 * (trace.units.length - 1));
     expect(checked).toBeGreaterThan(40);
+  });
+
+  it('steps through a minibatch: Δ accumulating over m examples, D, then Θ − αD, as traceBackprop says', async () => {
+    const query = '?dataset=circle&hidden=3&activations=tanh&regularizer=l2&lambda=0.2&lr=0.1&seed=3';
+    await open(query);
+    for (let i = 0; i < 3; i++) await page.click('#step');
+    await expect.poll(epoch).toBe(3);
+    await page.fill('#trace-example', '20');
+    await page.fill('#trace-count', '10');
+    await page.click('#trace-start');
+    await page.waitForSelector('#formula b');
+    await page.click('#model-export');
+    await page.waitForFunction(
+      () => (document.querySelector('#model-json') as HTMLTextAreaElement).value.length > 0,
+    );
+    const model = parseNetwork(await page.locator('#model-json').inputValue());
+    const { train } = playgroundData({ ...defaultState, ...parseState(query, names()).state });
+    const trace = traceBackprop(model.network, rowSlice(train.x, 20, 30), rowSlice(train.y, 20, 30));
+    expect(trace.m).toBe(10);
+    const kinds: string[] = [];
+    let checked = 0;
+    for (;;) {
+      const title = (await page.locator('#stage-title').textContent())!;
+      kinds.push(/^\d+\/\d+\s+(\w+)/.exec(title)![1]!);
+      const sums = await page.$$eval('#accumulation td[data-quantity]', (cells) =>
+        cells.map((cell) => Number(cell.getAttribute('data-value'))),
+      );
+      if (sums.length > 0) {
+        expect(sums).toHaveLength(10);
+        const cells = await page.$$eval('#gradient-row td[data-quantity="Delta"]', (c) =>
+          c.map((x) => ({ ...(x as HTMLElement).dataset })),
+        );
+        const { layer, row } = cells[0]!;
+        // The running sum ends at Δⱼ₁(l) of the whole batch.
+        expect(sums[9]!).toBeCloseTo(trace.weights[Number(layer) - 1]!.Delta[Number(row)]![1]!, 12);
+        checked++;
+      }
+      const cells = await page.$$eval(
+        '#gradient-row td[data-quantity]:not([data-quantity="Delta-sum"])',
+        (c) => c.map((x) => ({ ...(x as HTMLElement).dataset })),
+      );
+      for (const cell of cells) {
+        expect(Number(cell.value), `${cell.quantity} ${cell.layer},${cell.row},${cell.col}`).toBeCloseTo(
+          expectedCell(trace, cell, 0.1),
+          12,
+        );
+        checked++;
+      }
+      if (kinds.length === 5) await shot('08-step-through-minibatch');
+      if (await page.locator('#stage-next').isDisabled()) break;
+      await page.click('#stage-next');
+    }
+    expect(kinds).toEqual([
+      'Forward',
+      'Forward',
+      'Backward',
+      'Backward',
+      'Gradient',
+      'Gradient',
+      'Update',
+      'Update',
+    ]);
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('checks gradients with the library verdict, points at the worst weights, clears on change', async () => {
@@ -556,6 +620,28 @@ describe('demo in Chromium', () => {
     await shot('13-digits-zero');
   }, 150_000);
 });
+
+/** The number a step-through cell should show, from an independent traceBackprop. */
+function expectedCell(
+  trace: ReturnType<typeof traceBackprop>,
+  cell: Record<string, string | undefined>,
+  learningRate: number,
+): number {
+  const weights = trace.weights[Number(cell['layer']) - 1]!;
+  const [j, k] = [Number(cell['row']), Number(cell['col'])];
+  switch (cell['quantity']) {
+    case 'Delta':
+      return weights.Delta[j]![k]!;
+    case 'D':
+      return weights.D[j]![k]!;
+    case 'theta':
+      return weights.theta[j]![k]!;
+    case 'theta-next':
+      return weights.theta[j]![k]! - learningRate * weights.D[j]![k]!;
+    default:
+      throw new Error(`unexpected cell ${cell['quantity']}`);
+  }
+}
 
 function names() {
   return {

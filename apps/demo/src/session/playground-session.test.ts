@@ -180,3 +180,20 @@ describe('the defaults teach', () => {
     expect(session.losses().test).toBeLessThan(0.1);
   });
 });
+
+describe('PlaygroundSession minibatch trace', () => {
+  it('traces m consecutive training examples as one batch, and says when m runs past the set', () => {
+    const session = new PlaygroundSession(xorState, registry);
+    const { x, y } = session.data.train;
+    const copy = createNetwork(playgroundSpec(xorState), { registry });
+    const rows = (m: { cols: number; data: ArrayLike<number> }, from: number, to: number) =>
+      fromRows(
+        Array.from({ length: to - from }, (_, i) =>
+          Array.from(m.data).slice((from + i) * m.cols, (from + i + 1) * m.cols),
+        ),
+      );
+    expect(session.trace(20, 10)).toEqual(traceBackprop(copy, rows(x, 20, 30), rows(y, 20, 30)));
+    expect(session.trace(20, 10).m).toBe(10);
+    expect(() => session.trace(245, 10)).toThrow(/choose 1\.\.5/);
+  });
+});

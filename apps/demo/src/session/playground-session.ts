@@ -187,13 +187,21 @@ export class PlaygroundSession {
     };
   }
 
-  /** Every quantity of one forward and backward pass on training example `index`. */
-  trace(index: number): BackpropTrace {
+  /**
+   * Every quantity of one forward and backward pass on training examples index..index+count−1
+   * (one example, or a minibatch of `count`).
+   */
+  trace(index: number, count = 1): BackpropTrace {
     const { x, y } = this.data.train;
     if (!(Number.isInteger(index) && index >= 0 && index < x.rows)) {
       throw new RangeError(`example ${index} is not one of the ${x.rows} training points (0..${x.rows - 1})`);
     }
-    return traceBackprop(this.#net, rowSlice(x, index, index + 1), rowSlice(y, index, index + 1));
+    if (!(Number.isInteger(count) && count >= 1 && index + count <= x.rows)) {
+      throw new RangeError(
+        `a minibatch of ${count} from example ${index} runs past the ${x.rows} training points; choose 1..${x.rows - index}`,
+      );
+    }
+    return traceBackprop(this.#net, rowSlice(x, index, index + count), rowSlice(y, index, index + count));
   }
 
   /** Backprop's D against central differences on all training points. */

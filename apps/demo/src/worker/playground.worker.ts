@@ -94,8 +94,11 @@ function handle(request: PlaygroundRequest): void {
       return;
     case 'pause':
       playing = false;
-      flush(current);
-      status(current);
+      // A running loop may be inside an epoch: it confirms once that epoch is done and drawn.
+      if (!loop) {
+        flush(current);
+        status(current);
+      }
       return;
     case 'step':
       playing = false;
@@ -117,7 +120,12 @@ function handle(request: PlaygroundRequest): void {
       flush(current);
       return;
     case 'trace':
-      reply({ type: 'trace', example: request.example, trace: current.trace(request.example) });
+      reply({
+        type: 'trace',
+        example: request.example,
+        count: request.count,
+        trace: current.trace(request.example, request.count),
+      });
       return;
     case 'gradient-check':
       reply({ type: 'gradient-check', report: current.gradientCheck(), epoch: current.epoch });
@@ -160,10 +168,7 @@ async function run(current: PlaygroundSession): Promise<void> {
       }
       if (session !== current) return;
       flush(current);
-      if (!playing) {
-        status(current);
-        return;
-      }
+      if (!playing) break;
       // Lets pause, tune, ack and configure in; sleeps until the next epoch is due when paced.
       await wait(
         speed === 0
@@ -173,9 +178,12 @@ async function run(current: PlaygroundSession): Promise<void> {
     }
   } catch (error) {
     playing = false;
-    if (session === current) {
+    if (session === current)
       reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-      status(current);
-    }
+  }
+  // Stopped (pause, divergence, error): the page learns the true state and sees the last epoch.
+  if (session === current && !playing) {
+    flush(current);
+    status(current);
   }
 }

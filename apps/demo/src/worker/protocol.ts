@@ -24,7 +24,8 @@ export type PlaygroundRequest =
       readonly column: number;
       readonly value: number;
     }
-  | { readonly type: 'trace'; readonly example: number }
+  /** Training examples example..example+count−1 (count 1: one example; more: a minibatch). */
+  | { readonly type: 'trace'; readonly example: number; readonly count: number }
   | { readonly type: 'gradient-check' }
   | { readonly type: 'model' };
 
@@ -41,7 +42,12 @@ export type PlaygroundReply =
   /** The worker's true state after a play, pause, step or divergence. */
   | { readonly type: 'status'; readonly playing: boolean; readonly epoch: number }
   | { readonly type: 'diverged'; readonly report: DivergenceReport }
-  | { readonly type: 'trace'; readonly example: number; readonly trace: BackpropTrace }
+  | {
+      readonly type: 'trace';
+      readonly example: number;
+      readonly count: number;
+      readonly trace: BackpropTrace;
+    }
   /** The check of Θ as it was after `epoch` epochs. */
   | { readonly type: 'gradient-check'; readonly report: GradientCheckReport; readonly epoch: number }
   | { readonly type: 'model'; readonly json: string }
