@@ -228,7 +228,8 @@ describe('demo in Chromium', () => {
     // and the figures are in the log.
     const quiet = idle <= 25;
     if (quiet) expect(busy).toBeLessThan(50);
-    else console.log(`idle page p99 ${idle.toFixed(1)} ms: the machine is busy; the 50 ms target not checked`);
+    else
+      console.log(`idle page p99 ${idle.toFixed(1)} ms: the machine is busy; the 50 ms target not checked`);
     // The page never stops answering (the bug was minutes without a frame).
     expect(sorted.at(-1)!).toBeLessThan(1000);
     expect(Math.abs(end - start)).toBeLessThan(20);
