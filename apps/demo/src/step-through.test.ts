@@ -10,7 +10,7 @@ describe('step-through', () => {
   const names = { activations: ['sigmoid', 'sigmoid'], regularizer: 'l2' };
   const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-  it('walks forward, then δ right to left, then Δ and D', () => {
+  it('walks forward, then δ right to left, then Δ and D, then the updates', () => {
     expect(stagesOf(trace)).toEqual([
       { kind: 'forward', layer: 2 },
       { kind: 'forward', layer: 3 },
@@ -18,6 +18,8 @@ describe('step-through', () => {
       { kind: 'delta', layer: 2 },
       { kind: 'gradient', layer: 2 },
       { kind: 'gradient', layer: 1 },
+      { kind: 'update', layer: 2 },
+      { kind: 'update', layer: 1 },
     ]);
   });
 
@@ -64,5 +66,75 @@ describe('step-through', () => {
       expect(Delta).toBeCloseTo(delta * a, 15);
       expect(D).toBeCloseTo(Delta + (k === 0 ? 0 : 0.5 * theta[k]!), 15);
     });
+  });
+
+  describe('a minibatch', () => {
+    const rows = [
+      [0.4, -0.8],
+      [1.5, 0.2],
+      [-0.3, 0.9],
+      [2, -1.1],
+    ];
+    const targets = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+    ];
+    const batch = traceBackprop(net, fromRows(rows), fromRows(targets));
+    const settings = { ...names, learningRate: 0.3, optimizer: 'sgd' };
+
+    it('accumulates Δ over the m examples from each example’s own trace', () => {
+      expect(
+        stagesOf(batch)
+          .filter((s) => s.kind === 'accumulate')
+          .map((s) => s.layer),
+      ).toEqual([2, 1]);
+      const view = viewStage(batch, { kind: 'accumulate', layer: 1 }, targets[0]!, settings, 2);
+      // The oracle: one traceBackprop per example; Δ₃₁(1) is the sum of their δ₃(2)·x₁.
+      let sum = 0;
+      view.accumulation!.forEach((step, i) => {
+        const single = traceBackprop(net, fromRows([rows[i]!]), fromRows([targets[i]!]));
+        const term = single.units[1]!.delta![0]![2]! * rows[i]![0]!;
+        sum += term;
+        expect(step.term).toBeCloseTo(term, 14);
+        expect(step.sum).toBeCloseTo(sum, 14);
+      });
+      expect(view.accumulation).toHaveLength(4);
+      expect(batch.weights[0]!.Delta[2]![1]).toBeCloseTo(sum, 13);
+      // D = Δ/m + (λ/m)Θ off the bias column, with m = 4 and λ = 0.5.
+      const theta = batch.weights[0]!.theta[2]![1]!;
+      expect(view.gradientRow![1]!.D).toBeCloseTo(sum / 4 + (0.5 / 4) * theta, 14);
+      expect(view.formula).toContain(`<b>${Number(sum.toPrecision(4))}</b>`);
+    });
+
+    it('steps Θ := Θ − αD with the numbers', () => {
+      const view = viewStage(batch, { kind: 'update', layer: 2 }, targets[0]!, settings, 1);
+      const { theta, D } = batch.weights[1]!;
+      view.updateRow!.forEach(({ k, next }) => expect(next).toBe(theta[1]![k]! - 0.3 * D[1]![k]!));
+      expect(view.formula).toContain(`<b>${Number((theta[1]![1]! - 0.3 * D[1]![1]!).toPrecision(4))}</b>`);
+      const adam = viewStage(
+        batch,
+        { kind: 'update', layer: 2 },
+        targets[0]!,
+        { ...settings, optimizer: 'adam' },
+        1,
+      );
+      expect(adam.formula).toContain('adam');
+    });
+  });
+
+  it('gives δ(L) = (a − y)·g′(z) with numbers for squared error on a sigmoid output', () => {
+    const squared = createNetwork({ layers: [2, 3, 1], loss: 'mean-squared-error', seed: 4 });
+    const t = traceBackprop(squared, fromRows([[0.4, -0.8]]), fromRows([[1]]));
+    const view = viewStage(t, { kind: 'delta', layer: 3 }, [1], { ...names, loss: 'mean-squared-error' }, 0);
+    const a = t.units[2]!.a[0]![0]!;
+    // ½(a − y)² with a = σ(z): δ = (a − y)·a(1 − a), worked here from a alone.
+    const delta = (a - 1) * a * (1 - a);
+    expect(t.units[2]!.delta![0]![0]).toBeCloseTo(delta, 14);
+    expect(view.formula).toContain(`<b>${Number(delta.toPrecision(4))}</b>`);
+    expect(view.formula).toContain(
+      `(${Number(a.toPrecision(4))} − 1)·${Number((a * (1 - a)).toPrecision(4))}`,
+    );
   });
 });

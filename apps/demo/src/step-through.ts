@@ -4,12 +4,18 @@
 // the trace's values filled in. Every number comes from the library's traceBackprop.
 import type { BackpropTrace } from '@deltanet/backprop';
 import { formatNumber as num } from './format';
+import { sym } from './math-html';
+import { accumulateView, updateView } from './step-through-batch';
 
 /** One step of the walk-through; l is the course's 1-based layer number. */
 export type Stage =
   | { readonly kind: 'forward'; readonly layer: number }
   | { readonly kind: 'delta'; readonly layer: number }
-  | { readonly kind: 'gradient'; readonly layer: number };
+  | { readonly kind: 'gradient'; readonly layer: number }
+  /** Δ(l) built up over the m examples of a minibatch, then D(l) with its λ term. */
+  | { readonly kind: 'accumulate'; readonly layer: number }
+  /** The step Θ(l) := Θ(l) − αD(l). */
+  | { readonly kind: 'update'; readonly layer: number };
 
 /** A number shown on a unit, with the quantity it is. */
 export interface ShownValue {
@@ -36,27 +42,50 @@ export interface StageView {
     readonly Delta: number;
     readonly D: number;
   }[];
+  /** For accumulate stages: Δⱼ₁(l) example by example, δⱼ(l+1)(i)·a₁(l)(i) and the running sum. */
+  readonly accumulation?: {
+    readonly i: number;
+    readonly delta: number;
+    readonly a: number;
+    readonly term: number;
+    readonly sum: number;
+  }[];
+  /** For update stages: row j of Θ(l), D(l) and Θ(l) − αD(l). */
+  readonly updateRow?: {
+    readonly k: number;
+    readonly theta: number;
+    readonly D: number;
+    readonly next: number;
+  }[];
 }
 
-/** Names shown for g in the formulas, per layer 2..L. */
+/** Names shown for g in the formulas, per layer 2..L, and the settings the formulas use. */
 export interface StageNames {
   readonly activations: readonly string[];
   readonly regularizer: string;
+  /** The loss, for δ(L) when the output's fused rule does not apply. */
+  readonly loss?: string;
+  /** α of the update step, and the optimizer actually training (the step shown is plain descent). */
+  readonly learningRate?: number;
+  readonly optimizer?: string;
 }
 
 /**
- * The stages of a trace of a network with L layers: forward l = 2..L, δ(l) for l = L..2, then
- * Δ(l) and D(l) for l = L−1..1.
+ * The stages of a trace of a network with L layers: forward l = 2..L, δ(l) for l = L..2 (for
+ * the first example), then Δ(l) and D(l) for l = L−1..1 (for a minibatch, Δ accumulating over
+ * its m examples), then the updates Θ(l) := Θ(l) − αD(l).
  *
  * @example
- * stagesOf(trace).length; // 3(L − 1) for one example
+ * stagesOf(trace).length; // 4(L − 1)
  */
 export function stagesOf(trace: BackpropTrace): Stage[] {
   const L = trace.units.length;
   const stages: Stage[] = [];
+  const gradient = trace.m > 1 ? 'accumulate' : 'gradient';
   for (let l = 2; l <= L; l++) stages.push({ kind: 'forward', layer: l });
   for (let l = L; l >= 2; l--) stages.push({ kind: 'delta', layer: l });
-  for (let l = L - 1; l >= 1; l--) stages.push({ kind: 'gradient', layer: l });
+  for (let l = L - 1; l >= 1; l--) stages.push({ kind: gradient, layer: l });
+  for (let l = L - 1; l >= 1; l--) stages.push({ kind: 'update', layer: l });
   return stages;
 }
 
@@ -76,6 +105,16 @@ export function viewStage(
     for (const [j, value] of list.entries()) values[column]![j]!.push({ quantity, value });
   };
   const l = stage.layer;
+  if (stage.kind === 'accumulate' || stage.kind === 'update') {
+    const base = { values, litLayer: l - 1, litFromFocus: false };
+    put(l - 1, l === 1 ? 'x' : 'a', row(units[l - 1]!.a));
+    put(l, 'δ', row(units[l]!.delta));
+    const j = clampUnit(unit, row(units[l]!.a).length);
+    return {
+      ...base,
+      ...(stage.kind === 'accumulate' ? accumulateView(trace, l, j, names) : updateView(trace, l, j, names)),
+    };
+  }
 
   if (stage.kind === 'forward') {
     put(0, 'x', row(units[0]!.a));
@@ -122,7 +161,7 @@ export function viewStage(
         litFromFocus: false,
         formula: fused
           ? `${sym('δ', `${j + 1}`, L)} = ${sym('a', `${j + 1}`, L)} − y<sub>${j + 1}</sub> = ${num(a)} − ${num(y[j]!)} = <b>${num(delta)}</b>`
-          : `${sym('δ', `${j + 1}`, L)} = ∂J/∂${sym('a', `${j + 1}`, L)} · g′(${sym('z', `${j + 1}`, L)}) = <b>${num(delta)}</b>`,
+          : outputDelta(trace, j, y[j]!, names),
       };
     }
     const theta = trace.weights[l - 1]!.theta;
@@ -171,11 +210,25 @@ export function viewStage(
   };
 }
 
-function clampUnit(unit: number, count: number): number {
-  return Math.max(0, Math.min(count - 1, unit));
+/**
+ * δ(L) when no fused rule applies: for squared error ∂ℓ/∂a = a − y, so δ = (a − y)·g′(z) with
+ * numbers; for other losses the general form with the trace's value.
+ */
+function outputDelta(trace: BackpropTrace, j: number, y: number, names: StageNames): string {
+  const out = trace.units[trace.units.length - 1]!;
+  const L = trace.units.length;
+  const [a, z, gPrime, delta] = [out.a[0]![j]!, out.z?.[0]?.[j], out.gPrime?.[0]?.[j], out.delta![0]![j]!];
+  const dj = sym('δ', `${j + 1}`, L);
+  if (names.loss === 'mean-squared-error' && gPrime !== undefined && z !== undefined) {
+    return (
+      `${dj} = (${sym('a', `${j + 1}`, L)} − y<sub>${j + 1}</sub>)·g′(${sym('z', `${j + 1}`, L)}) ` +
+      `= (${num(a)} − ${num(y)})·${num(gPrime)} = <b>${num(delta)}</b><br>` +
+      `(squared error ½(a − y)²: ∂ℓ/∂a = a − y; g′(${num(z)}) = ${num(gPrime)})`
+    );
+  }
+  return `${dj} = ∂ℓ/∂${sym('a', `${j + 1}`, L)} · g′(${sym('z', `${j + 1}`, L)}) = <b>${num(delta)}</b>`;
 }
 
-/** A symbol with subscript and (layer) superscript, as HTML. */
-function sym(symbol: string, sub: string, layer?: number): string {
-  return `${symbol}<sub>${sub}</sub>${layer === undefined ? '' : `<sup>(${layer})</sup>`}`;
+function clampUnit(unit: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, unit));
 }

@@ -1,10 +1,11 @@
 // The playground state as URL query parameters and back. Parsing validates every field: a bad
 // or unknown value falls back to its default and is reported, so a mangled link never crashes.
 import { playgroundSets } from '@deltanet/data';
+import { compatible } from './combinations';
 import type { FeatureName } from './features';
 import { featureNames, isFeatureName } from './features';
-import type { PlaygroundState, PluginChoices } from './state';
-import { defaultState, limits } from './state';
+import type { PlaygroundState, PluginChoices, Speed } from './state';
+import { defaultState, limits, noRegularizer, speeds } from './state';
 
 /** A parsed state and one message per parameter that was ignored. */
 export interface ParsedState {
@@ -36,6 +37,9 @@ export function serializeState(state: PlaygroundState): string {
   params.set('regularizer', state.regularizer);
   params.set('batch', String(state.batchSize));
   params.set('seed', String(state.seed));
+  params.set('speed', String(state.speed));
+  params.set('showTest', state.showTest ? '1' : '0');
+  params.set('discretize', state.discretize ? '1' : '0');
   return params.toString();
 }
 
@@ -73,6 +77,11 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
   const activations = read('activations', defaultActivations(hidden.length), (raw) =>
     parseActivations(raw, hidden.length, choices.activations),
   );
+  const pair = compatible(
+    readName('output', d.outputActivation, choices.activations),
+    readName('loss', d.loss, choices.losses),
+  );
+  problems.push(...pair.problems);
   return {
     state: {
       dataset,
@@ -82,14 +91,17 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
       features: read('features', d.features, parseFeatures),
       hidden,
       activations,
-      outputActivation: readName('output', d.outputActivation, choices.activations),
-      loss: readName('loss', d.loss, choices.losses),
+      outputActivation: pair.output,
+      loss: pair.loss,
       optimizer: readName('optimizer', d.optimizer, choices.optimizers),
       learningRate: read('lr', d.learningRate, numberIn(limits.learningRate)),
       lambda: read('lambda', d.lambda, numberIn(limits.lambda)),
-      regularizer: readName('regularizer', d.regularizer, choices.regularizers),
+      regularizer: readName('regularizer', d.regularizer, [noRegularizer, ...choices.regularizers]),
       batchSize: read('batch', d.batchSize, integerIn(limits.batchSize)),
       seed: read('seed', d.seed, integerIn({ min: 0, max: 2 ** 31 - 1 })),
+      speed: read('speed', d.speed, parseSpeed),
+      showTest: read('showTest', d.showTest, parseFlag),
+      discretize: read('discretize', d.discretize, parseFlag),
     },
     problems,
   };
@@ -140,6 +152,19 @@ function parseActivations(raw: string, layers: number, valid: readonly string[])
   if (names.length !== layers)
     return `"${raw}" names ${names.length} activations for ${layers} hidden layers`;
   return names;
+}
+
+function parseSpeed(raw: string): Speed | string {
+  const value = Number(raw);
+  return (speeds as readonly number[]).includes(value) && raw.trim() !== ''
+    ? (value as Speed)
+    : `"${raw}" is not one of ${speeds.join(', ')} (epochs per second, 0 for as fast as possible)`;
+}
+
+function parseFlag(raw: string): boolean | string {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  return `"${raw}" is not 0 or 1`;
 }
 
 function parseFeatures(raw: string): FeatureName[] | string {

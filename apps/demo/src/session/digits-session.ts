@@ -1,7 +1,7 @@
 // Digits mode: a 784-H-10 softmax network trained on the MNIST digits, which are imported only
 // here and only when asked for (21 MB), so the playground page never loads them.
 import type { Network } from '@deltanet/backprop';
-import { createNetwork, fit } from '@deltanet/backprop';
+import { createNetwork, fit, layerOutputs, predictedClasses } from '@deltanet/backprop';
 import type { OptimizerPlugin } from '@deltanet/contract';
 import type { Dataset } from '@deltanet/data';
 import { matrix } from '@deltanet/tensor';
@@ -86,6 +86,36 @@ export class DigitsSession {
   /** h = P(digit k | pixels) for one 784-pixel image. */
   classify(pixels: ArrayLike<number>): number[] {
     return Array.from(this.net.predict(matrix(1, 784, Float64Array.from(pixels))).data);
+  }
+
+  /**
+   * What the hidden layer does with one image: a(2) = g(Θ(1)·[1; x]), one activation per hidden
+   * unit (sigmoid, so 0 is silent and 1 fires fully), from the library's own forward pass.
+   */
+  hiddenActivations(pixels: ArrayLike<number>): number[] {
+    const [hidden] = layerOutputs(this.net, matrix(1, 784, Float64Array.from(pixels)));
+    return Array.from(hidden!.data);
+  }
+
+  /**
+   * Test digits the network gets wrong, in test-set order, at most `limit`: each with its
+   * pixels, its true digit and the predicted one (argmax h).
+   */
+  misclassified(limit: number): { index: number; pixels: Float32Array; label: number; predicted: number }[] {
+    const { x } = this.test;
+    const predicted = predictedClasses(this.net.predict(x));
+    const labels = this.test.labels!;
+    const wrong = [];
+    for (let i = 0; i < x.rows && wrong.length < limit; i++) {
+      if (predicted[i] === labels[i]) continue;
+      wrong.push({
+        index: i,
+        pixels: Float32Array.from(x.data.subarray(i * 784, (i + 1) * 784)),
+        label: labels[i]!,
+        predicted: predicted[i]!,
+      });
+    }
+    return wrong;
   }
 
   /** Row j of Θ(1) without its bias weight, as a 28 × 28 picture of what hidden unit j looks for. */

@@ -1,9 +1,10 @@
-import { builtinRegistry, checkGradients, createNetwork, traceBackprop } from '@deltanet/backprop';
+import { builtinRegistry, checkGradients, createNetwork, fit, traceBackprop } from '@deltanet/backprop';
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { mapFeatures } from '../features';
 import type { PlaygroundState } from '../state';
-import { defaultState } from '../state';
+import { defaultState, spiralPreset } from '../state';
+import { divergenceReport } from './divergence-report';
 import { gridInputs } from './playground-data';
 import { PlaygroundSession, playgroundSpec } from './playground-session';
 
@@ -13,6 +14,7 @@ const xorState: PlaygroundState = {
   dataset: 'xor',
   hidden: [4, 2],
   activations: ['tanh', 'tanh'],
+  optimizer: 'adam',
 };
 
 describe('PlaygroundSession', () => {
@@ -45,7 +47,17 @@ describe('PlaygroundSession', () => {
     const snap = session.snapshot();
     expect(snap.unitMaps.map((layer) => layer.length)).toEqual([4, 2, 1]);
     const h = session.net.predict(gridInputs(8, xorState.features));
-    expect(Array.from(snap.unitMaps[2]![0]!)).toEqual(Array.from(Float32Array.from(h.data)));
+    expect(Array.from(snap.output)).toEqual(Array.from(Float32Array.from(h.data)));
+    // Each unit picture is the 8 × 8 grid averaged over 2 × 2 blocks: 4 × 4 values.
+    expect(snap.unitResolution).toBe(4);
+    const block = (r: number, c: number) =>
+      (h.data[2 * r * 8 + 2 * c]! +
+        h.data[2 * r * 8 + 2 * c + 1]! +
+        h.data[(2 * r + 1) * 8 + 2 * c]! +
+        h.data[(2 * r + 1) * 8 + 2 * c + 1]!) /
+      4;
+    expect(snap.unitMaps[2]![0]![1 * 4 + 2]).toBeCloseTo(block(1, 2), 6);
+    expect(snap.unitMaps[2]![0]!.length).toBe(16);
     expect(snap.thetas.map((t) => [t.length, t[0]!.length])).toEqual([
       [4, 3],
       [2, 5],
@@ -72,5 +84,116 @@ describe('PlaygroundSession', () => {
       checkGradients(session.net, session.data.train.x, session.data.train.y, { worst: 5 }),
     );
     expect(() => new PlaygroundSession({ ...xorState, loss: 'hinge' }, registry)).toThrow(/hinge/);
+  });
+});
+
+describe('PlaygroundSession mid-run changes', () => {
+  it('keeps Θ and the epoch when the learning rate and batch size change', async () => {
+    const state: PlaygroundState = { ...defaultState, dataset: 'xor', optimizer: 'sgd' };
+    const session = new PlaygroundSession(state, registry);
+    await session.train(3);
+    session.retune({ ...state, learningRate: 0.1, batchSize: 25 });
+    await session.train(2);
+    expect(session.epoch).toBe(5);
+    // The oracle: one network, fit by hand with the same shuffles, 3 epochs at 0.03 then 2 at 0.1.
+    const net = createNetwork(playgroundSpec(state), { registry });
+    for (let epoch = 1; epoch <= 5; epoch++) {
+      await fit(net, session.data.train, {
+        optimizer: { name: 'sgd', options: { learningRate: epoch <= 3 ? 0.03 : 0.1 } },
+        epochs: 1,
+        batchSize: epoch <= 3 ? 10 : 25,
+        seed: state.seed * 100_003 + epoch,
+      });
+    }
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+  });
+
+  it('adds the λ term to the same Θ when λ and the regularizer change', async () => {
+    const session = new PlaygroundSession({ ...xorState, regularizer: 'none', lambda: 0.5 }, registry);
+    await session.train(2);
+    const { train } = session.data;
+    const before = Float64Array.from(session.net.params);
+    expect(session.net.evaluate(train.x, train.y).cost).toBe(session.net.evaluate(train.x, train.y).dataCost);
+    session.retune({ ...session.state, regularizer: 'l2' });
+    expect(Array.from(session.net.params)).toEqual(Array.from(before));
+    // J = data cost + (λ/2m) Σ Θ² over the non-bias weights (the course's L2 term).
+    const thetas = session.net.thetas;
+    let squares = 0;
+    for (const t of thetas)
+      for (let i = 0; i < t.rows; i++)
+        for (let k = 1; k < t.cols; k++) squares += t.data[i * t.cols + k]! ** 2;
+    const { cost, dataCost } = session.net.evaluate(train.x, train.y);
+    expect(cost - dataCost).toBeCloseTo((0.5 / (2 * train.x.rows)) * squares, 12);
+  });
+
+  it('reports a divergence with the playground epoch and where the first NaN appeared', async () => {
+    const state: PlaygroundState = {
+      ...defaultState,
+      dataset: 'spiral',
+      hidden: [8, 8],
+      activations: ['relu', 'relu'],
+      outputActivation: 'linear',
+      loss: 'mean-squared-error',
+      learningRate: 10,
+    };
+    const session = new PlaygroundSession(state, registry);
+    let report: ReturnType<typeof divergenceReport>;
+    for (let e = 0; e < 50 && !report; e++) {
+      try {
+        await session.train(1);
+      } catch (error) {
+        report = divergenceReport(error, session.epoch + 1);
+        if (!report) throw error;
+      }
+    }
+    expect(report).toBeDefined();
+    expect(report!.epoch).toBe(session.epoch + 1);
+    expect(report!.message).toMatch(new RegExp(`^Training diverged in epoch ${report!.epoch}, batch \\d+: `));
+    expect(report!.message).not.toMatch(/at epoch 1,/);
+    expect(['z', 'a', 'cost', 'delta', 'gradient', 'theta']).toContain(report!.origin.quantity);
+    expect(divergenceReport(new Error('other'), 3)).toBeUndefined();
+  });
+
+  it('sets one weight, and refuses entries Θ does not have', () => {
+    const session = new PlaygroundSession(xorState, registry);
+    session.setWeight(2, 1, 0, 2.5);
+    expect(session.net.thetas[1]!.data[1 * 5 + 0]).toBe(2.5);
+    expect(() => session.setWeight(2, 2, 0, 1)).toThrow(/Θ\(2\) has no entry at row 2/);
+    expect(() => session.setWeight(1, 0, 0, Number.NaN)).toThrow(/finite/);
+  });
+});
+
+describe('the defaults teach', () => {
+  // TensorFlow Playground's defaults learn these three in well under 1,000 epochs; so must ours.
+  it.each(['circle', 'xor', 'gauss'] as const)(
+    'learn %s to a test loss below 0.1 within 300 epochs',
+    async (dataset) => {
+      const session = new PlaygroundSession({ ...defaultState, dataset }, registry, 8);
+      while (session.epoch < 300 && session.losses().test >= 0.1) await session.train(10);
+      expect(session.losses().test).toBeLessThan(0.1);
+    },
+  );
+
+  it('give the spiral preset a test loss below 0.1 within 400 epochs', async () => {
+    const session = new PlaygroundSession({ ...defaultState, ...spiralPreset.state }, registry, 8);
+    await session.train(400);
+    expect(session.losses().test).toBeLessThan(0.1);
+  });
+});
+
+describe('PlaygroundSession minibatch trace', () => {
+  it('traces m consecutive training examples as one batch, and says when m runs past the set', () => {
+    const session = new PlaygroundSession(xorState, registry);
+    const { x, y } = session.data.train;
+    const copy = createNetwork(playgroundSpec(xorState), { registry });
+    const rows = (m: { cols: number; data: ArrayLike<number> }, from: number, to: number) =>
+      fromRows(
+        Array.from({ length: to - from }, (_, i) =>
+          Array.from(m.data).slice((from + i) * m.cols, (from + i + 1) * m.cols),
+        ),
+      );
+    expect(session.trace(20, 10)).toEqual(traceBackprop(copy, rows(x, 20, 30), rows(y, 20, 30)));
+    expect(session.trace(20, 10).m).toBe(10);
+    expect(() => session.trace(245, 10)).toThrow(/choose 1\.\.5/);
   });
 });

@@ -3,9 +3,11 @@
 // gradient check — computed by the library itself.
 import type { BackpropTrace, GradientCheckReport, Network, NetworkSpec } from '@deltanet/backprop';
 import { checkGradients, createNetwork, fit, layerOutputs, traceBackprop } from '@deltanet/backprop';
-import type { PluginOptions, PluginRegistry } from '@deltanet/contract';
+import type { OptimizerPlugin, PluginOptions, PluginRegistry } from '@deltanet/contract';
 import { rowSlice, toRows } from '@deltanet/tensor';
 import type { PlaygroundState } from '../state';
+import { noRegularizer } from '../state';
+import type { OptimizerStateBox } from './continuing-optimizer';
 import { continuing } from './continuing-optimizer';
 import type { PlaygroundData } from './playground-data';
 import { gridInputs, gridSide, playgroundData } from './playground-data';
@@ -17,47 +19,110 @@ export interface PlaygroundSnapshot {
   readonly testLoss: number;
   /** Θ(l) for l = 1..L−1, s(l+1) × (s(l)+1), bias weights in column 0. */
   readonly thetas: number[][][];
-  /** Grid side n: every unit's picture is n × n, row 0 at the top. */
+  /** Grid side n of `output`: h over an n × n grid, row 0 at the top. */
   readonly resolution: number;
-  /** a(l)ⱼ over the grid for l = 2..L: [layer][unit] → n² values; the last layer is h. */
+  /** h = a(L) over the full grid, for the large output heatmap. */
+  readonly output: Float32Array;
+  /** Grid side of `unitMaps`: the full grid averaged over 2 × 2 blocks (units are drawn 36 px wide). */
+  readonly unitResolution: number;
+  /** a(l)ⱼ over the coarse grid for l = 2..L: [layer][unit] → values; the last layer is h. */
   readonly unitMaps: Float32Array[][];
 }
 
-/** The network spec of a playground state: features → hidden layers → one output unit. */
+/**
+ * The network spec of a playground state: features → hidden layers → one output unit. The
+ * "none" regularizer is λ = 0 (the library's default regularizer then adds nothing).
+ */
 export function playgroundSpec(state: PlaygroundState): NetworkSpec {
+  const none = state.regularizer === noRegularizer;
   return {
     layers: [state.features.length, ...state.hidden, 1],
     activation: [...state.activations],
     outputActivation: state.outputActivation,
     loss: state.loss,
-    regularizer: state.regularizer,
-    lambda: state.lambda,
+    regularizer: none ? 'l2' : state.regularizer,
+    lambda: none ? 0 : state.lambda,
     seed: state.seed,
   };
 }
 
 /** A network, its data and its training position; rebuilt whenever the state changes. */
 export class PlaygroundSession {
-  readonly net: Network;
+  #net: Network;
   readonly data: PlaygroundData;
-  readonly state: PlaygroundState;
+  #state: PlaygroundState;
   #epoch = 0;
-  readonly #optimizer;
+  #optimizer: OptimizerPlugin;
+  #optimizerBox: OptimizerStateBox = {};
+  readonly #registry: PluginRegistry;
   readonly #grid;
   readonly #resolution: number;
 
   /** Throws the library's error (naming the bad choice) when the state cannot make a network. */
   constructor(state: PlaygroundState, registry: PluginRegistry, resolution = gridSide) {
-    this.state = state;
-    this.net = createNetwork(playgroundSpec(state), { registry });
+    this.#state = state;
+    this.#registry = registry;
+    this.#net = createNetwork(playgroundSpec(state), { registry });
     this.data = playgroundData(state);
-    const optimizer = registry.get('optimizer', state.optimizer);
+    this.#optimizer = this.#makeOptimizer(state, this.#optimizerBox);
+    this.#resolution = resolution;
+    this.#grid = gridInputs(resolution, state.features);
+  }
+
+  get net(): Network {
+    return this.#net;
+  }
+
+  get state(): PlaygroundState {
+    return this.#state;
+  }
+
+  /**
+   * Takes new training settings (learning rate, λ, regularizer, batch size, optimizer) and keeps
+   * Θ and the epoch, as the Playground does. Adam-like moments carry over when only the rate
+   * changes; a new optimizer, or a full-batch one (whose history belongs to the old objective),
+   * starts afresh. Settings that change the network or the data need a new session.
+   */
+  retune(state: PlaygroundState): void {
+    const before = this.#state;
+    const spec = playgroundSpec(state);
+    const old = playgroundSpec(before);
+    if (spec.lambda !== old.lambda || spec.regularizer !== old.regularizer) {
+      const next = createNetwork(spec, { registry: this.#registry });
+      next.params.set(this.#net.params);
+      this.#net = next;
+    }
+    const sameOptimizer = state.optimizer === before.optimizer && this.#optimizer.mode === 'minibatch';
+    if (
+      state.optimizer !== before.optimizer ||
+      state.learningRate !== before.learningRate ||
+      !sameOptimizer
+    ) {
+      this.#optimizerBox = sameOptimizer ? this.#optimizerBox : {};
+      this.#optimizer = this.#makeOptimizer(state, this.#optimizerBox);
+    }
+    this.#state = state;
+  }
+
+  /**
+   * Sets one weight, Θ(layer)[row][column] (layer l of Θ(l), 1-based; column 0 is the bias
+   * weight), as clicking a link and typing a value does.
+   */
+  setWeight(layer: number, row: number, column: number, value: number): void {
+    const theta = this.#net.thetas[layer - 1];
+    if (!theta || !(row >= 0 && row < theta.rows && column >= 0 && column < theta.cols)) {
+      throw new RangeError(`Θ(${layer}) has no entry at row ${row}, column ${column}`);
+    }
+    if (!Number.isFinite(value)) throw new RangeError(`a weight must be a finite number, got ${value}`);
+    theta.data[row * theta.cols + column] = value;
+  }
+
+  #makeOptimizer(state: PlaygroundState, box: OptimizerStateBox): OptimizerPlugin {
+    const optimizer = this.#registry.get('optimizer', state.optimizer);
     // Only optimizers with a learning rate take one (conjugate gradient and L-BFGS search).
     const options: PluginOptions =
       optimizer.options && 'learningRate' in optimizer.options ? { learningRate: state.learningRate } : {};
-    this.#optimizer = continuing(registry.resolve('optimizer', { name: state.optimizer, options }));
-    this.#resolution = resolution;
-    this.#grid = gridInputs(resolution, state.features);
+    return continuing(this.#registry.resolve('optimizer', { name: state.optimizer, options }), box);
   }
 
   get epoch(): number {
@@ -67,14 +132,15 @@ export class PlaygroundSession {
   /** Trains `epochs` more epochs (minibatches of batchSize, seeded shuffles per epoch). */
   async train(epochs = 1): Promise<void> {
     for (let e = 0; e < epochs; e++) {
-      this.#epoch++;
-      await fit(this.net, this.data.train, {
+      await fit(this.#net, this.data.train, {
         optimizer: this.#optimizer,
         epochs: 1,
-        batchSize: Math.min(this.state.batchSize, this.data.train.x.rows),
+        batchSize: Math.min(this.#state.batchSize, this.data.train.x.rows),
         // A new shuffle every epoch, the same ones for the same seed.
-        seed: (this.state.seed * 100_003 + this.#epoch) | 0,
+        seed: (this.#state.seed * 100_003 + this.#epoch + 1) | 0,
       });
+      // Counted once the epoch finished: a diverged epoch is not one the network has trained.
+      this.#epoch++;
     }
   }
 
@@ -82,17 +148,30 @@ export class PlaygroundSession {
   losses(): { train: number; test: number } {
     const { train, test } = this.data;
     return {
-      train: this.net.evaluate(train.x, train.y).dataCost,
-      test: this.net.evaluate(test.x, test.y).dataCost,
+      train: this.#net.evaluate(train.x, train.y).dataCost,
+      test: this.#net.evaluate(test.x, test.y).dataCost,
     };
   }
 
   snapshot(): PlaygroundSnapshot {
     const { train, test } = this.losses();
-    const unitMaps = layerOutputs(this.net, this.#grid).map((a) =>
+    const n = this.#resolution;
+    const half = n >> 1;
+    const outputs = layerOutputs(this.#net, this.#grid);
+    const last = outputs[outputs.length - 1]!;
+    const output = Float32Array.from(last.data);
+    // Painting dozens of unit pictures a frame costs by the pixel: a quarter of the points is
+    // plenty for a 36-pixel unit, and the worker, not the page, does the averaging.
+    const unitMaps = outputs.map((a) =>
       Array.from({ length: a.cols }, (_, j) => {
-        const values = new Float32Array(a.rows);
-        for (let i = 0; i < a.rows; i++) values[i] = a.data[i * a.cols + j]!;
+        const values = new Float32Array(half * half);
+        for (let r = 0; r < half; r++) {
+          for (let c = 0; c < half; c++) {
+            const at = (row: number, col: number) => a.data[(row * n + col) * a.cols + j]!;
+            values[r * half + c] =
+              (at(2 * r, 2 * c) + at(2 * r, 2 * c + 1) + at(2 * r + 1, 2 * c) + at(2 * r + 1, 2 * c + 1)) / 4;
+          }
+        }
         return values;
       }),
     );
@@ -100,24 +179,34 @@ export class PlaygroundSession {
       epoch: this.#epoch,
       trainLoss: train,
       testLoss: test,
-      thetas: this.net.thetas.map((theta) => toRows(theta)),
-      resolution: this.#resolution,
+      thetas: this.#net.thetas.map((theta) => toRows(theta)),
+      resolution: n,
+      output,
+      unitResolution: half,
       unitMaps,
     };
   }
 
-  /** Every quantity of one forward and backward pass on training example `index`. */
-  trace(index: number): BackpropTrace {
+  /**
+   * Every quantity of one forward and backward pass on training examples index..index+count−1
+   * (one example, or a minibatch of `count`).
+   */
+  trace(index: number, count = 1): BackpropTrace {
     const { x, y } = this.data.train;
     if (!(Number.isInteger(index) && index >= 0 && index < x.rows)) {
       throw new RangeError(`example ${index} is not one of the ${x.rows} training points (0..${x.rows - 1})`);
     }
-    return traceBackprop(this.net, rowSlice(x, index, index + 1), rowSlice(y, index, index + 1));
+    if (!(Number.isInteger(count) && count >= 1 && index + count <= x.rows)) {
+      throw new RangeError(
+        `a minibatch of ${count} from example ${index} runs past the ${x.rows} training points; choose 1..${x.rows - index}`,
+      );
+    }
+    return traceBackprop(this.#net, rowSlice(x, index, index + count), rowSlice(y, index, index + count));
   }
 
   /** Backprop's D against central differences on all training points. */
   gradientCheck(): GradientCheckReport {
     const { x, y } = this.data.train;
-    return checkGradients(this.net, x, y, { worst: 5 });
+    return checkGradients(this.#net, x, y, { worst: 5 });
   }
 }

@@ -1,9 +1,10 @@
 // The toolbar (play, pause, step, reset, epoch; optimizer, learning rate, λ, regularizer,
 // loss, output activation, batch size) and the data column (set, split, noise, regenerate).
 import { playgroundSets } from '@deltanet/data';
-import type { PlaygroundState, PluginChoices } from '../state';
-import { limits } from '../state';
-import { choice, el, numberField, slider } from './dom';
+import { lossProblem, outputProblem } from '../combinations';
+import type { PlaygroundState, PluginChoices, Speed } from '../state';
+import { limits, noRegularizer, speeds, spiralPreset } from '../state';
+import { choice, el, keepingFocus, numberField, slider } from './dom';
 
 /** What the controls ask the page to do. */
 export interface ControlEvents {
@@ -18,7 +19,9 @@ export class Controls {
   readonly toolbar = el('div', { class: 'toolbar' });
   readonly data = el('div', { class: 'data' });
   readonly epoch = el('span', { id: 'epoch' }, '000,000');
-  readonly playButton = el('button', { id: 'play', class: 'play', title: 'Play / pause' }, '▶');
+  readonly playButton = el('button', { id: 'play', class: 'play', title: 'Play', 'aria-label': 'Play' }, '▶');
+  /** Why the page changed a choice the user made (an output/loss pair that does not fit). */
+  readonly advice = el('p', { id: 'advice', class: 'advice', role: 'status', 'aria-live': 'polite' });
   #playing = false;
   readonly #choices: PluginChoices;
   readonly #events: ControlEvents;
@@ -26,11 +29,26 @@ export class Controls {
   constructor(choices: PluginChoices, events: ControlEvents) {
     this.#choices = choices;
     this.#events = events;
-    this.playButton.addEventListener('click', () => (this.#playing ? events.pause() : events.play()));
+    // The button asks; only the worker's confirmation (setPlaying) changes what it shows.
+    this.playButton.addEventListener('click', () => {
+      this.playButton.setAttribute('aria-busy', 'true');
+      if (this.#playing) events.pause();
+      else events.play();
+    });
+  }
+
+  /** Shows (or clears) why a choice was changed. */
+  advise(message: string | undefined): void {
+    this.advice.textContent = message ?? '';
+    this.advice.hidden = message === undefined;
   }
 
   /** Rebuilds the fields from `state`. */
   render(state: PlaygroundState): void {
+    keepingFocus(() => this.#render(state));
+  }
+
+  #render(state: PlaygroundState): void {
     const change = this.#events.change;
     const c = this.#choices;
     const reset = el('button', { id: 'reset', class: 'round', title: 'Reset the network' }, '⟲');
@@ -41,6 +59,15 @@ export class Controls {
       el('div', { class: 'transport' }, reset, this.playButton, step),
       el('div', { class: 'field epoch' }, el('span', {}, 'Epoch'), this.epoch),
       choice('Optimizer', 'optimizer', c.optimizers, state.optimizer, (optimizer) => change({ optimizer })),
+      choice(
+        'Speed',
+        'speed',
+        speeds.map(String),
+        String(state.speed),
+        (speed) => change({ speed: Number(speed) as Speed }),
+        undefined,
+        (speed) => (speed === '0' ? 'as fast as possible' : `${speed} epochs/s`),
+      ),
       numberField(
         'Learning rate',
         'learning-rate',
@@ -51,16 +78,29 @@ export class Controls {
       choice('Regularization', 'regularizer', c.regularizers, state.regularizer, (regularizer) =>
         change({ regularizer }),
       ),
-      numberField('λ', 'lambda', state.lambda, { ...limits.lambda, step: 'any' }, (lambda) =>
-        change({ lambda }),
+      numberField(
+        'λ',
+        'lambda',
+        state.lambda,
+        { ...limits.lambda, step: 'any' },
+        (lambda) => change({ lambda }),
+        state.regularizer === noRegularizer,
       ),
-      choice('Loss', 'loss', c.losses, state.loss, (loss) => change({ loss })),
+      choice(
+        'Loss',
+        'loss',
+        c.losses,
+        state.loss,
+        (loss) => change({ loss }),
+        (loss) => lossProblem(loss, state.outputActivation),
+      ),
       choice(
         'Output activation',
         'output-activation',
         c.activations,
         state.outputActivation,
         (outputActivation) => change({ outputActivation }),
+        outputProblem,
       ),
       numberField(
         'Batch size',
@@ -74,6 +114,8 @@ export class Controls {
       ),
     );
 
+    this.toolbar.append(this.advice);
+
     const sets = Object.keys(playgroundSets).map((name) => {
       const button = el(
         'button',
@@ -85,6 +127,8 @@ export class Controls {
     });
     const regenerate = el('button', { id: 'regenerate' }, 'Regenerate');
     regenerate.addEventListener('click', () => change({ dataSeed: (state.dataSeed + 1) % 2 ** 31 }));
+    const preset = el('button', { id: 'spiral-preset', title: spiralPreset.description }, 'Spiral preset');
+    preset.addEventListener('click', () => change(spiralPreset.state));
     this.data.replaceChildren(
       el('h2', {}, 'Data'),
       el('div', { class: 'datasets' }, ...sets),
@@ -104,15 +148,21 @@ export class Controls {
         (v) => `${v}`,
         (noise) => change({ noise }),
       ),
-      regenerate,
+      el('div', { class: 'row' }, regenerate, preset),
+      el('p', { class: 'hint' }, spiralPreset.description),
       el('h2', {}, 'Features'),
       el('p', { class: 'hint' }, 'Click a feature in the diagram to use it or not.'),
     );
   }
 
+  /** Shows the worker's confirmed state: ❚❚ (pause) while it trains, ▶ (play) when it does not. */
   setPlaying(playing: boolean): void {
     this.#playing = playing;
     this.playButton.textContent = playing ? '❚❚' : '▶';
+    this.playButton.title = playing ? 'Pause' : 'Play';
+    this.playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    this.playButton.dataset['playing'] = String(playing);
+    this.playButton.removeAttribute('aria-busy');
     this.playButton.classList.toggle('playing', playing);
   }
 

@@ -21,6 +21,9 @@ export class DigitsView {
   readonly bars = el('div', { id: 'probabilities', class: 'probabilities' });
   readonly prediction = el('div', { id: 'prediction', class: 'prediction' }, '–');
   readonly hidden = el('div', { id: 'hidden-units', class: 'hidden-units' });
+  readonly mistakes = el('div', { id: 'mistakes', class: 'mistakes' });
+  /** One bar under each hidden unit's picture: how strongly it fires for the drawing. */
+  #fireBars: HTMLElement[] = [];
   readonly trainButton = el('button', { id: 'digits-train', disabled: true }, `Train ${EPOCHS} epochs`);
   #worker: Worker | undefined;
   #trained = false;
@@ -63,9 +66,20 @@ export class DigitsView {
         el(
           'p',
           { class: 'hint' },
-          'Each picture is one row of Θ(1) without its bias weight, 784 weights shown as 28 × 28: blue positive, orange negative.',
+          'Each picture is one row of Θ(1) without its bias weight, 784 weights shown as 28 × 28: blue positive, orange negative. The bar under it is a(2) for your drawing: how strongly that unit fires (0 to 1); the units that fire most are outlined.',
         ),
         this.hidden,
+      ),
+      el(
+        'section',
+        { class: 'panel wide' },
+        el('h2', {}, 'Misclassified test digits'),
+        el(
+          'p',
+          { class: 'hint' },
+          'The first test digits the network gets wrong, each with its label → the prediction.',
+        ),
+        this.mistakes,
       ),
     );
     this.#clear();
@@ -97,6 +111,7 @@ export class DigitsView {
         this.status.dataset['epoch'] = String(reply.epoch);
         this.status.dataset['accuracy'] = String(reply.accuracy);
         this.#showHidden(reply.hiddenImages);
+        this.#showMistakes(reply.mistakes);
         this.#classify();
         return;
       case 'trained':
@@ -105,6 +120,7 @@ export class DigitsView {
         return;
       case 'classified':
         this.#showProbabilities(reply.probabilities);
+        this.#showFiring(reply.hidden);
         return;
       case 'error':
         this.status.textContent = `Error: ${reply.message}`;
@@ -160,6 +176,7 @@ export class DigitsView {
     this.prediction.textContent = '–';
     delete this.prediction.dataset['digit'];
     this.bars.replaceChildren();
+    this.#showFiring(undefined);
   }
 
   /** The drawing as 784 MNIST-style pixels (shown in the preview), sent for classification. */
@@ -198,6 +215,7 @@ export class DigitsView {
   }
 
   #showHidden(images: Float32Array[]): void {
+    this.#fireBars = [];
     this.hidden.replaceChildren(
       ...images.map((weights, j) => {
         const canvas = el('canvas', {
@@ -205,13 +223,60 @@ export class DigitsView {
           height: digitSide,
           title: `hidden unit ${j + 1}`,
           class: 'unit-image',
+          role: 'img',
+          'aria-label': `weights of hidden unit ${j + 1}`,
         });
         // Symmetric scale per unit, so white is exactly zero weight.
         const top = Math.max(1e-9, ...Array.from(weights, Math.abs));
         const image = new ImageData(digitSide, digitSide);
         for (const [i, w] of weights.entries()) image.data.set([...divergingColor(w / top), 255], 4 * i);
         canvas.getContext('2d')!.putImageData(image, 0, 0);
-        return canvas;
+        const bar = el('span', { class: 'fire' }, el('span', { class: 'fire-fill' }));
+        this.#fireBars.push(bar);
+        return el('figure', { class: 'hidden-unit', 'data-unit': j }, canvas, bar);
+      }),
+    );
+  }
+
+  /** a(2) for the drawing under each hidden unit; the five strongest outlined. */
+  #showFiring(hidden: number[] | undefined): void {
+    const strongest = new Set(
+      (hidden ?? [])
+        .map((a, j) => [a, j] as const)
+        .sort((p, q) => q[0] - p[0])
+        .slice(0, 5)
+        .map(([, j]) => j),
+    );
+    this.#fireBars.forEach((bar, j) => {
+      const a = hidden?.[j];
+      const figure = bar.parentElement!;
+      figure.classList.toggle('firing', strongest.has(j));
+      bar.title = a === undefined ? '' : `a${j + 1}(2) = ${a.toFixed(3)}`;
+      if (a === undefined) delete figure.dataset['activation'];
+      else figure.dataset['activation'] = String(a);
+      (bar.firstChild as HTMLElement).style.width = `${(100 * (a ?? 0)).toFixed(1)}%`;
+    });
+  }
+
+  #showMistakes(mistakes: { pixels: Float32Array; label: number; predicted: number }[]): void {
+    this.mistakes.replaceChildren(
+      ...mistakes.map(({ pixels, label, predicted }) => {
+        const canvas = el('canvas', {
+          width: digitSide,
+          height: digitSide,
+          class: 'mistake-image',
+          role: 'img',
+          'aria-label': `a ${label} read as ${predicted}`,
+        });
+        const image = new ImageData(digitSide, digitSide);
+        for (const [i, v] of pixels.entries()) image.data.set([255 * v, 255 * v, 255 * v, 255], 4 * i);
+        canvas.getContext('2d')!.putImageData(image, 0, 0);
+        return el(
+          'figure',
+          { class: 'mistake', 'data-label': label, 'data-predicted': predicted },
+          canvas,
+          el('figcaption', {}, `${label} → ${predicted}`),
+        );
       }),
     );
   }

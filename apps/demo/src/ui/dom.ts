@@ -39,31 +39,48 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-/** A labelled `<select>` of `options`, calling `onChange` with the chosen value. */
+/**
+ * A labelled `<select>` of `options`, calling `onChange` with the chosen value. `unusable` gives
+ * the reason an option cannot be chosen now (it is shown disabled, the reason as its tooltip).
+ */
 export function choice(
   label: string,
   id: string,
   options: readonly string[],
   value: string,
   onChange: (value: string) => void,
+  unusable: (name: string) => string | undefined = () => undefined,
+  text: (name: string) => string = (name) => name,
 ): HTMLLabelElement {
   const select = el(
     'select',
-    { id },
-    ...options.map((name) => el('option', { value: name, selected: name === value }, name)),
+    { id, 'aria-label': label === '' ? id.replace(/-/g, ' ') : undefined },
+    ...options.map((name) => {
+      const why = name === value ? undefined : unusable(name);
+      return el(
+        'option',
+        { value: name, selected: name === value, disabled: why !== undefined, title: why },
+        why === undefined ? text(name) : `${text(name)} (not usable here)`,
+      );
+    }),
   );
   select.addEventListener('change', () => onChange(select.value));
   return el('label', { class: 'field', for: id }, el('span', {}, label), select);
 }
 
-/** A labelled numeric input; `onChange` gets only finite values. */
+/**
+ * A labelled numeric input; `onChange` gets only values in range. Anything else stays in the
+ * field, marked invalid, with a message under it saying what is allowed (never silently reverted).
+ */
 export function numberField(
   label: string,
   id: string,
   value: number,
-  range: { min: number; max: number; step: number | 'any' },
+  range: { min: number; max: number; step: number | 'any'; integer?: boolean },
   onChange: (value: number) => void,
+  disabled = false,
 ): HTMLLabelElement {
+  const error = el('span', { class: 'field-error', id: `${id}-error`, role: 'status' });
   const input = el('input', {
     id,
     type: 'number',
@@ -71,14 +88,35 @@ export function numberField(
     min: range.min,
     max: range.max,
     step: range.step,
+    disabled,
+    'aria-describedby': `${id}-error`,
   });
   input.addEventListener('change', () => {
     const parsed = Number(input.value);
-    if (input.value !== '' && Number.isFinite(parsed) && parsed >= range.min && parsed <= range.max)
-      onChange(parsed);
-    else input.value = String(value);
+    const whole = range.step === 1;
+    const ok =
+      input.value.trim() !== '' &&
+      Number.isFinite(parsed) &&
+      parsed >= range.min &&
+      parsed <= range.max &&
+      (!whole || Number.isInteger(parsed));
+    input.setAttribute('aria-invalid', String(!ok));
+    error.textContent = ok
+      ? ''
+      : `"${input.value}" is not ${whole ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}; still using ${value}`;
+    if (ok) onChange(parsed);
   });
-  return el('label', { class: 'field', for: id }, el('span', {}, label), input);
+  return el('label', { class: 'field', for: id }, el('span', {}, label), input, error);
+}
+
+/**
+ * Runs `rebuild` (which replaces elements) and puts the keyboard focus back on the element with
+ * the same id, so a keyboard user is not thrown to the top of the page after every change.
+ */
+export function keepingFocus(rebuild: () => void): void {
+  const id = document.activeElement?.id;
+  rebuild();
+  if (id) document.getElementById(id)?.focus();
 }
 
 /** A labelled range slider showing its value. */

@@ -1,21 +1,29 @@
 // The gradient check panel: backprop's D against central differences for the current network
-// on all training points, with the course's relative difference ‖n − a‖ / ‖n + a‖.
-import type { GradientCheckReport } from '@deltanet/backprop';
+// on all training points. The verdict is the library's `passed` (‖n − a‖/‖n + a‖ with an
+// absolute floor); the worst entries point at their weights in the diagram.
+import type { GradientCheckReport, GradientEntry } from '@deltanet/backprop';
 import { formatNumber } from '../format';
 import { el } from './dom';
 
-/** Below this the two gradients agree to round-off (float64, ε = 1e-4). */
-const AGREE = 1e-7;
+/** What the panel asks of the page. */
+export interface GradientPanelEvents {
+  check(): void;
+  /** Points at Θ(layer)[row][column] in the diagram (undefined: stop pointing). */
+  point(entry: Pick<GradientEntry, 'layer' | 'row' | 'column'> | undefined): void;
+}
 
 export class GradientPanel {
-  readonly result = el('div', { id: 'gradient-result' });
+  readonly result = el('div', { id: 'gradient-result', 'aria-live': 'polite' });
   readonly element: HTMLElement;
+  readonly #events: GradientPanelEvents;
 
-  constructor(check: () => void) {
+  constructor(events: GradientPanelEvents) {
+    this.#events = events;
     const button = el('button', { id: 'gradient-check' }, 'Check gradients');
     button.addEventListener('click', () => {
+      this.clear();
       this.result.textContent = 'Checking…';
-      check();
+      events.check();
     });
     this.element = el(
       'section',
@@ -24,49 +32,85 @@ export class GradientPanel {
       el(
         'p',
         { class: 'hint' },
-        'Numerical (J(θ+ε) − J(θ−ε)) / 2ε against backprop’s D for every weight, on all training points.',
+        'Numerical (J(θ+ε) − J(θ−ε)) / 2ε against backprop’s D for every weight, on all training points. Pauses training; any change clears the result.',
       ),
       button,
       this.result,
     );
   }
 
+  /** Forgets a shown result: it described a Θ that has changed since. */
+  clear(): void {
+    if (this.result.childElementCount === 0 && this.result.textContent === '') return;
+    this.result.replaceChildren();
+    this.#events.point(undefined);
+  }
+
   show(report: GradientCheckReport): void {
-    const verdict = report.relativeDifference < AGREE ? 'agree' : 'DISAGREE';
+    const verdict = report.passed ? 'agree' : 'DISAGREE';
+    const floor = `${report.tolerance.toExponential(0)}·‖n + a‖ + ${report.absoluteTolerance.toExponential(0)}·√k`;
     this.result.replaceChildren(
       el(
         'p',
-        { class: `verdict ${verdict === 'agree' ? 'good' : 'bad'}` },
-        'Relative difference ‖n − a‖ / ‖n + a‖ = ',
+        {
+          class: `verdict ${report.passed ? 'good' : 'bad'}`,
+          id: 'gradient-verdict',
+          'data-passed': String(report.passed),
+        },
+        `Backprop and numerical gradients ${verdict}: ‖n − a‖ / ‖n + a‖ = `,
         el(
           'b',
           { id: 'relative-difference', 'data-value': report.relativeDifference },
           report.relativeDifference.toExponential(2),
         ),
-        ` over ${report.checked} of ${report.parameterCount} weights: backprop and numerical gradients ${verdict}.`,
+        ` (‖n − a‖ = ${report.differenceNorm.toExponential(2)}, passes when ≤ ${floor}) over ${report.checked} of ${report.parameterCount} weights.`,
+        report.kinks > 0 ? ` ${report.kinks} left out: their ±ε crossed a kink (relu at 0).` : '',
+        report.flagged > 0 ? ` ${report.flagged} entries beyond the entry tolerance.` : '',
       ),
       el(
         'table',
-        {},
+        { id: 'gradient-worst' },
+        el('caption', {}, 'Entries that agree least (hover or focus a row to see the weight)'),
         el(
           'tr',
           {},
-          el('th', {}, 'Θ entry'),
-          el('th', {}, 'backprop'),
-          el('th', {}, 'numerical'),
-          el('th', {}, 'relative diff.'),
+          el('th', { scope: 'col' }, 'Θ entry'),
+          el('th', { scope: 'col' }, 'backprop'),
+          el('th', { scope: 'col' }, 'numerical'),
+          el('th', { scope: 'col' }, '|a − n| / tolerance'),
         ),
-        ...report.worst.map((entry) =>
-          el(
-            'tr',
-            {},
-            el('td', {}, `Θ${entry.row + 1},${entry.column}(${entry.layer})`),
-            el('td', {}, formatNumber(entry.backprop)),
-            el('td', {}, formatNumber(entry.numeric)),
-            el('td', {}, entry.relativeDifference.toExponential(2)),
-          ),
-        ),
+        ...report.worst.map((entry) => this.#row(entry)),
       ),
     );
+  }
+
+  #row(entry: GradientEntry): HTMLElement {
+    const name = `Θ${entry.row + 1},${entry.column}(${entry.layer})${entry.column === 0 ? ' (bias)' : ''}`;
+    const row = el(
+      'tr',
+      {
+        tabindex: 0,
+        class: entry.flagged ? 'flagged' : entry.kink ? 'kink' : '',
+        'data-layer': entry.layer,
+        'data-row': entry.row,
+        'data-column': entry.column,
+        title: `Θ(${entry.layer}) row ${entry.row + 1}, column ${entry.column}`,
+      },
+      el('td', {}, name),
+      el('td', {}, formatNumber(entry.backprop)),
+      el('td', {}, formatNumber(entry.numeric)),
+      el(
+        'td',
+        {},
+        `${entry.toleranceRatio.toExponential(2)}${entry.kink ? ' (kink)' : entry.flagged ? ' (flagged)' : ''}`,
+      ),
+    );
+    const on = () => this.#events.point(entry);
+    const off = () => this.#events.point(undefined);
+    row.addEventListener('mouseenter', on);
+    row.addEventListener('focus', on);
+    row.addEventListener('mouseleave', off);
+    row.addEventListener('blur', off);
+    return row;
   }
 }

@@ -3,7 +3,13 @@
 import { el } from './dom';
 
 export class ModelPanel {
-  readonly text = el('textarea', { id: 'model-json', readOnly: true, rows: 6, spellcheck: false });
+  readonly text = el('textarea', {
+    id: 'model-json',
+    readOnly: true,
+    rows: 6,
+    spellcheck: false,
+    'aria-label': 'Model file (JSON)',
+  });
   readonly link = el(
     'a',
     { id: 'model-download', download: 'playground-model.json', hidden: true },

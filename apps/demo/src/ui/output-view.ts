@@ -10,6 +10,8 @@ import { el } from './dom';
 import { paintHeatmap } from './heatmap';
 
 const SIZE = 320;
+/** Loss-curve points kept: past this, every other point is dropped, so memory stays flat however long it plays. */
+const HISTORY = 400;
 
 export class OutputView {
   readonly heatmap = el('canvas', { id: 'heatmap', width: SIZE, height: SIZE });
@@ -17,9 +19,14 @@ export class OutputView {
   readonly testLoss = el('span', { id: 'test-loss' }, '–');
   readonly trainLoss = el('span', { id: 'train-loss' }, '–');
   readonly showTest = el('input', { type: 'checkbox', id: 'show-test' });
+  readonly discretize = el('input', { type: 'checkbox', id: 'discretize' });
+  /** h thresholded at ½, reused for every discretized paint. */
+  #classes = new Float32Array(0);
   readonly element: HTMLElement;
   /** Called with the index of the training point clicked on the heatmap. */
   onPick: (example: number) => void = () => {};
+  /** Called when "Show test data" or "Discretize output" is toggled (the page keeps both in the URL). */
+  onToggle: (next: { showTest: boolean; discretize: boolean }) => void = () => {};
   #train: LabelledPoints | undefined;
   #test: LabelledPoints | undefined;
   #history: { train: number; test: number }[] = [];
@@ -42,10 +49,24 @@ export class OutputView {
       this.chart,
       this.heatmap,
       el('label', { class: 'check' }, this.showTest, ' Show test data'),
+      el('label', { class: 'check' }, this.discretize, ' Discretize output'),
       el('p', { class: 'hint' }, 'Click a training point to step through backpropagation on it.'),
     );
-    this.showTest.addEventListener('change', () => this.#draw());
+    for (const box of [this.showTest, this.discretize]) {
+      box.addEventListener('change', () => {
+        this.#draw();
+        this.onToggle({ showTest: this.showTest.checked, discretize: this.discretize.checked });
+      });
+    }
     this.heatmap.addEventListener('click', (event) => this.#pick(event));
+  }
+
+  /** Sets the checkboxes (from the state) and redraws. */
+  setToggles(showTest: boolean, discretize: boolean): void {
+    if (this.showTest.checked === showTest && this.discretize.checked === discretize) return;
+    this.showTest.checked = showTest;
+    this.discretize.checked = discretize;
+    this.#draw();
   }
 
   /** New data: forget the curves. */
@@ -60,6 +81,7 @@ export class OutputView {
     this.#last = snapshot;
     if (snapshot.epoch === 0) this.#history = [];
     this.#history.push({ train: snapshot.trainLoss, test: snapshot.testLoss });
+    if (this.#history.length > HISTORY) this.#history = this.#history.filter((_, i) => i % 2 === 0);
     this.testLoss.textContent = formatNumber(snapshot.testLoss);
     this.trainLoss.textContent = formatNumber(snapshot.trainLoss);
     this.testLoss.dataset['value'] = String(snapshot.testLoss);
@@ -76,8 +98,13 @@ export class OutputView {
   #draw(): void {
     const snapshot = this.#last;
     if (!snapshot) return;
-    const output = snapshot.unitMaps[snapshot.unitMaps.length - 1]![0]!;
-    paintHeatmap(this.heatmap, output, snapshot.resolution, 'probability');
+    let shown = snapshot.output;
+    if (this.discretize.checked) {
+      if (this.#classes.length !== shown.length) this.#classes = new Float32Array(shown.length);
+      for (let i = 0; i < shown.length; i++) this.#classes[i] = shown[i]! >= 0.5 ? 1 : 0;
+      shown = this.#classes;
+    }
+    paintHeatmap(this.heatmap, shown, snapshot.resolution, 'probability');
     const context = this.heatmap.getContext('2d')!;
     const dots = (set: LabelledPoints | undefined, rim: string) => {
       if (!set) return;

@@ -9,14 +9,16 @@ import type { DiagramOverlay, UnitLabel } from './network-view';
 
 /** What the panel needs from the page. */
 export interface StepThroughEvents {
-  /** Asks the worker for a trace of training example `example`. */
-  trace(example: number): void;
+  /** Asks the worker for a trace of training examples example..example+count−1. */
+  trace(example: number, count: number): void;
   overlay(overlay: DiagramOverlay | undefined): void;
   highlight(example: number | undefined): void;
 }
 
 export class StepThroughPanel {
   readonly example = el('input', { id: 'trace-example', type: 'number', min: 0, value: '0', step: 1 });
+  /** m: 1 traces one example; more traces a minibatch (Δ accumulating over its examples). */
+  readonly count = el('input', { id: 'trace-count', type: 'number', min: 1, max: 100, value: '1', step: 1 });
   readonly title = el('div', { class: 'stage-title', id: 'stage-title' });
   readonly formula = el('div', { class: 'formula', id: 'formula' });
   readonly table = el('div', { class: 'gradient-row', id: 'gradient-row' });
@@ -33,8 +35,8 @@ export class StepThroughPanel {
 
   constructor(events: StepThroughEvents) {
     this.#events = events;
-    const start = el('button', { id: 'trace-start' }, 'Trace this example');
-    start.addEventListener('click', () => events.trace(Number(this.example.value) || 0));
+    const start = el('button', { id: 'trace-start' }, 'Trace');
+    start.addEventListener('click', () => events.trace(Number(this.example.value) || 0, this.batchSize));
     this.previous.addEventListener('click', () => this.#go(this.#stage - 1));
     this.next.addEventListener('click', () => this.#go(this.#stage + 1));
     this.close.addEventListener('click', () => this.clear());
@@ -52,6 +54,8 @@ export class StepThroughPanel {
         { class: 'row' },
         el('label', { for: 'trace-example' }, 'Training example '),
         this.example,
+        el('label', { for: 'trace-count' }, 'minibatch of m = '),
+        this.count,
         start,
       ),
       el('div', { class: 'row' }, this.previous, this.next, this.close),
@@ -97,6 +101,12 @@ export class StepThroughPanel {
     this.#events.highlight(undefined);
   }
 
+  /** The m asked for (1 when the field holds no whole number ≥ 1). */
+  get batchSize(): number {
+    const m = Number(this.count.value);
+    return Number.isInteger(m) && m >= 1 ? m : 1;
+  }
+
   get active(): boolean {
     return this.#trace !== undefined;
   }
@@ -113,43 +123,83 @@ export class StepThroughPanel {
     this.title.textContent = `${this.#stage + 1}/${stages.length}  ${view.title}`;
     this.formula.innerHTML = view.formula;
     this.table.replaceChildren();
+    const layer = stages[this.#stage]!.layer;
+    const j = view.focus.unit;
+    // Cells carry their exact value and place, for readers and for the browser tests.
+    const cell = (quantity: string, col: number, value: number) =>
+      el(
+        'td',
+        {
+          'data-quantity': quantity,
+          'data-layer': layer,
+          'data-row': j,
+          'data-col': col,
+          'data-value': value,
+        },
+        formatNumber(value),
+      );
+    const header = (...names: string[]) =>
+      el('tr', {}, ...names.map((name) => el('th', { scope: 'col' }, name)));
+    if (view.accumulation) {
+      const a1 = layer === 1 ? 'x₁' : `a₁(${layer})`;
+      this.table.append(
+        el(
+          'table',
+          { id: 'accumulation' },
+          el('caption', {}, `Δ${j + 1}1(${layer}) example by example`),
+          header('i', `δ${j + 1}(${layer + 1})(i)`, `${a1}(i)`, 'δ·a', `Δ${j + 1}1 so far`),
+          ...view.accumulation.map(({ i, delta, a, term, sum }) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, String(i + 1)),
+              el('td', {}, formatNumber(delta)),
+              el('td', {}, formatNumber(a)),
+              el('td', {}, formatNumber(term)),
+              el(
+                'td',
+                { 'data-quantity': 'Delta-sum', 'data-example': i, 'data-value': sum },
+                formatNumber(sum),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
     if (view.gradientRow) {
-      const layer = stages[this.#stage]!.layer;
-      const j = view.focus.unit;
+      const first = trace.m > 1 ? ' (example 1)' : '';
       this.table.append(
         el(
           'table',
           {},
-          el(
-            'tr',
-            {},
-            el('th', {}, 'k'),
-            el('th', {}, `[1; a(${layer})]ₖ`),
-            el('th', {}, `Δ${j + 1}ₖ(${layer})`),
-            el('th', {}, `D${j + 1}ₖ(${layer})`),
-          ),
+          header('k', `[1; a(${layer})]ₖ${first}`, `Δ${j + 1}ₖ(${layer})`, `D${j + 1}ₖ(${layer})`),
           ...view.gradientRow.map(({ k, a, Delta, D }) =>
             el(
               'tr',
               {},
               el('td', {}, String(k)),
               el('td', {}, formatNumber(a)),
-              el(
-                'td',
-                {
-                  'data-quantity': 'Delta',
-                  'data-layer': layer,
-                  'data-row': j,
-                  'data-col': k,
-                  'data-value': Delta,
-                },
-                formatNumber(Delta),
-              ),
-              el(
-                'td',
-                { 'data-quantity': 'D', 'data-layer': layer, 'data-row': j, 'data-col': k, 'data-value': D },
-                formatNumber(D),
-              ),
+              cell('Delta', k, Delta),
+              cell('D', k, D),
+            ),
+          ),
+        ),
+      );
+    }
+    if (view.updateRow) {
+      this.table.append(
+        el(
+          'table',
+          { id: 'update' },
+          header('k', `Θ${j + 1}ₖ(${layer})`, `D${j + 1}ₖ(${layer})`, `Θ − αD`),
+          ...view.updateRow.map(({ k, theta, D, next }) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, String(k)),
+              cell('theta', k, theta),
+              cell('D', k, D),
+              cell('theta-next', k, next),
             ),
           ),
         ),

@@ -6,11 +6,16 @@ import type { DigitsReply, DigitsRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** Misclassified test digits shown in the gallery. */
+const MISTAKES = 24;
 let session: Promise<DigitsSession> | undefined;
 let stop: AbortController | undefined;
 
 const reply = (message: DigitsReply) => {
-  const transfer = message.type === 'epoch' ? message.hiddenImages.map((image) => image.buffer) : [];
+  const transfer =
+    message.type === 'epoch'
+      ? [...message.hiddenImages, ...message.mistakes.map((m) => m.pixels)].map((image) => image.buffer)
+      : [];
   self.postMessage(message, transfer);
 };
 
@@ -40,7 +45,11 @@ async function handle(request: DigitsRequest): Promise<void> {
     return;
   }
   if (request.type === 'classify') {
-    reply({ type: 'classified', probabilities: current.classify(request.pixels) });
+    reply({
+      type: 'classified',
+      probabilities: current.classify(request.pixels),
+      hidden: current.hiddenActivations(request.pixels),
+    });
     return;
   }
   stop?.abort();
@@ -55,6 +64,9 @@ async function handle(request: DigitsRequest): Promise<void> {
       accuracy,
       seconds: (performance.now() - started) / 1000,
       hiddenImages: current.hiddenImages(),
+      mistakes: current
+        .misclassified(MISTAKES)
+        .map(({ pixels, label, predicted }) => ({ pixels, label, predicted })),
     });
   }
   reply({ type: 'trained' });

@@ -1,0 +1,55 @@
+import { builtinRegistry, createNetwork } from '@deltanet/backprop';
+import { fromRows } from '@deltanet/tensor';
+import { describe, expect, it } from 'vitest';
+import { compatible, lossProblem, outputProblem } from './combinations';
+
+const registry = builtinRegistry();
+const x = fromRows([
+  [0.5, -1],
+  [2, 0.3],
+  [-1.5, 1],
+]);
+const y = fromRows([[1], [0], [1]]);
+/** The library's own data cost for a 2-3-1 network with that output and loss. */
+const cost = (output: string, loss: string) =>
+  createNetwork({ layers: [2, 3, 1], outputActivation: output, loss, seed: 3 }, { registry }).evaluate(x, y)
+    .dataCost;
+
+describe('output/loss combinations', () => {
+  it('rejects the pairs whose loss says nothing: softmax over one unit, cross-entropy off (0, 1)', () => {
+    // The library computes these; what they give is why the page refuses them.
+    expect(cost('softmax', 'mean-squared-error')).toBeGreaterThan(0);
+    const h = createNetwork(
+      { layers: [2, 3, 1], outputActivation: 'softmax', seed: 3 },
+      { registry },
+    ).predict(x);
+    expect(Array.from(h.data)).toEqual([1, 1, 1]);
+    expect(outputProblem('softmax')).toMatch(/always 1/);
+    expect(lossProblem('cross-entropy', 'linear')).toMatch(/\(0, 1\)/);
+    expect(lossProblem('softmax-cross-entropy', 'sigmoid')).toMatch(/two or more/);
+  });
+
+  it('accepts the pairs whose loss is a real cost ≥ 0', () => {
+    for (const [output, loss] of [
+      ['sigmoid', 'cross-entropy'],
+      ['sigmoid', 'mean-squared-error'],
+      ['tanh', 'mean-squared-error'],
+      ['linear', 'mean-squared-error'],
+    ] as const) {
+      expect(outputProblem(output)).toBeUndefined();
+      expect(lossProblem(loss, output)).toBeUndefined();
+      expect(cost(output, loss)).toBeGreaterThan(0);
+    }
+  });
+
+  it('repairs a bad pair and says what it changed', () => {
+    expect(compatible('linear', 'cross-entropy')).toMatchObject({
+      output: 'linear',
+      loss: 'mean-squared-error',
+    });
+    const fixed = compatible('softmax', 'softmax-cross-entropy');
+    expect(fixed).toMatchObject({ output: 'sigmoid', loss: 'mean-squared-error' });
+    expect(fixed.problems).toHaveLength(2);
+    expect(compatible('sigmoid', 'cross-entropy').problems).toEqual([]);
+  });
+});
