@@ -4,7 +4,7 @@ import type { Network } from '@deltanet/backprop';
 import { createNetwork, fit, predictedClasses } from '@deltanet/backprop';
 import type { ActivationPlugin, Matrix } from '@deltanet/contract';
 import { applyStandardizer, fitStandardizer } from '@deltanet/data';
-import { loadDigits } from '@deltanet/data/digits';
+import { loadDigits } from '@deltanet/digits';
 import { fromRows } from '@deltanet/tensor';
 import fc from 'fast-check';
 import * as ortNode from 'onnxruntime-node';
