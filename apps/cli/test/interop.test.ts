@@ -84,7 +84,9 @@ describe('deltanet import', () => {
     expect(statSync(join(dir, 'tfjs', 'weights.bin')).size).toBe(4 * (16 * 5 + 3 * 17));
     const result = runCli(['import', 'tfjs/model.json', '--out', 'from-tfjs.json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe('wrote from-tfjs.json: 4-16-3, sigmoid, sigmoid, loss cross-entropy\n');
+    expect(result.stdout).toBe(
+      'wrote from-tfjs.json: 4-16-3, sigmoid, softmax, loss softmax-cross-entropy\n',
+    );
     const original = predictions('iris.json');
     predictions('from-tfjs.json')
       .flat()

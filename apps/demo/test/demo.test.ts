@@ -268,7 +268,17 @@ describe('demo in Chromium', () => {
     const stopped = await epoch();
     const weights = () =>
       page.$$eval('#network .links path.link', (paths) => paths.map((p) => p.getAttribute('data-weight')));
-    const before = await weights();
+    // A snapshot is drawn over three animation frames (links last): let the paused one land.
+    let before = await weights();
+    await expect
+      .poll(async () => {
+        await page.waitForTimeout(250);
+        const now = await weights();
+        const settled = JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        return settled;
+      })
+      .toBe(true);
     await page.selectOption('#regularizer', 'l2');
     await page.selectOption('#optimizer', 'adam');
     for (const [selector, value] of [
