@@ -15,8 +15,11 @@ export interface InputFile {
   readonly path: string;
 }
 
-/** What a command writes: a model file, a checkpoint, or predictions (CSV / NDJSON text). */
-export type OutputKind = 'model' | 'checkpoint' | 'predictions';
+/**
+ * What a command writes: a model file, a checkpoint, predictions (CSV / NDJSON text), or a
+ * model exported for another tool (ONNX, TF.js, Octave text).
+ */
+export type OutputKind = 'model' | 'checkpoint' | 'predictions' | 'export';
 
 /** A file the command will write. */
 export interface OutputFile {
@@ -214,12 +217,16 @@ async function existingKind(target: string): Promise<'model' | 'other' | undefin
   }
 }
 
+/** Whether writing `kind` over an existing file of that kind is an ordinary replacement. */
 function compatible(kind: OutputKind, existing: 'model' | 'other'): boolean {
-  return kind === 'predictions' ? existing === 'other' : existing === 'model';
+  const writesDeltanetModel = kind === 'model' || kind === 'checkpoint';
+  return writesDeltanetModel === (existing === 'model');
 }
 
 function describe(kind: OutputKind): string {
-  return kind === 'predictions' ? 'predictions' : `a ${kind}`;
+  if (kind === 'predictions') return 'predictions';
+  if (kind === 'export') return 'an exported model';
+  return `a ${kind}`;
 }
 
 /** A Node error as a reason a person can act on. */

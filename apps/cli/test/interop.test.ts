@@ -1,6 +1,6 @@
 // export and import from the shell: the ONNX file runs in ONNX Runtime on raw rows and predicts
 // what `deltanet predict` does; TensorFlow.js and Octave files come back as working model files.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as ort from 'onnxruntime-node';
@@ -65,8 +65,37 @@ describe('deltanet export', () => {
       cwd: dir,
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--out \.\/iris\.json is the model being exported/);
+    expect(result.stderr).toMatch(/--out \.\/iris\.json is --model iris\.json \(the same file\)/);
     expect(readFileSync(join(dir, 'iris.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses the model through a symlink, and a deltanet model in the way unless --force', () => {
+    symlinkSync('iris.json', join(dir, 'alias.onnx'));
+    const aliased = runCli(['export', '--model', 'iris.json', '--format', 'onnx', '--out', 'alias.onnx'], {
+      cwd: dir,
+    });
+    expect(aliased.code).toBe(2);
+    expect(aliased.stderr).toMatch(/--out alias\.onnx is --model iris\.json \(the same file\)/);
+    writeFileSync(join(dir, 'other-model.json'), readFileSync(join(dir, 'iris.json')));
+    const args = ['export', '--model', 'iris.json', '--format', 'octave', '--out', 'other-model.json'];
+    const refused = runCli(args, { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds a deltanet model.*pass --force/);
+    expect(runCli([...args, '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'other-model.json'), 'utf8')).toMatch(/^# name: Theta1/m);
+  });
+
+  it('refuses a tfjs --out that is a file, and leaves no folder behind when it refuses', () => {
+    const onFile = runCli(['export', '--model', 'iris.json', '--format', 'tfjs', '--out', 'iris.csv'], {
+      cwd: dir,
+    });
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toMatch(/--out iris\.csv is a file; the tfjs format writes a folder/);
+    const missing = runCli(['export', '--model', 'nope.json', '--format', 'tfjs', '--out', 'fresh'], {
+      cwd: dir,
+    });
+    expect(missing.code).not.toBe(0);
+    expect(existsSync(join(dir, 'fresh'))).toBe(false);
   });
 
   it('names the formats when --format is wrong', () => {
@@ -111,6 +140,19 @@ describe('deltanet import', () => {
     expect(runCli(['evaluate', '--model', 'from-octave.json', 'iris.csv'], { cwd: dir }).stdout).toMatch(
       /^rows: 150$/m,
     );
+  });
+
+  it('refuses --out onto the file it imports or one of its weight files, before reading the weights', () => {
+    const weights = readFileSync(join(dir, 'tfjs', 'weights.bin'));
+    const onWeights = runCli(['import', 'tfjs/model.json', '--out', 'tfjs/weights.bin'], { cwd: dir });
+    expect(onWeights.code).toBe(2);
+    expect(onWeights.stderr).toMatch(
+      /--out tfjs\/weights\.bin is its weight file .*weights\.bin \(the same file\)/,
+    );
+    expect(readFileSync(join(dir, 'tfjs', 'weights.bin'))).toEqual(weights);
+    const onSource = runCli(['import', 'w.txt', '--out', './w.txt'], { cwd: dir });
+    expect(onSource.code).toBe(2);
+    expect(onSource.stderr).toMatch(/--out \.\/w\.txt is the imported file w\.txt \(the same file\)/);
   });
 
   it('names a layer TensorFlow.js wrote that deltanet cannot take, with exit code 3', () => {

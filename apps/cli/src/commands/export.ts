@@ -1,13 +1,14 @@
 // `deltanet export --model m.json --format onnx|tfjs|octave --out …`: a trained model in a format
 // other tools run (ONNX Runtime, TensorFlow.js) or the course's Octave matrices.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { exportOnnx, exportTfjs, writeOctave } from '@deltanet/interop';
 import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
 import { commonFlags, text } from '../args/flags';
-import { UsageError } from '../exit-codes';
-import { writeFileAtomic } from '../files';
+import { FileError, UsageError } from '../exit-codes';
+import type { OutputFile } from '../files';
+import { outputFiles } from '../files';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
@@ -22,6 +23,7 @@ export const exportFlags = {
     value: '<path>',
     help: 'the file to write (onnx, octave), or the folder for model.json and weights.bin (tfjs) (required)',
   },
+  force: { type: 'boolean', help: 'let --out replace a deltanet model file' },
   ...commonFlags,
 } as const satisfies Flags;
 
@@ -59,14 +61,15 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     );
   }
   if (out === undefined) throw new UsageError('export needs --out <path>');
-  const { network: net, info } = await readModel(modelPath, registry);
-  const written: string[] = [];
-  const write = async (path: string, data: string | Uint8Array) => {
-    if (resolve(path) === resolve(modelPath))
-      throw new UsageError(`--out ${path} is the model being exported; choose another path`);
-    await writeFileAtomic(path, data);
-    written.push(path);
-  };
+  const { write, written, abandon } = await exportFiles(format, modelPath, out, values.force === true);
+  let net: Awaited<ReturnType<typeof readModel>>['network'];
+  let info: Awaited<ReturnType<typeof readModel>>['info'];
+  try {
+    ({ network: net, info } = await readModel(modelPath, registry));
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
   const notes: string[] = [];
   if (format === 'onnx') {
     await write(
@@ -79,7 +82,6 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     );
     if (info.normalization) notes.push('the graph standardizes raw inputs with the training rows’ μ and σ');
   } else if (format === 'tfjs') {
-    await mkdir(out, { recursive: true });
     const { modelJson, weights } = exportTfjs(net, {
       ...(info.classNames && { classNames: info.classNames }),
       ...(info.featureNames && { featureNames: info.featureNames }),
@@ -110,4 +112,46 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     if (values.quiet !== true) for (const note of notes) io.stderr.write(`note: ${note}\n`);
   }
   return 0;
+}
+
+/**
+ * The checked writer for one export: every file it will write is declared before the model is
+ * read, so `--out` onto the model (or, for tfjs, a folder whose model.json is the model) is
+ * refused before any work, and each file is written atomically. A tfjs folder that does not
+ * exist yet is created; `abandon` removes it again if the export stops before writing.
+ */
+async function exportFiles(format: string, modelPath: string, out: string, force: boolean) {
+  let created = false;
+  let paths: string[] = [out];
+  if (format === 'tfjs') {
+    const existing = await stat(out).catch(() => undefined);
+    if (existing !== undefined && !existing.isDirectory())
+      throw new UsageError(
+        `--out ${out} is a file; the tfjs format writes a folder (model.json and weights.bin)`,
+      );
+    if (existing === undefined) {
+      await mkdir(out, { recursive: true }).catch((error: unknown) => {
+        throw new FileError(`cannot create the folder ${out}: ${(error as Error).message}`, { cause: error });
+      });
+      created = true;
+    }
+    paths = [join(out, 'weights.bin'), join(out, 'model.json')];
+  }
+  const abandon = async () => {
+    if (created) await rmdir(out).catch(() => {});
+  };
+  const outputs: OutputFile[] = paths.map((path) => ({ role: '--out', path, kind: 'export' }));
+  let files: Awaited<ReturnType<typeof outputFiles>>;
+  try {
+    files = await outputFiles([{ role: '--model', path: modelPath }], outputs, { force });
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+  const written: string[] = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    await files.write(path, data);
+    written.push(path);
+  };
+  return { write, written, abandon };
 }

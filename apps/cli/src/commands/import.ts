@@ -1,7 +1,7 @@
 // `deltanet import <file> --out m.json`: a TensorFlow.js LayersModel or the course's Octave
 // matrices as a normal deltanet model file (then inspect, evaluate, gradcheck, predict).
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { JsonValue, Network } from '@deltanet/backprop';
 import { serializeNetwork } from '@deltanet/backprop';
 import { FormatError } from '@deltanet/contract';
@@ -11,7 +11,7 @@ import type { Flags } from '../args/flags';
 import { commonFlags, text } from '../args/flags';
 import { pluginRef, pluginRefs } from '../args/values';
 import { UsageError } from '../exit-codes';
-import { writeFileAtomic } from '../files';
+import { outputFiles } from '../files';
 import type { Io } from '../io';
 import { eventSink } from '../output/events';
 
@@ -42,6 +42,7 @@ export const importFlags = {
     help: 'the cost J (default: cross-entropy after sigmoid, softmax-cross-entropy after softmax, else mean-squared-error)',
     choices: 'loss',
   },
+  force: { type: 'boolean', help: 'let --out replace a file that is not a deltanet model' },
   ...commonFlags,
 } as const satisfies Flags;
 
@@ -67,13 +68,19 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   const source = positionals[0]!;
   const out = text(values, 'out');
   if (out === undefined) throw new UsageError('import needs --out <model.json>');
-  if (resolve(out) === resolve(source))
-    throw new UsageError(`--out ${out} is the file being imported; choose another path`);
   const format = text(values, 'format') ?? (extname(source).toLowerCase() === '.json' ? 'tfjs' : 'octave');
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${formats.join(', ')}, got ${JSON.stringify(format)}`);
   }
   const loss = text(values, 'loss');
+  // Declared before anything is read, so --out onto the model or a weight file stops at once.
+  const checkedOut = (inputs: string[]) =>
+    outputFiles(
+      inputs.map((path, i) => ({ role: i === 0 ? 'the imported file' : 'its weight file', path })),
+      [{ role: '--out', path: out, kind: 'model' }],
+      { force: values.force === true },
+    );
+  let files: Awaited<ReturnType<typeof outputFiles>>;
   let net: Network;
   let metadata: Record<string, JsonValue> = {};
   if (format === 'tfjs') {
@@ -81,10 +88,13 @@ export async function importModel(args: string[], io: Io): Promise<number> {
       if (text(values, flag) !== undefined)
         throw new UsageError(`--${flag} is for octave files; a TensorFlow.js model names its activations`);
     }
-    const { modelJson, weights, weightFiles } = await readTfjsFiles(source);
+    const { modelJson, weightFiles } = await readTfjsModelJson(source);
+    files = await checkedOut([source, ...weightFiles]);
+    const weights = await readWeights(weightFiles);
     net = importTfjs(modelJson, weights, { source, ...(loss && { loss: pluginRef('--loss', loss) }) });
     metadata = { ...userMetadata(modelJson), imported: { format, files: [source, ...weightFiles] } };
   } else {
+    files = await checkedOut([source]);
     net = readOctave(await readFile(source, 'utf8'), {
       source,
       ...(text(values, 'activation') && {
@@ -97,7 +107,7 @@ export async function importModel(args: string[], io: Io): Promise<number> {
     });
     metadata = { imported: { format, files: [source] } };
   }
-  await writeFileAtomic(out, serializeNetwork(net, { metadata }));
+  await files.write(out, serializeNetwork(net, { metadata }));
   eventSink(io.stdout, values.json === true).emit({
     event: 'result',
     command: 'import',
@@ -115,8 +125,8 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** model.json and its weight files, concatenated in the manifest's order (as tfjs reads them). */
-async function readTfjsFiles(path: string) {
+/** model.json and the paths of its weight files, in the manifest's order. */
+async function readTfjsModelJson(path: string) {
   let modelJson: unknown;
   try {
     modelJson = JSON.parse(await readFile(path, 'utf8'));
@@ -135,6 +145,11 @@ async function readTfjsFiles(path: string) {
       for (const p of group.paths as string[]) weightFiles.push(join(dirname(path), p));
     });
   }
+  return { modelJson, weightFiles };
+}
+
+/** The weight files concatenated in the manifest's order (as tfjs reads them). */
+async function readWeights(weightFiles: readonly string[]): Promise<Uint8Array> {
   const parts = await Promise.all(weightFiles.map((file) => readFile(file)));
   const weights = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
   let offset = 0;
@@ -142,7 +157,7 @@ async function readTfjsFiles(path: string) {
     weights.set(part, offset);
     offset += part.byteLength;
   }
-  return { modelJson, weights, weightFiles };
+  return weights;
 }
 
 /** classNames, featureNames and normalization that exportTfjs stored in userDefinedMetadata. */
