@@ -113,6 +113,34 @@ describe('the verdict', () => {
     expect(report.passed).toBe(true);
   });
 
+  it('passes at saturated outputs, where the cross-entropies clamp h: J comes from z there', () => {
+    // One sigmoid unit, z = −30 for x = 1 and y = 1: h = σ(−30) ≈ 9.4e-14 is far below ε = 1e-7,
+    // so a clamped J would be flat (−ln ε ≈ 16.12) while δ = h − y ≈ −1 still pushes.
+    const sigmoidNet = createNetwork({ layers: [1, 1], outputActivation: 'sigmoid', seed: 1 });
+    sigmoidNet.setParams([-20, -10]);
+    const x = matrix(1, 1, Float64Array.from([1]));
+    const one = matrix(1, 1, Float64Array.from([1]));
+    // −log σ(−30) = softplus(30) = 30 + log1p(e^−30), the closed form.
+    expect(sigmoidNet.cost(x, one)).toBe(30 + Math.log1p(Math.exp(-30)));
+    const sigmoidReport = checkGradients(sigmoidNet, x, one);
+    expect(sigmoidReport.passed).toBe(true);
+    expect(sigmoidReport.flagged).toBe(0);
+
+    // Softmax over two units with z = [0, 40] and the first class true: h₁ = 1/(1 + e⁴⁰) ≈ 4e-18.
+    const softmaxNet = createNetwork({
+      layers: [1, 2],
+      outputActivation: 'softmax',
+      loss: 'softmax-cross-entropy',
+      seed: 1,
+    });
+    softmaxNet.setParams([0, 0, 25, 15]);
+    const first = matrix(1, 2, Float64Array.from([1, 0]));
+    expect(softmaxNet.cost(x, first)).toBe(40 + Math.log1p(Math.exp(-40)));
+    const softmaxReport = checkGradients(softmaxNet, x, first);
+    expect(softmaxReport.passed).toBe(true);
+    expect(softmaxReport.flagged).toBe(0);
+  });
+
   it('refuses a negative tolerance', () => {
     const net = createNetwork({ layers: [2, 2], seed: 1 });
     expect(() =>

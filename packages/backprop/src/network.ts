@@ -17,7 +17,14 @@ import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './intern
 import type { ThetaLayout } from './layout';
 import { thetaLayout } from './layout';
 import type { PropagationModel } from './propagate';
-import { costAndGradient, denseKernels, forward, outputDeltaRule, penalty } from './propagate';
+import {
+  costAndGradient,
+  denseKernels,
+  forward,
+  outputCostRule,
+  outputDeltaRule,
+  penalty,
+} from './propagate';
 import type { NetworkSpec, ResolvedSpec } from './spec';
 import { resolveSpec } from './spec';
 import type { Workspace } from './workspace';
@@ -73,6 +80,7 @@ export class Network implements PropagationModel {
   /** Θ(l) for l = 1…L−1 (index 0 is Θ(1)), sharing memory with `params`. */
   readonly thetas: readonly Matrix[];
   readonly outputDelta: PropagationModel['outputDelta'];
+  readonly outputCost: PropagationModel['outputCost'];
   readonly denseKernels: PropagationModel['denseKernels'];
   /** Every epoch trained so far, across `fit` calls; saved with the model. */
   readonly history: EpochRecord[] = [];
@@ -94,6 +102,7 @@ export class Network implements PropagationModel {
       data: this.params.subarray(offset, offset + rows * cols),
     }));
     this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
+    this.outputCost = outputCostRule(spec.loss, spec.activations[spec.activations.length - 1]!);
     this.denseKernels = denseKernels(spec.loss, spec.activations);
     if (options.params) this.setParams(options.params);
     else {
@@ -170,8 +179,8 @@ export class Network implements PropagationModel {
     let correct = 0;
     const predicted = new Int32Array(CHUNK_ROWS);
     const expected = new Int32Array(CHUNK_ROWS);
-    this.#chunks(input, target, (h, _start, yChunk) => {
-      lossSum += this.loss.value(h, yChunk!);
+    this.#chunks(input, target, (h, _start, yChunk, ws) => {
+      lossSum += this.outputCost(ws, yChunk!);
       correct += countCorrect(h, yChunk!, predicted, expected);
     });
     const m = input.rows;
@@ -204,11 +213,16 @@ export class Network implements PropagationModel {
     );
   }
 
-  #chunks(x: Matrix, y: Matrix | undefined, visit: (h: Matrix, start: number, y?: Matrix) => void): void {
+  #chunks(
+    x: Matrix,
+    y: Matrix | undefined,
+    visit: (h: Matrix, start: number, y: Matrix | undefined, ws: Workspace) => void,
+  ): void {
     for (let start = 0; start < x.rows; start += CHUNK_ROWS) {
       const end = Math.min(x.rows, start + CHUNK_ROWS);
-      const h = forward(this, rowSlice(x, start, end), this.workspace(end - start));
-      visit(h, start, y && rowSlice(y, start, end));
+      const ws = this.workspace(end - start);
+      const h = forward(this, rowSlice(x, start, end), ws);
+      visit(h, start, y && rowSlice(y, start, end), ws);
     }
   }
 }

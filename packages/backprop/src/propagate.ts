@@ -28,6 +28,8 @@ export interface PropagationModel {
   readonly backend: BackendPlugin;
   /** δ(L) from h and y: the loss's declared fused delta, or the general rule. */
   readonly outputDelta: (ws: Workspace, y: Matrix) => void;
+  /** Σᵢ ℓ(hᵢ, yᵢ) from the workspace's z(L) and h = a(L): see `outputCostRule`. */
+  readonly outputCost: (ws: Workspace, y: Matrix) => number;
   /**
    * Each layer's activation kernel, when every activation declares one and δ(L) is a declared
    * h − y: then a backend's `denseStep` may run a whole evaluation (see `denseKernels`).
@@ -61,8 +63,7 @@ export function forward(model: PropagationModel, x: Matrix, ws: Workspace): Matr
  * whatever the batch size and each batch's gradient estimates the full-batch one.
  */
 export function costOf(model: PropagationModel, ws: Workspace, y: Matrix, penaltyRows = ws.rows): number {
-  const h = ws.a[model.layout.length - 1]!;
-  return model.loss.value(h, y) / ws.rows + penalty(model, penaltyRows);
+  return model.outputCost(ws, y) / ws.rows + penalty(model, penaltyRows);
 }
 
 /** (λ/m) Σₗ R(Θ(l)) over the non-bias weights. */
@@ -199,6 +200,24 @@ export function outputDeltaRule(
   const fused = fusedDeltaFor(loss, output);
   if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
   return generalOutputDelta(loss, output);
+}
+
+/**
+ * Chooses how Σᵢ ℓ is computed, once per network, to match `outputDeltaRule`: with a fused
+ * delta that also declares a value from z (the cross-entropies), that value, so J is the
+ * function δ(L) = h − y is the gradient of even where h has saturated; else `loss.value(h, y)`.
+ */
+export function outputCostRule(
+  loss: LossPlugin,
+  output: ActivationPlugin,
+): (ws: Workspace, y: Matrix) => number {
+  const last = (ws: Workspace) => ws.a.length - 1;
+  const fused = fusedDeltaFor(loss, output);
+  if (fused?.value) {
+    const value = fused.value.bind(fused);
+    return (ws, y) => value(ws.z[last(ws)]!, ws.a[last(ws)]!, y);
+  }
+  return (ws, y) => loss.value(ws.a[last(ws)]!, y);
 }
 
 /** δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) for any loss and activation. */

@@ -65,6 +65,7 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
     lambda: 0,
     backend: net.backend,
     outputDelta: net.outputDelta,
+    outputCost: net.outputCost,
   };
   backward(unregularized, input, target, ws, gradient);
   const Delta = Float64Array.from(gradient, (v) => v * m);

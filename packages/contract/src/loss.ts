@@ -17,6 +17,19 @@ export interface FusedDelta {
    * fused kernel of its own (see `BackendPlugin.denseStep`).
    */
   readonly kernel?: 'difference';
+  /**
+   * Optional: Σᵢ ℓ(hᵢ, yᵢ) from the pre-activation z as well as h = g(z), so the cost is the
+   * function `delta` is the exact gradient of. A loss that clamps h before a logarithm (the
+   * cross-entropies' ε) is flat where the clamp acts, while the fused δ = h − y keeps pushing a
+   * saturated wrong output back; a gradient check then sees 0 against h − y. With `value` the
+   * network reports, and the gradient check differences, the unclamped cost computed from z
+   * (log σ(z), log softmax(z)), as Keras and PyTorch do from logits.
+   *
+   * Must return `LossPlugin.value(h, y)` bit for bit wherever that value's clamp is inactive,
+   * so every cost that was exact stays the same number; `checkLoss` holds it to that, and holds
+   * `delta` to the central differences of `value` in z, saturated z included.
+   */
+  value?(z: Matrix, h: Matrix, y: Matrix): number;
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { ActivationPlugin, DType, FusedDelta, LossPlugin, Matrix, Random } from '@deltanet/contract';
 import { InvalidArgumentError, mergeOptions } from '@deltanet/contract';
 import { clone, createRandom, rowSlice, zeros } from '@deltanet/tensor';
+import { checkFusedValue } from './check-fused-value';
 import type { Tally } from './internal/check';
 import {
   attempt,
@@ -108,7 +109,9 @@ function extremeOutputs(domain: readonly [number, number]): number[] {
  *    with a message (ShapeError in the built-ins);
  * 5. value, gradient and fused deltas are finite at the domain's ends (for [0, 1]:
  *    h ∈ {0, 1, 1e-30, 1 − 2⁻⁵³}), float64 and float32;
- * 6. each fused delta equals backward(z, g(z), ∂ℓ/∂h) for its activation in `options.activations`.
+ * 6. each fused delta equals backward(z, g(z), ∂ℓ/∂h) for its activation in `options.activations`;
+ * 7. a fused delta's `value` from z is `value(h, y)` bit for bit where no clamp acts, and the
+ *    delta is its central difference in z, saturated z in (−40, 40) included.
  *
  * @example
  * const report = checkLoss(myLoss, { targets: 'one-hot', activations });
@@ -298,6 +301,25 @@ function checkFusedDeltas(
         tolerance,
       );
     });
+    if (fused.value) {
+      attempt(tally, `fused value for "${name}"`, () =>
+        checkFusedValue(
+          tally,
+          plugin,
+          fused,
+          activation,
+          () => makeTargets(targets, rows, cols, random),
+          rows,
+          cols,
+          random,
+          // log(1 − h) from a rounded h near 1 − ε carries ~1e-9 of cancellation, which a step
+          // of 1e-6 would magnify to 1e-3; 1e-4 keeps it near 1e-5, and a delta that is wrong
+          // at saturation is wrong by O(1) (h − y against the clamp's 0).
+          1e-4,
+          Math.max(tolerance, 1e-4),
+        ),
+      );
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 // Cross-entropy over K sigmoid outputs: ℓ(h, y) = −Σₖ [yₖ log hₖ + (1 − yₖ) log(1 − hₖ)], the
 // course's cost; with a sigmoid output layer δ(L) = a(L) − y.
 import type { LossPlugin, Matrix } from '@deltanet/contract';
-import { log, subtract } from '@deltanet/tensor';
-import { atLeastEpsilon, logOneMinusClamped } from './internal/epsilon';
+import { log, log1p, subtract } from '@deltanet/tensor';
+import { atLeastEpsilon, EPSILON, logOneMinusClamped } from './internal/epsilon';
+import { logSigmoid } from './internal/log-probabilities';
 import { assertLossShapes } from './internal/shapes';
 
 /**
@@ -17,7 +18,11 @@ import { assertLossShapes } from './internal/shapes';
  * divisions, so h = 0 or 1 costs at most 7 ln 10 ≈ 16.12 per output and the gradient stays
  * finite (at most 1/ε = 1e7). Where the clamp is active the gradient is the formula at the
  * clamped h rather than the clamped value's zero slope, so a saturated wrong output is still
- * pushed back. The fused δ = h − y needs no clamp at all, which is why the network prefers it.
+ * pushed back. The fused δ = h − y needs no clamp at all, which is why the network prefers it;
+ * with it the network's cost comes from the fused `value`, which takes log h and log(1 − h)
+ * from z (log σ(z), log σ(−z)) where the clamp would act, so J stays the function whose
+ * gradient δ is (a gradient check agrees at saturated outputs) and a confidently wrong output
+ * costs what it is, −log σ(z), not 16.12. Elsewhere it is `value` bit for bit.
  *
  * @example
  * const h = matrix(1, 2, new Float64Array([0.5, 0.5]));
@@ -62,6 +67,23 @@ export const crossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
       delta(h: Matrix, y: Matrix, out: Matrix): void {
         assertLossShapes('cross-entropy sigmoid delta', h, y, out);
         subtract(h.data, y.data, out.data);
+      },
+      value(z: Matrix, h: Matrix, y: Matrix): number {
+        assertLossShapes('cross-entropy sigmoid value', h, y, z, 'z');
+        const [zs, hs, ys] = [z.data, h.data, y.data];
+        let sum = 0;
+        for (let i = 0; i < hs.length; i++) {
+          const t = ys[i]!;
+          const p = hs[i]!;
+          // The same terms in the same order as value, each taken from z only where value
+          // would clamp it (p < ε, or 1 − p < ε): those are the only numbers that change.
+          const logH = () => (p >= EPSILON ? log(p) : logSigmoid(zs[i]!));
+          const logOneMinusH = () => (1 - p >= EPSILON ? log1p(-p) : logSigmoid(-zs[i]!));
+          if (t === 1) sum -= logH();
+          else if (t === 0) sum -= logOneMinusH();
+          else sum -= t * logH() + (1 - t) * logOneMinusH();
+        }
+        return sum;
       },
     }),
   ]),

@@ -2,7 +2,8 @@
 // output layer δ(L) = a(L)·Σₖyₖ − y, which is a(L) − y when the row of y sums to 1.
 import type { LossPlugin, Matrix } from '@deltanet/contract';
 import { log } from '@deltanet/tensor';
-import { atLeastEpsilon } from './internal/epsilon';
+import { atLeastEpsilon, EPSILON } from './internal/epsilon';
+import { logSoftmaxNormalizer } from './internal/log-probabilities';
 import { assertLossShapes } from './internal/shapes';
 
 /**
@@ -19,7 +20,10 @@ import { assertLossShapes } from './internal/shapes';
  *
  * Only log hₖ appears, so h is clamped from below at ε = 1e-7 (Keras' epsilon; a missed class
  * costs at most 7 ln 10 ≈ 16.12) and a perfect prediction still costs exactly 0. Where the
- * clamp is active the gradient is −y/ε: large and finite.
+ * clamp is active the gradient is −y/ε: large and finite. With a softmax output the network's
+ * cost comes from the fused `value`, which takes log hₖ = zₖ − log Σⱼ e^zⱼ from z wherever
+ * hₖ < ε, so J stays the function δ = h·Σy − y is the gradient of (a gradient check agrees at
+ * saturated outputs); elsewhere it is `value` bit for bit.
  *
  * @example
  * const h = matrix(1, 3, new Float64Array([0.7, 0.2, 0.1]));
@@ -63,6 +67,23 @@ export const softmaxCrossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
           // sum = 1 gives h − y bit for bit (h·1 is h), the course's δ(L) for one-hot labels.
           for (let i = start; i < start + cols; i++) os[i] = hs[i]! * sum - ys[i]!;
         }
+      },
+      value(z: Matrix, h: Matrix, y: Matrix): number {
+        assertLossShapes('softmax-cross-entropy softmax value', h, y, z, 'z');
+        const { cols } = h;
+        const [zs, hs, ys] = [z.data, h.data, y.data];
+        let sum = 0;
+        for (let i = 0; i < hs.length; i++) {
+          const p = hs[i]!;
+          // value's term where hₖ ≥ ε (bit for bit); below, log hₖ from z, the row's
+          // normalizer computed only for such entries (rare: a near-certain wrong class).
+          if (p >= EPSILON) sum -= ys[i]! * log(p);
+          else {
+            const start = i - (i % cols);
+            sum -= ys[i]! * (zs[i]! - logSoftmaxNormalizer(zs, start, start + cols));
+          }
+        }
+        return sum;
       },
     }),
   ]),

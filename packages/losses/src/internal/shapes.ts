@@ -7,7 +7,7 @@ import { ShapeError } from '@deltanet/contract';
  * Throws a ShapeError naming both shapes unless y (and `out`, when given) has h's shape.
  * `owner` says which plugin and function asked, e.g. "cross-entropy gradient".
  */
-export function assertLossShapes(owner: string, h: Matrix, y: Matrix, out?: Matrix): void {
+export function assertLossShapes(owner: string, h: Matrix, y: Matrix, out?: Matrix, outName = 'out'): void {
   if (h.rows !== y.rows || h.cols !== y.cols) {
     throw new ShapeError(
       `${owner}: h is ${h.rows} × ${h.cols} but y is ${y.rows} × ${y.cols}; they must match`,
@@ -15,7 +15,7 @@ export function assertLossShapes(owner: string, h: Matrix, y: Matrix, out?: Matr
   }
   if (out !== undefined && (out.rows !== h.rows || out.cols !== h.cols)) {
     throw new ShapeError(
-      `${owner}: out is ${out.rows} × ${out.cols} but h is ${h.rows} × ${h.cols}; they must match`,
+      `${owner}: ${outName} is ${out.rows} × ${out.cols} but h is ${h.rows} × ${h.cols}; they must match`,
     );
   }
 }
