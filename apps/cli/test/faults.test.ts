@@ -12,7 +12,7 @@ import { ModelFileError } from '../src/exit-codes';
 import type { ModelFile } from '../src/model/files';
 import { readModel } from '../src/model/files';
 import { irisFolder } from './fixtures';
-import { binary, runCli } from './run-cli';
+import { binary, interruptedRun, runCli } from './run-cli';
 
 let dir: string;
 let original: Buffer;
@@ -110,26 +110,6 @@ describe('a damaged model file', () => {
 describe('signals', () => {
   const run = ['train', 'iris.csv', '--label', 'species', '--epochs', '600', '--batch-size', '4'];
 
-  /** Starts `args`, sends `signal` once the first epoch is done, resolves with code and stderr. */
-  function stopped(args: string[], signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [binary, ...args], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      let stderr = '';
-      let sent = false;
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (!sent && /epoch 1\/\d+ ·/.test(stderr)) {
-          sent = true;
-          setTimeout(() => child.kill(signal), 100);
-        }
-      });
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
-  }
-
   const thetas = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')).thetas;
 
   for (const [signal, code] of [
@@ -138,7 +118,11 @@ describe('signals', () => {
   ] as const) {
     it(`${signal} saves a checkpoint, exits ${code}, and the checkpoint resumes bit for bit`, async () => {
       const name = signal.toLowerCase();
-      const result = await stopped([...run, '--out', `${name}.json`], signal);
+      const result = await interruptedRun([...run, '--out', `${name}.json`], {
+        cwd: dir,
+        signal,
+        delayMs: 100,
+      });
       expect(result.stderr).toMatch(
         new RegExp(`received ${signal}: finishing this batch and saving a checkpoint`),
       );

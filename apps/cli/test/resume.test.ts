@@ -1,37 +1,20 @@
 // Ctrl-C finishes the batch, writes a checkpoint and exits 130; --resume then reaches the very
 // weights of an uninterrupted run. Also: --checkpoint-every, --config, and --inspect of a checkpoint.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binary, runCli } from './run-cli';
+import { interruptedRun, runCli } from './run-cli';
 
 const thetas = (path: string) => JSON.parse(readFileSync(path, 'utf8')).thetas;
 
 /** Starts training, sends SIGINT as soon as the first epoch is reported (twelve epochs leave it time to land), resolves with the exit code and stderr. */
-function interruptedRun(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [binary, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (!sent && /epoch 1\/\d+ ·/.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
-
 describe('checkpoints', () => {
   const run = ['train', 'digits', '--hidden', '24', '--epochs', '12'];
 
   it('Ctrl-C saves a checkpoint; --resume reaches the weights of an uninterrupted run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deltanet-resume-'));
-    const stopped = await interruptedRun([...run, '--out', 'model.json'], dir);
+    const stopped = await interruptedRun([...run, '--out', 'model.json'], { cwd: dir });
     expect(stopped.stderr).toMatch(
       /saved checkpoint model\.checkpoint\.json \(after epoch \d(, batch \d+)?\)/,
     );

@@ -1,5 +1,5 @@
 // Runs the built `deltanet` binary as a user would, capturing stdout, stderr and the exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -31,4 +31,29 @@ export function percentAfter(stdout: string, label: string): number {
   const match = new RegExp(`${label}: ([0-9.]+)%`).exec(stdout);
   if (!match) throw new Error(`no "${label}" in:\n${stdout}`);
   return Number(match[1]);
+}
+
+/**
+ * Starts `deltanet args` and sends `signal` once the first epoch is reported on stderr (after
+ * `delayMs`, if given), resolving with the exit code and stderr: an interrupted training run.
+ */
+export function interruptedRun(
+  args: string[],
+  options: { cwd: string; signal?: NodeJS.Signals; delayMs?: number },
+): Promise<{ code: number | null; stderr: string }> {
+  const { cwd, signal = 'SIGINT', delayMs } = options;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [binary, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!sent && /epoch 1\/\d+ ·/.test(stderr)) {
+        sent = true;
+        if (delayMs === undefined) child.kill(signal);
+        else setTimeout(() => child.kill(signal), delayMs);
+      }
+    });
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
 }
