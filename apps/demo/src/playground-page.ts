@@ -38,7 +38,10 @@ export class PlaygroundPage {
   readonly #output = new OutputView();
   readonly #stepThrough: StepThroughPanel;
   readonly #gradients: GradientPanel;
-  readonly #model = new ModelPanel(() => this.#post({ type: 'model' }));
+  readonly #model = new ModelPanel({
+    model: () => this.#post({ type: 'model' }),
+    exportAs: (format) => this.#post({ type: 'export', format }),
+  });
   readonly #notice: (message: string | undefined) => void;
   readonly #backend = el('p', { id: 'backend', class: 'hint' });
   /** y of every training point (its class, or its regression target), for the step-through. */
@@ -148,6 +151,7 @@ export class PlaygroundPage {
   /** A fresh network and data from the state: the run restarts at epoch 0, so a link reproduces it. */
   #configure(): void {
     this.#notice(undefined);
+    this.#model.clear();
     this.#clearResults();
     this.#controls.render(this.#state);
     this.#controls.setPlaying(false);
@@ -277,6 +281,12 @@ export class PlaygroundPage {
         return;
       case 'model':
         this.#model.show(reply.json);
+        return;
+      case 'exported':
+        this.#model.exported(reply.format, reply.files);
+        return;
+      case 'export-refused':
+        this.#model.refused(reply.format, reply.reason);
         return;
       case 'error':
         this.#notice(reply.message);
