@@ -121,7 +121,7 @@ export interface Preset {
  */
 export const spiralPreset: Preset = {
   name: 'spiral',
-  description: 'Spiral: x1, x2, sin x1, sin x2 → 8-8-8 tanh, Adam 0.01',
+  description: 'Spiral: X₁, X₂, sin(X₁), sin(X₂) → 8-8-8 tanh, Adam 0.01',
   state: {
     problem: 'classification',
     dataset: 'spiral',

@@ -27,7 +27,7 @@ export const compact: Layout = { column: NODE + GAP, row: 50, lane: NODE };
 
 /**
  * While stepping through: up to three numbers (a, g′, δ) of up to "δ⁽⁷⁾₈ −1.234e-4" under each
- * unit, in 0.68 rem type: a lane of 104 px and a row of 36 + 48 + 8 px.
+ * unit (below its bias marker), in 0.68 rem type: a lane of 104 px and a row of 36 + 7 + 41 + 8 px.
  */
 export const tracing: Layout = { column: 104 + GAP, row: 92, lane: 104 };
 
