@@ -57,7 +57,8 @@ describe('output/loss combinations', () => {
     // A sigmoid output cannot reach the negative half of the targets in [−1, 1]; the library's
     // squared error on targets −1 is at least ½ there, whatever Θ is.
     const negative = fromRows([[-1], [-1], [-1]]);
-    const net = createNetwork({ layers: [2, 3, 1], outputActivation: 'sigmoid', seed: 3 }, { registry });
+    const spec = { layers: [2, 3, 1], outputActivation: 'sigmoid', loss: 'mean-squared-error', seed: 3 };
+    const net = createNetwork(spec, { registry });
     expect(net.evaluate(x, negative).dataCost).toBeGreaterThan(0.5);
     expect(outputProblem('sigmoid', 'regression')).toMatch(/linear output/);
     expect(outputProblem('linear', 'regression')).toBeUndefined();
