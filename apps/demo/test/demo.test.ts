@@ -2,6 +2,7 @@
 // Screenshots of every state go to test-artifacts/ for a person to look at.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { traceBackprop } from '@deltanet/backprop';
 import { rowSlice } from '@deltanet/tensor';
@@ -129,18 +130,23 @@ describe('demo in Chromium', () => {
     );
     await page.click('#play');
     await expect.poll(playing).toBe('false');
+    const idleAfter = p99(await frameGaps(page, 2000));
+    const load = loadavg()[0]!;
     const sorted = frames.slice(1).sort((a, b) => a - b);
     const busy = p99(frames);
-    // The target is 50 ms. When the idle page itself already misses frames (other processes on
-    // the cores: the rest of the suite runs beside this file, a shared CI box), a wall-clock
-    // frame time measures the machine, not the page: then only the freeze guard below holds.
-    // Either way the figures are reported, in the log and in test-artifacts/frame-times.json.
-    const quiet = idle <= 25;
+    // The target is 50 ms. When the idle page itself misses frames before or after the run, or
+    // the machine's load average exceeds its cores (the rest of the suite beside this file, other
+    // jobs on a shared box), a wall-clock frame time measures the machine, not the page: then
+    // only the freeze guard below holds. Either way the figures are reported, in the log and in
+    // test-artifacts/frame-times.json.
+    const quiet = idle <= 25 && idleAfter <= 25 && load < availableParallelism();
     const figures = {
       network: 'spiral, 7 features, 8-8-8-8-8-8 tanh, as fast as possible',
       frames: frames.length,
       p99Ms: Number(busy.toFixed(1)),
-      idleP99Ms: Number(idle.toFixed(1)),
+      idleP99Ms: [Number(idle.toFixed(1)), Number(idleAfter.toFixed(1))],
+      loadAverage: Number(load.toFixed(2)),
+      cores: availableParallelism(),
       longestMs: sorted.slice(-8).map(Math.round),
       heapMb: [Number(start.toFixed(1)), Number(end.toFixed(1))],
       epochs: (await epoch()) - startEpoch,
@@ -149,16 +155,17 @@ describe('demo in Chromium', () => {
     };
     writeFileSync(join(artifacts, 'frame-times.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(
-      `largest network: ${figures.frames} frames, p99 ${figures.p99Ms} ms (idle page ${figures.idleP99Ms} ms), ` +
+      `largest network: ${figures.frames} frames, p99 ${figures.p99Ms} ms (idle page ${figures.idleP99Ms.join(' / ')} ms, load ${figures.loadAverage} on ${figures.cores} cores), ` +
         `heap ${start.toFixed(1)} → ${end.toFixed(1)} MB, ${figures.epochs} epochs, ${counts.snapshots} snapshots; ` +
         `longest ${figures.longestMs.join(' ')} ms; ` +
         (quiet
           ? '50 ms target checked'
-          : 'the machine is busy (idle p99 over 25 ms): 50 ms target not checked'),
+          : 'the machine is busy (an idle p99 over 25 ms, or load above the cores): 50 ms target not checked'),
     );
     if (quiet) expect(busy).toBeLessThan(50);
-    // The page never stops answering (the bug was minutes without a frame).
-    expect(sorted.at(-1)!).toBeLessThan(1000);
+    // The page never stops answering (the bug was minutes without a frame); a busy machine can
+    // delay a frame by a second, never by minutes.
+    expect(sorted.at(-1)!).toBeLessThan(quiet ? 1000 : 10_000);
     expect(Math.abs(end - start)).toBeLessThan(20);
     expect(counts.max).toBe(1);
     expect(counts.snapshots).toBeGreaterThan(20);
@@ -258,7 +265,7 @@ describe('demo in Chromium', () => {
     expect(await page.locator('#network .unit:not(.input):not(.bias)').count()).toBe(4 + 2 + 3 + 1);
     await page.click('#step');
     await expect.poll(epoch).toBe(1);
-    await page.click('#network .unit.input[title="feature x1²"]');
+    await page.click('#network .unit.input[title="feature X₁²"]');
     expect(await page.locator('#network .unit.input:not(.off)').count()).toBe(3);
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('#network .unit canvas').length > 0);
