@@ -52,4 +52,21 @@ describe('output/loss combinations', () => {
     expect(fixed.problems).toHaveLength(2);
     expect(compatible('sigmoid', 'cross-entropy').problems).toEqual([]);
   });
+
+  it('fits regression targets of either sign with a linear output and squared error only', () => {
+    // A sigmoid output cannot reach the negative half of the targets in [−1, 1]; the library's
+    // squared error on targets −1 is at least ½ there, whatever Θ is.
+    const negative = fromRows([[-1], [-1], [-1]]);
+    const spec = { layers: [2, 3, 1], outputActivation: 'sigmoid', loss: 'mean-squared-error', seed: 3 };
+    const net = createNetwork(spec, { registry });
+    expect(net.evaluate(x, negative).dataCost).toBeGreaterThan(0.5);
+    expect(outputProblem('sigmoid', 'regression')).toMatch(/linear output/);
+    expect(outputProblem('linear', 'regression')).toBeUndefined();
+    expect(lossProblem('cross-entropy', 'linear', 'regression')).toMatch(/squared error/);
+    expect(lossProblem('mean-squared-error', 'linear', 'regression')).toBeUndefined();
+    expect(compatible('tanh', 'cross-entropy', 'regression')).toMatchObject({
+      output: 'linear',
+      loss: 'mean-squared-error',
+    });
+  });
 });

@@ -17,6 +17,20 @@ const featureMaps: Readonly<Record<FeatureName, (x1: number, x2: number) => numb
   'sin x2': (_, x2) => Math.sin(x2),
 };
 
+/**
+ * How the diagram names each feature, as TensorFlow Playground does (X₁, X₁², sin(X₁)): capital
+ * X, so a feature is never read as the course's x or as a unit's a⁽ˡ⁾ᵢ.
+ */
+export const featureLabels: Readonly<Record<FeatureName, string>> = {
+  x1: 'X₁',
+  x2: 'X₂',
+  'x1²': 'X₁²',
+  'x2²': 'X₂²',
+  x1·x2: 'X₁X₂',
+  'sin x1': 'sin(X₁)',
+  'sin x2': 'sin(X₂)',
+};
+
 /** True when `name` is one of {@link featureNames}. */
 export function isFeatureName(name: string): name is FeatureName {
   return (featureNames as readonly string[]).includes(name);

@@ -8,7 +8,7 @@ import type { DivergenceReport } from './session/divergence-report';
 import { gridSide } from './session/playground-data';
 import type { PlaygroundSnapshot } from './session/playground-session';
 import type { PlaygroundState, PluginChoices } from './state';
-import { noRegularizer, onlyTuning } from './state';
+import { noRegularizer, onlyTuning, problemDefaults } from './state';
 import { Controls } from './ui/controls';
 import { el } from './ui/dom';
 import { GradientPanel } from './ui/gradient-panel';
@@ -38,10 +38,14 @@ export class PlaygroundPage {
   readonly #output = new OutputView();
   readonly #stepThrough: StepThroughPanel;
   readonly #gradients: GradientPanel;
-  readonly #model = new ModelPanel(() => this.#post({ type: 'model' }));
+  readonly #model = new ModelPanel({
+    model: () => this.#post({ type: 'model' }),
+    exportAs: (format) => this.#post({ type: 'export', format }),
+  });
   readonly #notice: (message: string | undefined) => void;
   readonly #backend = el('p', { id: 'backend', class: 'hint' });
-  #trainLabels: Int32Array = new Int32Array(0);
+  /** y of every training point (its class, or its regression target), for the step-through. */
+  #trainTargets: Float64Array = new Float64Array(0);
   #traced: { example: number; count: number } | undefined;
   /** Numbers the sessions; replies about an older session (already in flight) are dropped. */
   #generation = 0;
@@ -119,8 +123,11 @@ export class PlaygroundPage {
    */
   #change(next: Partial<PlaygroundState>): void {
     const before = this.#state;
-    let after = { ...before, ...next };
-    const pair = compatible(after.outputActivation, after.loss);
+    // A new problem type brings its own dataset, output and loss.
+    const problem =
+      next.problem !== undefined && next.problem !== before.problem ? problemDefaults(next.problem) : {};
+    let after = { ...before, ...problem, ...next };
+    const pair = compatible(after.outputActivation, after.loss, after.problem);
     after = { ...after, outputActivation: pair.output, loss: pair.loss };
     this.#state = after;
     // replaceState keeps one history entry per page visit; the link always holds the state.
@@ -144,6 +151,7 @@ export class PlaygroundPage {
   /** A fresh network and data from the state: the run restarts at epoch 0, so a link reproduces it. */
   #configure(): void {
     this.#notice(undefined);
+    this.#model.clear();
     this.#clearResults();
     this.#controls.render(this.#state);
     this.#controls.setPlaying(false);
@@ -228,8 +236,8 @@ export class PlaygroundPage {
   #receive(reply: StampedReply): void {
     switch (reply.type) {
       case 'configured':
-        this.#trainLabels = reply.train.labels;
-        this.#output.reset(reply.train, reply.test);
+        this.#trainTargets = reply.train.targets;
+        this.#output.reset(reply.train, reply.test, this.#state.problem);
         this.#backend.textContent =
           `Computed by deltanet's ${reply.backend.name} backend (${reply.backend.description}) on ` +
           `${reply.backend.threads} thread${reply.backend.threads === 1 ? '' : 's'} in a Web Worker; the page only draws.`;
@@ -263,7 +271,7 @@ export class PlaygroundPage {
           optimizer: this.#state.optimizer,
         };
         if (fresh)
-          this.#stepThrough.show(reply.example, reply.trace, [this.#trainLabels[reply.example]!], names);
+          this.#stepThrough.show(reply.example, reply.trace, [this.#trainTargets[reply.example]!], names);
         else this.#stepThrough.refresh(reply.trace);
         return;
       }
@@ -273,6 +281,12 @@ export class PlaygroundPage {
         return;
       case 'model':
         this.#model.show(reply.json);
+        return;
+      case 'exported':
+        this.#model.exported(reply.format, reply.files);
+        return;
+      case 'export-refused':
+        this.#model.refused(reply.format, reply.reason);
         return;
       case 'error':
         this.#notice(reply.message);

@@ -1,6 +1,15 @@
 // The playground's whole state: everything a shared link must carry to reproduce a run.
-import type { PlaygroundSetName } from '@deltanet/data';
+import type { PlaygroundRegressionSetName, PlaygroundSetName } from '@deltanet/data';
 import type { FeatureName } from './features';
+
+/** The Playground's two problem types: 0/1 classes, or a number to fit (plane, multi-gaussian). */
+export const problems = ['classification', 'regression'] as const;
+
+/** One of {@link problems}. */
+export type Problem = (typeof problems)[number];
+
+/** A dataset of either problem type. */
+export type DatasetName = PlaygroundSetName | PlaygroundRegressionSetName;
 
 /** Hidden layers allowed, and units per hidden layer (as in TensorFlow Playground). */
 export const limits = {
@@ -30,7 +39,10 @@ export const samples = 500;
 
 /** One playground configuration; the plugin names come from the registry. */
 export interface PlaygroundState {
-  readonly dataset: PlaygroundSetName;
+  /** Classes (sigmoid output, cross-entropy) or regression (linear output, squared error). */
+  readonly problem: Problem;
+  /** A set of `problem`'s kind. */
+  readonly dataset: DatasetName;
   /** Noise in percent, 0–50 (the generators take noise / 100). */
   readonly noise: number;
   /** Share of points used for training, in percent. */
@@ -55,7 +67,7 @@ export interface PlaygroundState {
   readonly speed: Speed;
   /** Whether the output heatmap shows the test points too. */
   readonly showTest: boolean;
-  /** Whether the output heatmap shows the predicted class (h ≥ ½) instead of h itself. */
+  /** Whether the output heatmap shows the predicted class (h ≥ ½) instead of h itself (classes only). */
   readonly discretize: boolean;
 }
 
@@ -74,6 +86,7 @@ export interface PluginChoices {
  * 0.1 within about 150 epochs; Adam at the same rate gets stuck on XOR for some seeds.
  */
 export const defaultState: PlaygroundState = {
+  problem: 'classification',
   dataset: 'circle',
   noise: 0,
   trainPercent: 50,
@@ -108,8 +121,9 @@ export interface Preset {
  */
 export const spiralPreset: Preset = {
   name: 'spiral',
-  description: 'Spiral: x1, x2, sin x1, sin x2 → 8-8-8 tanh, Adam 0.01',
+  description: 'Spiral: X₁, X₂, sin(X₁), sin(X₂) → 8-8-8 tanh, Adam 0.01',
   state: {
+    problem: 'classification',
     dataset: 'spiral',
     features: ['x1', 'x2', 'sin x1', 'sin x2'],
     hidden: [8, 8, 8],
@@ -143,4 +157,17 @@ export function onlyTuning(before: PlaygroundState, after: PlaygroundState): boo
   return (Object.keys(after) as (keyof PlaygroundState)[]).every(
     (key) => tuning.has(key) || JSON.stringify(before[key]) === JSON.stringify(after[key]),
   );
+}
+
+/**
+ * What switching to `problem` changes besides itself: its first dataset, and the output and loss
+ * it trains with (the Playground's regression is a linear output unit under squared error).
+ *
+ * @example
+ * problemDefaults('regression'); // { problem: 'regression', dataset: 'plane', outputActivation: 'linear', loss: 'mean-squared-error' }
+ */
+export function problemDefaults(problem: Problem): Partial<PlaygroundState> {
+  return problem === 'regression'
+    ? { problem, dataset: 'plane', outputActivation: 'linear', loss: 'mean-squared-error', discretize: false }
+    : { problem, dataset: 'circle', outputActivation: 'sigmoid', loss: 'cross-entropy' };
 }

@@ -22,6 +22,7 @@ describe('URL state', () => {
     const name = (list: readonly string[]) => fc.constantFrom(...list);
     const state = fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 6 }).chain((hidden) =>
       fc.record<PlaygroundState>({
+        problem: fc.constant('classification'),
         dataset: fc.constantFrom('circle', 'xor', 'gauss', 'spiral'),
         noise: fc.integer({ min: 0, max: 50 }),
         trainPercent: fc.integer({ min: 10, max: 90 }),
@@ -45,8 +46,20 @@ describe('URL state', () => {
         discretize: fc.boolean(),
       }),
     );
+    const regression = state.map(
+      (s): PlaygroundState => ({
+        ...s,
+        problem: 'regression',
+        dataset: s.seed % 2 === 0 ? 'plane' : 'multi-gaussian',
+        outputActivation: 'linear',
+        loss: 'mean-squared-error',
+        discretize: false,
+      }),
+    );
     // Pairs the page refuses are repaired on parsing (tested below), so they do not round-trip.
-    const valid = state.filter((s) => compatible(s.outputActivation, s.loss).problems.length === 0);
+    const valid = fc
+      .oneof(state, regression)
+      .filter((s) => compatible(s.outputActivation, s.loss, s.problem).problems.length === 0);
     fc.assert(
       fc.property(valid, (s) => {
         const parsed = parseState(`?${serializeState(s)}`, choices);
@@ -82,6 +95,34 @@ describe('URL state', () => {
     expect(state).toMatchObject({ outputActivation: 'linear', loss: 'mean-squared-error' });
     expect(problems).toEqual([
       'loss cross-entropy: cross-entropy needs an output in (0, 1) (sigmoid); linear can leave it, giving a meaningless or negative loss; using mean-squared-error',
+    ]);
+  });
+
+  it('reads a regression link: its own datasets, a linear output with squared error, no discretize', () => {
+    expect(parseState('problem=regression', choices)).toEqual({
+      state: {
+        ...defaultState,
+        problem: 'regression',
+        dataset: 'plane',
+        outputActivation: 'linear',
+        loss: 'mean-squared-error',
+      },
+      problems: [],
+    });
+    const { state, problems } = parseState(
+      'problem=regression&dataset=circle&output=sigmoid&loss=cross-entropy&discretize=1',
+      choices,
+    );
+    expect(state).toMatchObject({ dataset: 'plane', outputActivation: 'linear', loss: 'mean-squared-error' });
+    expect(state.discretize).toBe(false);
+    expect(problems).toEqual([
+      'dataset: "circle" is not one of plane, multi-gaussian; using plane',
+      'output sigmoid: regression fits numbers of either sign with a linear output unit, as the Playground does; using linear',
+      'loss cross-entropy: regression is trained on squared error ½(h − y)², as in the Playground; using mean-squared-error',
+      'discretize: regression has no classes to threshold; the output is the fitted number itself; using 0',
+    ]);
+    expect(parseState('problem=classification&dataset=plane', choices).problems).toEqual([
+      'dataset: "plane" is not one of circle, gauss, spiral, xor; using circle',
     ]);
   });
 

@@ -1,11 +1,18 @@
 // The playground state as URL query parameters and back. Parsing validates every field: a bad
 // or unknown value falls back to its default and is reported, so a mangled link never crashes.
-import { playgroundSets } from '@deltanet/data';
+import { playgroundRegressionSets, playgroundSets } from '@deltanet/data';
 import { compatible } from './combinations';
 import type { FeatureName } from './features';
 import { featureNames, isFeatureName } from './features';
-import type { PlaygroundState, PluginChoices, Speed } from './state';
-import { defaultState, limits, noRegularizer, speeds } from './state';
+import type { PlaygroundState, PluginChoices, Problem, Speed } from './state';
+import {
+  defaultState,
+  limits,
+  noRegularizer,
+  problemDefaults,
+  problems as problemTypes,
+  speeds,
+} from './state';
 
 /** A parsed state and one message per parameter that was ignored. */
 export interface ParsedState {
@@ -22,6 +29,7 @@ export interface ParsedState {
  */
 export function serializeState(state: PlaygroundState): string {
   const params = new URLSearchParams();
+  params.set('problem', state.problem);
   params.set('dataset', state.dataset);
   params.set('noise', String(state.noise));
   params.set('train', String(state.trainPercent));
@@ -71,8 +79,10 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
     problems.push(`${key}: "${raw}" is not one of ${valid.join(', ')}; using ${fallback}`);
     return fallback;
   };
-  const d = defaultState;
-  const dataset = readName('dataset', d.dataset, Object.keys(playgroundSets)) as PlaygroundState['dataset'];
+  const problem = readName('problem', defaultState.problem, problemTypes) as Problem;
+  // Each problem type brings its own first dataset, output and loss.
+  const d = { ...defaultState, ...problemDefaults(problem) };
+  const dataset = readName('dataset', d.dataset, datasetNames(problem)) as PlaygroundState['dataset'];
   const hidden = read('hidden', d.hidden, parseHidden);
   const activations = read('activations', defaultActivations(hidden.length), (raw) =>
     parseActivations(raw, hidden.length, choices.activations),
@@ -80,10 +90,14 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
   const pair = compatible(
     readName('output', d.outputActivation, choices.activations),
     readName('loss', d.loss, choices.losses),
+    problem,
   );
   problems.push(...pair.problems);
+  const discretize = read('discretize', d.discretize, parseFlag);
+  if (discretize && problem === 'regression') problems.push(`discretize: ${discretizeProblem}; using 0`);
   return {
     state: {
+      problem,
       dataset,
       noise: read('noise', d.noise, integerIn(limits.noise)),
       trainPercent: read('train', d.trainPercent, integerIn(limits.trainPercent)),
@@ -101,10 +115,19 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
       seed: read('seed', d.seed, integerIn({ min: 0, max: 2 ** 31 - 1 })),
       speed: read('speed', d.speed, parseSpeed),
       showTest: read('showTest', d.showTest, parseFlag),
-      discretize: read('discretize', d.discretize, parseFlag),
+      discretize: discretize && problem !== 'regression',
     },
     problems,
   };
+}
+
+/** Why "discretize output" does not apply to regression. */
+export const discretizeProblem =
+  'regression has no classes to threshold; the output is the fitted number itself';
+
+/** The datasets of one problem type, in display order. */
+export function datasetNames(problem: Problem): string[] {
+  return Object.keys(problem === 'regression' ? playgroundRegressionSets : playgroundSets);
 }
 
 /** Every hidden layer with the default activation. */

@@ -10,8 +10,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page that records every console error and uncaught exception into `errors`. */
-export async function watchedPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+export async function watchedPage(
+  browser: Browser,
+  errors: string[],
+  options: { acceptDownloads?: boolean } = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, ...options });
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });

@@ -1,115 +1,29 @@
 // The demo in a real browser: the built app served from dist/, driven through its controls.
 // Screenshots of every state go to test-artifacts/ for a person to look at.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseNetwork, traceBackprop } from '@deltanet/backprop';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { traceBackprop } from '@deltanet/backprop';
 import { rowSlice } from '@deltanet/tensor';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { playgroundData } from '../src/session/playground-data';
 import { defaultState } from '../src/state';
 import { parseState } from '../src/url-state';
-import { launchChromium, watchedPage } from './browser';
-import { serveStatic } from './static-server';
+import * as harness from './harness';
+import { artifacts, frameGaps, openDemo, p99, pageNetwork, pluginNames, useDemo } from './harness';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const artifacts = join(root, 'test-artifacts');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const demo = useDemo();
 let page: Page;
-let errors: string[] = [];
-/** Only the bad-link test expects the notice; elsewhere it would be a worker's error. */
-let noticeExpected = false;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  server = await serveStatic(join(root, 'dist'));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const notice = await page.locator('#notice').textContent();
-  if (!noticeExpected) expect(notice).toBe('');
-  noticeExpected = false;
-  await page?.close();
-  expect(errors).toEqual([]);
-  errors = [];
-});
-
-async function open(query = '', viewport?: { width: number; height: number }): Promise<Page> {
-  page = await watchedPage(browser, errors);
-  if (viewport) await page.setViewportSize(viewport);
-  await page.addInitScript(countSnapshotsInFlight);
-  await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => document.querySelectorAll('#network .unit canvas').length > 0);
+const open = async (query = '', viewport?: { width: number; height: number }) => {
+  page = await openDemo(demo, query, viewport);
   return page;
-}
-
-/**
- * Runs in the page before its code: wraps Worker to count snapshots received and not yet
- * acknowledged, so a test can see that at most one is ever in flight.
- */
-function countSnapshotsInFlight() {
-  const counts = { now: 0, max: 0, snapshots: 0 };
-  (window as unknown as { inFlight: typeof counts }).inFlight = counts;
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      this.addEventListener('message', (event: MessageEvent) => {
-        if (event.data?.type !== 'snapshot') return;
-        counts.snapshots++;
-        counts.now++;
-        counts.max = Math.max(counts.max, counts.now);
-      });
-    }
-    override postMessage(message: unknown, transfer?: unknown): void {
-      const type = (message as { type?: string })?.type;
-      if (type === 'ack') counts.now--;
-      // A new session: snapshots of the old one are dropped unacknowledged, by design.
-      if (type === 'configure') counts.now = 0;
-      super.postMessage(message, transfer as Transferable[]);
-    }
-  };
-}
-
-const playing = () => page.locator('#play').getAttribute('data-playing');
-const testLoss = () => page.locator('#test-loss').getAttribute('data-value').then(Number);
-
-const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-const epoch = () => page.locator('#epoch').getAttribute('data-epoch').then(Number);
-
-/** Gaps between animation frames in the page over `ms` milliseconds. */
-function frameGaps(ms: number): Promise<number[]> {
-  return page.evaluate(
-    (ms) =>
-      new Promise<number[]>((resolve) => {
-        const gaps: number[] = [];
-        let last = performance.now();
-        const end = last + ms;
-        const tick = (now: number) => {
-          gaps.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(gaps);
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
-}
-
-const p99 = (gaps: number[]) => {
-  const sorted = gaps.slice(1).sort((a, b) => a - b);
-  return sorted[Math.floor(0.99 * (sorted.length - 1))]!;
 };
+const playing = () => harness.playing(page);
+const testLoss = () => harness.testLoss(page);
+const epoch = () => harness.epoch(page);
+const shot = (name: string) => harness.shot(page, name);
 
 describe('demo in Chromium', () => {
   it('loads the playground with no console errors and says what computes', async () => {
@@ -134,7 +48,7 @@ describe('demo in Chromium', () => {
   });
 
   it('reports a bad link and explains an out-of-range field instead of reverting it', async () => {
-    noticeExpected = true;
+    demo.noticeExpected = true;
     await open('?dataset=moons&hidden=4,99');
     await expect.poll(() => page.locator('#notice').textContent()).toContain('"moons" is not one of');
     expect(await page.locator('#layer-count').textContent()).toBe('2 hidden layers');
@@ -203,35 +117,55 @@ describe('demo in Chromium', () => {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
     };
-    const idle = p99(await frameGaps(2000));
+    const idle = p99(await frameGaps(page, 2000));
     await page.click('#play');
     await expect.poll(playing).toBe('true');
     await page.waitForTimeout(1500);
     const start = await heap();
     const startEpoch = await epoch();
-    const frames = await frameGaps(8000);
+    const frames = await frameGaps(page, 8000);
     const end = await heap();
     const counts = await page.evaluate(
       () => (window as unknown as { inFlight: { max: number; snapshots: number } }).inFlight,
     );
     await page.click('#play');
     await expect.poll(playing).toBe('false');
+    const idleAfter = p99(await frameGaps(page, 2000));
+    const load = loadavg()[0]!;
     const sorted = frames.slice(1).sort((a, b) => a - b);
     const busy = p99(frames);
+    // The target is 50 ms. When the idle page itself misses frames before or after the run, or
+    // the machine's load average exceeds its cores (the rest of the suite beside this file, other
+    // jobs on a shared box), a wall-clock frame time measures the machine, not the page: then
+    // only the freeze guard below holds. Either way the figures are reported, in the log and in
+    // test-artifacts/frame-times.json.
+    const quiet = idle <= 25 && idleAfter <= 25 && load < availableParallelism();
+    const figures = {
+      network: 'spiral, 7 features, 8-8-8-8-8-8 tanh, as fast as possible',
+      frames: frames.length,
+      p99Ms: Number(busy.toFixed(1)),
+      idleP99Ms: [Number(idle.toFixed(1)), Number(idleAfter.toFixed(1))],
+      loadAverage: Number(load.toFixed(2)),
+      cores: availableParallelism(),
+      longestMs: sorted.slice(-8).map(Math.round),
+      heapMb: [Number(start.toFixed(1)), Number(end.toFixed(1))],
+      epochs: (await epoch()) - startEpoch,
+      snapshots: counts.snapshots,
+      targetChecked: quiet,
+    };
+    writeFileSync(join(artifacts, 'frame-times.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(
-      `largest network: ${frames.length} frames, p99 ${busy.toFixed(1)} ms (idle page ${idle.toFixed(1)} ms), heap ${start.toFixed(1)} → ${end.toFixed(1)} MB, ` +
-        `${(await epoch()) - startEpoch} epochs, ${counts.snapshots} snapshots; longest ${sorted.slice(-8).map(Math.round).join(' ')} ms`,
+      `largest network: ${figures.frames} frames, p99 ${figures.p99Ms} ms (idle page ${figures.idleP99Ms.join(' / ')} ms, load ${figures.loadAverage} on ${figures.cores} cores), ` +
+        `heap ${start.toFixed(1)} → ${end.toFixed(1)} MB, ${figures.epochs} epochs, ${counts.snapshots} snapshots; ` +
+        `longest ${figures.longestMs.join(' ')} ms; ` +
+        (quiet
+          ? '50 ms target checked'
+          : 'the machine is busy (an idle p99 over 25 ms, or load above the cores): 50 ms target not checked'),
     );
-    // The target is 50 ms. When the idle page itself already misses frames (other processes on
-    // the cores: the rest of the suite runs beside this file, a shared CI box), a wall-clock
-    // frame time measures the machine, not the page: then only the freeze guard below holds,
-    // and the figures are in the log.
-    const quiet = idle <= 25;
     if (quiet) expect(busy).toBeLessThan(50);
-    else
-      console.log(`idle page p99 ${idle.toFixed(1)} ms: the machine is busy; the 50 ms target not checked`);
-    // The page never stops answering (the bug was minutes without a frame).
-    expect(sorted.at(-1)!).toBeLessThan(1000);
+    // The page never stops answering (the bug was minutes without a frame); a busy machine can
+    // delay a frame by a second, never by minutes.
+    expect(sorted.at(-1)!).toBeLessThan(quiet ? 1000 : 10_000);
     expect(Math.abs(end - start)).toBeLessThan(20);
     expect(counts.max).toBe(1);
     expect(counts.snapshots).toBeGreaterThan(20);
@@ -240,7 +174,7 @@ describe('demo in Chromium', () => {
   }, 60_000);
 
   it('shows a divergence during play at once and lights up where the first NaN came from', async () => {
-    noticeExpected = true;
+    demo.noticeExpected = true;
     await open(
       '?dataset=spiral&hidden=8,8&activations=relu,relu&output=linear&loss=mean-squared-error&lr=10&speed=0',
     );
@@ -322,7 +256,7 @@ describe('demo in Chromium', () => {
     await page.locator('#network .layer-header').nth(2).getByTitle('Add a unit').click();
     expect(await page.locator('#layer-count').textContent()).toBe('3 hidden layers');
     const query = new URL(page.url()).search;
-    const { state } = parseState(query, names());
+    const { state } = parseState(query, pluginNames());
     expect(state).toMatchObject({
       hidden: [4, 2, 3],
       activations: ['relu', 'tanh', 'tanh'],
@@ -331,7 +265,7 @@ describe('demo in Chromium', () => {
     expect(await page.locator('#network .unit:not(.input):not(.bias)').count()).toBe(4 + 2 + 3 + 1);
     await page.click('#step');
     await expect.poll(epoch).toBe(1);
-    await page.click('#network .unit.input[title="feature x1²"]');
+    await page.click('#network .unit.input[title="feature X₁²"]');
     expect(await page.locator('#network .unit.input:not(.off)').count()).toBe(3);
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('#network .unit canvas').length > 0);
@@ -394,13 +328,9 @@ describe('demo in Chromium', () => {
     await page.fill('#trace-example', '7');
     await page.click('#trace-start');
     await page.waitForSelector('#formula b');
-    await page.click('#model-export');
-    await page.waitForFunction(
-      () => (document.querySelector('#model-json') as HTMLTextAreaElement).value.length > 0,
-    );
-    const model = parseNetwork(await page.locator('#model-json').inputValue());
-    const { train } = playgroundData({ ...defaultState, ...parseState(query, names()).state });
-    const trace = traceBackprop(model.network, rowSlice(train.x, 7, 8), rowSlice(train.y, 7, 8));
+    const network = await pageNetwork(page);
+    const { train } = playgroundData({ ...defaultState, ...parseState(query, pluginNames()).state });
+    const trace = traceBackprop(network, rowSlice(train.x, 7, 8), rowSlice(train.y, 7, 8));
 
     let stages = 0;
     let checked = 0;
@@ -463,13 +393,9 @@ describe('demo in Chromium', () => {
     await page.fill('#trace-count', '10');
     await page.click('#trace-start');
     await page.waitForSelector('#formula b');
-    await page.click('#model-export');
-    await page.waitForFunction(
-      () => (document.querySelector('#model-json') as HTMLTextAreaElement).value.length > 0,
-    );
-    const model = parseNetwork(await page.locator('#model-json').inputValue());
-    const { train } = playgroundData({ ...defaultState, ...parseState(query, names()).state });
-    const trace = traceBackprop(model.network, rowSlice(train.x, 20, 30), rowSlice(train.y, 20, 30));
+    const network = await pageNetwork(page);
+    const { train } = playgroundData({ ...defaultState, ...parseState(query, pluginNames()).state });
+    const trace = traceBackprop(network, rowSlice(train.x, 20, 30), rowSlice(train.y, 20, 30));
     expect(trace.m).toBe(10);
     const kinds: string[] = [];
     let checked = 0;
@@ -558,7 +484,7 @@ describe('demo in Chromium', () => {
       });
     };
     expect(await audit()).toEqual([]);
-    await page.goto(`${server.url}?dataset=xor#digits`);
+    await page.goto(`${demo.server.url}?dataset=xor#digits`);
     await page.waitForSelector('#digits-status');
     expect(await audit()).toEqual([]);
   });
@@ -572,7 +498,7 @@ describe('demo in Chromium', () => {
     expect(network.x + network.width).toBeLessThanOrEqual(390);
     expect(await page.locator('#network .unit.output').isVisible()).toBe(true);
     await shot('10-phone-playground');
-    await page.goto(`${server.url}#digits`);
+    await page.goto(`${demo.server.url}#digits`);
     await page.waitForSelector('#draw-pad');
     expect(await overflow()).toBeLessThanOrEqual(0);
     const pad = (await page.locator('#draw-pad').boundingBox())!;
@@ -652,13 +578,4 @@ function expectedCell(
     default:
       throw new Error(`unexpected cell ${cell['quantity']}`);
   }
-}
-
-function names() {
-  return {
-    activations: ['sigmoid', 'tanh', 'relu'],
-    losses: ['cross-entropy', 'mean-squared-error'],
-    optimizers: ['adam', 'sgd'],
-    regularizers: ['l1', 'l2'],
-  };
 }

@@ -3,7 +3,7 @@ import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { mapFeatures } from '../features';
 import type { PlaygroundState } from '../state';
-import { defaultState, spiralPreset } from '../state';
+import { defaultState, problemDefaults, spiralPreset } from '../state';
 import { divergenceReport } from './divergence-report';
 import { gridInputs } from './playground-data';
 import { PlaygroundSession, playgroundSpec } from './playground-session';
@@ -25,6 +25,24 @@ describe('PlaygroundSession', () => {
     expect(session.epoch).toBe(100);
     expect(before).toBeGreaterThan(0.5);
     expect(session.losses().test).toBeLessThan(0.1);
+  });
+
+  it('fits the regression plane y = (x1 + x2)/10 with a linear output under squared error', async () => {
+    const state: PlaygroundState = { ...defaultState, ...problemDefaults('regression') };
+    const session = new PlaygroundSession(state, registry);
+    const { train, trainPoints } = session.data;
+    // The targets are the plane itself (no noise), not classes.
+    for (let i = 0; i < train.y.rows; i++) {
+      const [x1, x2] = [trainPoints.points[2 * i]!, trainPoints.points[2 * i + 1]!];
+      expect(trainPoints.targets[i]).toBeCloseTo((x1 + x2) / 10, 15);
+      expect(train.y.data[i]).toBe(trainPoints.targets[i]);
+    }
+    expect(playgroundSpec(state)).toMatchObject({ outputActivation: 'linear', loss: 'mean-squared-error' });
+    // Predicting 0 everywhere scores ½·E[y²] = ½ · 0.24 = 0.12 (x1 + x2 has variance 24).
+    const before = session.losses().test;
+    await session.train(60);
+    expect(before).toBeGreaterThan(0.05);
+    expect(session.losses().test).toBeLessThan(0.01);
   });
 
   it('splits 500 points by the train percentage into features and classes', () => {

@@ -1,9 +1,9 @@
-// The toolbar (play, pause, step, reset, epoch; optimizer, learning rate, λ, regularizer,
+// The toolbar (play, pause, step, reset, epoch; problem type, optimizer, learning rate, λ, regularizer,
 // loss, output activation, batch size) and the data column (set, split, noise, regenerate).
-import { playgroundSets } from '@deltanet/data';
 import { lossProblem, outputProblem } from '../combinations';
-import type { PlaygroundState, PluginChoices, Speed } from '../state';
-import { limits, noRegularizer, speeds, spiralPreset } from '../state';
+import type { PlaygroundState, PluginChoices, Problem, Speed } from '../state';
+import { limits, noRegularizer, problems, speeds, spiralPreset } from '../state';
+import { datasetNames } from '../url-state';
 import { choice, el, keepingFocus, numberField, slider } from './dom';
 
 /** What the controls ask the page to do. */
@@ -58,6 +58,9 @@ export class Controls {
     this.toolbar.replaceChildren(
       el('div', { class: 'transport' }, reset, this.playButton, step),
       el('div', { class: 'field epoch' }, el('span', {}, 'Epoch'), this.epoch),
+      choice('Problem type', 'problem', problems, state.problem, (problem) =>
+        change({ problem: problem as Problem }),
+      ),
       choice('Optimizer', 'optimizer', c.optimizers, state.optimizer, (optimizer) => change({ optimizer })),
       choice(
         'Speed',
@@ -92,7 +95,7 @@ export class Controls {
         c.losses,
         state.loss,
         (loss) => change({ loss }),
-        (loss) => lossProblem(loss, state.outputActivation),
+        (loss) => lossProblem(loss, state.outputActivation, state.problem),
       ),
       choice(
         'Output activation',
@@ -100,7 +103,7 @@ export class Controls {
         c.activations,
         state.outputActivation,
         (outputActivation) => change({ outputActivation }),
-        outputProblem,
+        (output) => outputProblem(output, state.problem),
       ),
       numberField(
         'Batch size',
@@ -116,7 +119,7 @@ export class Controls {
 
     this.toolbar.append(this.advice);
 
-    const sets = Object.keys(playgroundSets).map((name) => {
+    const sets = datasetNames(state.problem).map((name) => {
       const button = el(
         'button',
         { class: name === state.dataset ? 'dataset selected' : 'dataset', 'data-dataset': name },

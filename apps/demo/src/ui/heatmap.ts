@@ -1,8 +1,11 @@
 // Painting an n × n grid of values onto a canvas with the diverging palette.
 import { divergingColor } from './colors';
 
-/** How grid values become [−1, 1]: an output probability around ½, or a unit's own range. */
-export type Scale = 'probability' | 'range';
+/**
+ * How grid values become colours: an output probability around ½, a regression output on
+ * [−1, 1] around 0 (the targets' range), or a unit's own range.
+ */
+export type Scale = 'probability' | 'signed' | 'range';
 
 /** Palette steps: 256 shades per side are more than the eye separates on a 36-pixel unit. */
 const STEPS = 511;
@@ -21,11 +24,12 @@ const palette = (() => {
 
 /**
  * Draws `values` (n × n, row 0 at the top) into `canvas`, scaled up smoothly. 'probability'
- * maps 0 → orange, ½ → white, 1 → blue; 'range' maps the values' own min → orange, max → blue
+ * maps 0 → orange, ½ → white, 1 → blue; 'signed' maps −1 → orange, 0 → white, 1 → blue (values
+ * beyond ±1 take the end colours); 'range' maps the values' own min → orange, max → blue
  * (a constant unit is white), since hidden units of different activations span different ranges.
  */
 export function paintHeatmap(canvas: HTMLCanvasElement, values: Float32Array, n: number, scale: Scale): void {
-  let [lo, hi] = [0, 1];
+  let [lo, hi] = scale === 'signed' ? [-1, 1] : [0, 1];
   if (scale === 'range') {
     lo = Number.POSITIVE_INFINITY;
     hi = Number.NEGATIVE_INFINITY;

@@ -1,11 +1,14 @@
-// The output column: the decision boundary h(x1, x2) as a heatmap with the training points
-// (white rim) and test points (dark rim) on it, the train and test losses, and their curves.
+// The output column: h(x1, x2) as a heatmap (the decision boundary, or the fitted surface for
+// regression) with the training points (white rim) and test points (dark rim) on it, the train
+// and test losses, and their curves. Losses only: a regression has no accuracy to show.
 
 import { formatNumber } from '../format';
 import type { LabelledPoints } from '../session/playground-data';
 import { domain } from '../session/playground-data';
 import type { PlaygroundSnapshot } from '../session/playground-session';
-import { blue, orange } from './colors';
+import type { Problem } from '../state';
+import { discretizeProblem } from '../url-state';
+import { blue, divergingColor, orange } from './colors';
 import { el } from './dom';
 import { paintHeatmap } from './heatmap';
 
@@ -20,6 +23,9 @@ export class OutputView {
   readonly trainLoss = el('span', { id: 'train-loss' }, '–');
   readonly showTest = el('input', { type: 'checkbox', id: 'show-test' });
   readonly discretize = el('input', { type: 'checkbox', id: 'discretize' });
+  /** Why discretize is off for regression (shown under the box, and read with it). */
+  readonly discretizeWhy = el('p', { class: 'hint', id: 'discretize-why', hidden: true }, discretizeProblem);
+  #problem: Problem = 'classification';
   /** h thresholded at ½, reused for every discretized paint. */
   #classes = new Float32Array(0);
   readonly element: HTMLElement;
@@ -50,6 +56,7 @@ export class OutputView {
       this.heatmap,
       el('label', { class: 'check' }, this.showTest, ' Show test data'),
       el('label', { class: 'check' }, this.discretize, ' Discretize output'),
+      this.discretizeWhy,
       el('p', { class: 'hint' }, 'Click a training point to step through backpropagation on it.'),
     );
     for (const box of [this.showTest, this.discretize]) {
@@ -69,8 +76,14 @@ export class OutputView {
     this.#draw();
   }
 
-  /** New data: forget the curves. */
-  reset(train: LabelledPoints, test: LabelledPoints): void {
+  /** New data: forget the curves. Regression colours by value and has nothing to discretize. */
+  reset(train: LabelledPoints, test: LabelledPoints, problem: Problem = 'classification'): void {
+    this.#problem = problem;
+    const regression = problem === 'regression';
+    this.discretize.disabled = regression;
+    this.discretizeWhy.hidden = !regression;
+    if (regression) this.discretize.setAttribute('aria-describedby', 'discretize-why');
+    else this.discretize.removeAttribute('aria-describedby');
     this.#train = train;
     this.#test = test;
     this.#history = [];
@@ -99,12 +112,13 @@ export class OutputView {
     const snapshot = this.#last;
     if (!snapshot) return;
     let shown = snapshot.output;
-    if (this.discretize.checked) {
+    const regression = this.#problem === 'regression';
+    if (this.discretize.checked && !regression) {
       if (this.#classes.length !== shown.length) this.#classes = new Float32Array(shown.length);
       for (let i = 0; i < shown.length; i++) this.#classes[i] = shown[i]! >= 0.5 ? 1 : 0;
       shown = this.#classes;
     }
-    paintHeatmap(this.heatmap, shown, snapshot.resolution, 'probability');
+    paintHeatmap(this.heatmap, shown, snapshot.resolution, regression ? 'signed' : 'probability');
     const context = this.heatmap.getContext('2d')!;
     const dots = (set: LabelledPoints | undefined, rim: string) => {
       if (!set) return;
@@ -112,7 +126,8 @@ export class OutputView {
         const [x, y] = toCanvas(set.points[2 * i]!, set.points[2 * i + 1]!);
         context.beginPath();
         context.arc(x, y, 3.5, 0, 2 * Math.PI);
-        context.fillStyle = `rgb(${(set.labels[i] === 1 ? blue : orange).join(',')})`;
+        const colour = regression ? divergingColor(set.targets[i]!) : set.labels[i] === 1 ? blue : orange;
+        context.fillStyle = `rgb(${colour.join(',')})`;
         context.fill();
         context.strokeStyle = rim;
         context.lineWidth = 1;

@@ -7,6 +7,7 @@ import { builtinRegistry, serializeNetwork } from '@deltanet/backprop';
 import { wasmThreads } from '@deltanet/tensor';
 import { divergenceReport } from '../session/divergence-report';
 import { PlaygroundSession } from '../session/playground-session';
+import { exportNetwork } from './export-network';
 import type { PlaygroundReply, PlaygroundRequest, StampedReply } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -133,6 +134,20 @@ function handle(request: PlaygroundRequest): void {
     case 'model':
       reply({ type: 'model', json: serializeNetwork(current.net) });
       return;
+    case 'export': {
+      const { format } = request;
+      void exportNetwork(current.net, format, current.state.features).then(
+        (result) =>
+          reply(
+            'files' in result
+              ? { type: 'exported', format, files: result.files }
+              : { type: 'export-refused', format, reason: result.refused },
+          ),
+        (error: unknown) =>
+          reply({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
   }
 }
 

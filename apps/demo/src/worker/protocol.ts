@@ -4,6 +4,7 @@ import type { DivergenceReport } from '../session/divergence-report';
 import type { LabelledPoints } from '../session/playground-data';
 import type { PlaygroundSnapshot } from '../session/playground-session';
 import type { PlaygroundState } from '../state';
+import type { ExportedFile, ExportFormat } from './export-network';
 
 /** Page → playground worker. */
 export type PlaygroundRequest =
@@ -27,7 +28,9 @@ export type PlaygroundRequest =
   /** Training examples example..example+count−1 (count 1: one example; more: a minibatch). */
   | { readonly type: 'trace'; readonly example: number; readonly count: number }
   | { readonly type: 'gradient-check' }
-  | { readonly type: 'model' };
+  | { readonly type: 'model' }
+  /** The network in another framework's format (loads @deltanet/interop on first use). */
+  | { readonly type: 'export'; readonly format: ExportFormat };
 
 /** Playground worker → page. */
 export type PlaygroundReply =
@@ -51,6 +54,9 @@ export type PlaygroundReply =
   /** The check of Θ as it was after `epoch` epochs. */
   | { readonly type: 'gradient-check'; readonly report: GradientCheckReport; readonly epoch: number }
   | { readonly type: 'model'; readonly json: string }
+  /** The files of an export, or why this network cannot be written in that format. */
+  | { readonly type: 'exported'; readonly format: ExportFormat; readonly files: ExportedFile[] }
+  | { readonly type: 'export-refused'; readonly format: ExportFormat; readonly reason: string }
   | { readonly type: 'error'; readonly message: string };
 
 /** A reply stamped with the generation of the configure it answers. */

@@ -16,7 +16,8 @@ export interface PlaygroundOptions extends DTypeOption {
 
 /**
  * A playground generator: m points in the plane, x m × 2 (features x1, x2), y m × 1 holding
- * the class 0 or 1 (the playground's −1 and +1), labels 0/1, classNames ['0', '1'].
+ * the class 0 or 1 (the playground's −1 and +1), labels 0/1, classNames ['0', '1'] — or, for the
+ * regression sets (plane, multi-gaussian), the target value and no labels.
  *
  * @example
  * const make: PlaygroundGenerator = playgroundSets.xor;

@@ -1,0 +1,84 @@
+// The controls above the diagram: add or remove a hidden layer, and for each hidden layer its
+// unit count (+/−) and activation.
+import type { PlaygroundState } from '../state';
+import { limits } from '../state';
+import { choice, el } from './dom';
+import type { Layout } from './network-layout';
+import { LEFT, NODE } from './network-layout';
+
+/** "+ − n hidden layers". */
+export function layersHeader(
+  state: PlaygroundState,
+  change: (next: Partial<PlaygroundState>) => void,
+): HTMLElement {
+  const count = state.hidden.length;
+  const { min, max } = limits.hiddenLayers;
+  const add = el(
+    'button',
+    { class: 'round', id: 'add-layer', title: 'Add a hidden layer', disabled: count >= max },
+    '+',
+  );
+  const remove = el(
+    'button',
+    { class: 'round', id: 'remove-layer', title: 'Remove the last hidden layer', disabled: count <= min },
+    '−',
+  );
+  add.addEventListener('click', () =>
+    change({
+      hidden: [...state.hidden, 2],
+      activations: [...state.activations, state.activations.at(-1) ?? 'sigmoid'],
+    }),
+  );
+  remove.addEventListener('click', () =>
+    change({ hidden: state.hidden.slice(0, -1), activations: state.activations.slice(0, -1) }),
+  );
+  return el(
+    'div',
+    { class: 'layers-header' },
+    add,
+    remove,
+    el('span', { id: 'layer-count' }, `${count} hidden layer${count === 1 ? '' : 's'}`),
+  );
+}
+
+/** Hidden layer `layer` (0-based): its unit count with +/− and its activation picker. */
+export function layerHeader(
+  state: PlaygroundState,
+  layer: number,
+  layout: Layout,
+  activations: readonly string[],
+  change: (next: Partial<PlaygroundState>) => void,
+): HTMLElement {
+  const units = state.hidden[layer]!;
+  const resize = (delta: number) => {
+    const hidden = [...state.hidden];
+    hidden[layer] = units + delta;
+    change({ hidden });
+  };
+  const more = el(
+    'button',
+    { class: 'round small', title: 'Add a unit', disabled: units >= limits.units.max },
+    '+',
+  );
+  const fewer = el(
+    'button',
+    { class: 'round small', title: 'Remove a unit', disabled: units <= limits.units.min },
+    '−',
+  );
+  more.addEventListener('click', () => resize(1));
+  fewer.addEventListener('click', () => resize(-1));
+  const activation = choice('', `activation-${layer + 1}`, activations, state.activations[layer]!, (name) => {
+    const next = [...state.activations];
+    next[layer] = name;
+    change({ activations: next });
+  });
+  const header = el(
+    'div',
+    { class: 'layer-header' },
+    el('div', {}, more, fewer),
+    el('div', { class: 'units' }, `${units} unit${units === 1 ? '' : 's'}`),
+    activation,
+  );
+  header.style.left = `${LEFT + (layer + 1) * layout.column - (layout.column - NODE) / 2}px`;
+  return header;
+}
