@@ -62,6 +62,16 @@ export const trainFlags = {
     value: '<rate>',
     help: 'learning rate of a minibatch optimizer (digits: 0.005; 2-D sets: 0.03; files: 0.01)',
   },
+  'lr-schedule': {
+    type: 'string',
+    value: '<schedule>',
+    help: 'learning rate over the epochs: step:<epochs>:<factor>, exp:<factor> or cosine[:warmup=<epochs>][:final=<rate>] (default constant)',
+  },
+  clip: {
+    type: 'string',
+    value: '<norm:c|value:c>',
+    help: 'clip the gradient: norm:<c> caps ‖D‖ at c, value:<c> clamps each component to [−c, c] (default none)',
+  },
   'batch-size': {
     type: 'string',
     value: '<n|full>',

@@ -2,12 +2,13 @@
 // with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
 import type { Network, NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
 import { createNetwork, fit, parameterCount, serializeNetwork } from '@deltanet/backprop';
-import type { PluginRef, PluginRegistry } from '@deltanet/contract';
+import type { PluginRegistry } from '@deltanet/contract';
 import { applyStandardizer, fitStandardizer } from '@deltanet/data';
 import { setWasmThreads } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
 import type { FlagValues } from '../args/flags';
 import { readConfig, text, withConfig } from '../args/flags';
+import { formatSchedule, parseSchedule } from '../args/schedule-flags';
 import { fraction, integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
 import { datasetNames } from '../data/datasets';
 import { looksLikeFile } from '../data/files';
@@ -29,6 +30,7 @@ import { percent, progressReporter } from '../progress';
 import { version } from '../version';
 import { outputRange, trainingWarnings } from '../warnings';
 import { recipes, resumable, trainFlags, trainHelp } from './train-flags';
+import { composedOptimizer, optimizerChoice } from './train-optimizer';
 import { regressionLine, scorer } from './train-report';
 
 /** Runs `train` with the arguments after the command name. */
@@ -148,7 +150,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   };
   const registry = parsed.registry;
   const net = resumed ? resumed.network : buildNetwork(spec, registry);
-  const optimizer = optimizerChoice(
+  const optimizerRef = optimizerChoice(
     values,
     flag('optimizer'),
     text(values, 'optimizer') === undefined ? recipe.lr : undefined,
@@ -158,6 +160,13 @@ export async function train(args: string[], io: Io): Promise<number> {
   const epochs = integer('--epochs', flag('epochs'));
   const patience = text(values, 'early-stopping');
   const validationSplit = text(values, 'validation-split');
+  const split = validationSplit !== undefined ? fraction('--validation-split', validationSplit) : 0;
+  // fit holds out the last ⌊rows·split⌋ rows: the schedule counts the updates of what is left.
+  const trainRows = data.train.x.rows - Math.floor(data.train.x.rows * split);
+  const optimizer = composedOptimizer(optimizerRef, values, parsed.registry, {
+    batches: batchSize === 'full' ? 1 : Math.ceil(trainRows / batchSize),
+    epochs,
+  });
   const quiet = values.quiet === true || json;
   const score = scorer(regression, columnMeans(loaded.train.y), targetNormalization);
   const range = outputRange(net.activations.at(-1)!, net.layers.at(-1)!);
@@ -178,7 +187,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     ...(targetNormalization && { targetNormalization }),
     ...(regression && { targetMean: columnMeans(loaded.train.y) }),
     outputs: outputsHold,
-    flags: { ...recordedFlags(values), dataset: ref },
+    flags: { ...recordedFlags(values, epochs), dataset: ref },
     deltanet: version,
   };
   if (!resumed) {
@@ -437,17 +446,9 @@ function layerSizes(values: FlagValues, hidden: string, data: TrainingData): num
   return layers;
 }
 
-/** The optimizer with --lr folded into its options. */
-function optimizerChoice(values: FlagValues, name: string, recipeRate: string | undefined): PluginRef {
-  const ref = pluginRef('--optimizer', name);
-  const rate = text(values, 'lr') ?? recipeRate;
-  if (rate === undefined) return ref;
-  const base = typeof ref === 'string' ? { name: ref, options: {} } : ref;
-  return { name: base.name, options: { ...base.options, learningRate: number('--lr', rate) } };
-}
-
 /** The flags that decide what the run computes, saved for --resume (not where it writes). */
-function recordedFlags(values: FlagValues): FlagValues {
+function recordedFlags(values: FlagValues, epochs: number): FlagValues {
+  const schedule = text(values, 'lr-schedule');
   const skip = new Set([
     'quiet',
     'json',
@@ -463,9 +464,13 @@ function recordedFlags(values: FlagValues): FlagValues {
     // Any thread count computes the same bits.
     'threads',
   ]);
-  return Object.fromEntries(
-    Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),
-  );
+  return {
+    ...Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),
+    ),
+    // A cosine's length written in: a resumed run may change --epochs, not the schedule.
+    ...(schedule !== undefined && { 'lr-schedule': formatSchedule(parseSchedule(schedule), epochs) }),
+  };
 }
 
 function pick(values: FlagValues, names: readonly string[]): FlagValues {

@@ -38,7 +38,7 @@ export function scaleByLearningRate(learningRate: number | Schedule): LearningRa
     learningRate,
     rateAt,
     advance,
-    init: () => (scheduled ? { scheduleStep: 0 } : {}),
+    init: (): OptimizerState => (scheduled ? { scheduleStep: 0 } : {}),
     update(updates, state) {
       const step = -rateAt(state);
       for (let i = 0; i < updates.length; i++) updates[i] = step * updates[i]!;
