@@ -37,8 +37,9 @@ export function composedOptimizer(
   const plugin = registry.resolve('optimizer', choice);
   if (!('transforms' in plugin)) {
     const flags = [scheduleText && '--lr-schedule', clipText && '--clip'].filter(Boolean).join(' and ');
+    const verb = scheduleText !== undefined && clipText !== undefined ? 'need' : 'needs';
     throw new UsageError(
-      `${flags} need a minibatch optimizer built from transforms (sgd, adagrad, rmsprop, adam, adamw); "${plugin.name}" is not one`,
+      `${flags} ${verb} a minibatch optimizer built from transforms (sgd, adagrad, rmsprop, adam, adamw); "${plugin.name}" is not one`,
     );
   }
   let optimizer = plugin as ChainOptimizer;
