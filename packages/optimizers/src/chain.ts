@@ -2,7 +2,7 @@
 // θ ← θ + u. A chain shaped like Adam(W) runs @deltanet/tensor's fused Adam kernel instead.
 import type { FloatArray, MinibatchOptimizer, OptimizerState } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
-import { adamUpdate as adamKernel, pow } from '@deltanet/tensor';
+import { adamUpdate as adamKernel, axpy, pow } from '@deltanet/tensor';
 import { assertGradient, stateArray, stateNumber } from './internal/state';
 import type { Schedule } from './schedules';
 import type { GradientTransform } from './transform';
@@ -49,6 +49,9 @@ export function chain(
     }
   }
   const fused = fusedAdam(transforms);
+  const last = transforms.at(-1);
+  const rate = last?.name === 'scale-by-learning-rate' ? (last as LearningRateTransform) : undefined;
+  const body = rate ? transforms.slice(0, -1) : transforms;
   let scratch = new Float64Array(0);
   const updates = (n: number) => {
     if (scratch.length !== n) scratch = new Float64Array(n);
@@ -66,6 +69,12 @@ export function chain(
     update(params: FloatArray, gradient: FloatArray, state: OptimizerState): void {
       assertGradient(name, params, gradient);
       const n = params.length;
+      if (!fused && rate && body.length === 0) {
+        // Plain gradient descent: θ ← θ + (−α)·D straight from D, without the copy into u.
+        axpy(-rate.rateAt(state), gradient, params);
+        rate.advance(state);
+        return;
+      }
       if (fused && fused.before.length === 0) {
         fused.step(params, gradient, state);
         return;
@@ -77,8 +86,17 @@ export function chain(
         fused.step(params, u, state);
         return;
       }
-      for (const t of transforms) t.update(u, state, params);
-      for (let i = 0; i < n; i++) params[i] = params[i]! + u[i]!;
+      if (!rate) {
+        for (const t of transforms) t.update(u, state, params);
+        for (let i = 0; i < n; i++) params[i] = params[i]! + u[i]!;
+        return;
+      }
+      for (const t of body) t.update(u, state, params);
+      // The learning rate's u ← −α·u and θ ← θ + u in one pass: θ + (−α·u) is what the two
+      // passes compute, to the bit.
+      const step = -rate.rateAt(state);
+      for (let i = 0; i < n; i++) params[i] = params[i]! + step * u[i]!;
+      rate.advance(state);
     },
   });
 }
