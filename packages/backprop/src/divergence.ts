@@ -104,3 +104,27 @@ function describeOrigin(origin: NonFiniteOrigin): string {
     }
   }
 }
+
+/**
+ * The DivergenceError of a failed step at (epoch, batch): replays the batch to name the first
+ * non-finite value, or blames Θ when the step itself made it non-finite.
+ *
+ * @example
+ * if (!Number.isFinite(cost)) throw divergedAt(net, 3, 7, x, y, cost, gradient);
+ */
+export function divergedAt(
+  net: Network,
+  epoch: number,
+  batch: number,
+  x: Matrix,
+  y: Matrix,
+  cost: number,
+  gradient: FloatArray,
+) {
+  const ws = net.workspace(x.rows);
+  const origin = locateNonFinite(net, x, y, ws, cost, gradient) ?? {
+    quantity: 'theta' as const,
+    value: Number.NaN,
+  };
+  return new DivergenceError(epoch, batch, origin, divergenceHint(net));
+}

@@ -1,5 +1,6 @@
-// Optimizer plugins: minibatch rules as pure {init, update} pairs, full-batch methods as
-// {init, iterate}; all state is plain data so training checkpoints and resumes exactly.
+// Optimizer plugins: minibatch rules as {init, update} pairs, full-batch methods as
+// {init, iterate}. Both work in place on θ and on their state (no copies per step); all state
+// is plain data so training checkpoints and resumes exactly.
 import type { FloatArray } from './matrix';
 import type { PluginBase } from './plugin';
 
@@ -11,7 +12,8 @@ export type Objective = (params: FloatArray, gradient: FloatArray) => number;
 
 /**
  * A rule applied after each minibatch gradient D (all Θ(l) flattened into one vector):
- * θ ← update(θ, D). The learning rate and the rule's constants live in `options`.
+ * θ ← θ − step(D), in place. The learning rate and the rule's constants live in `options`;
+ * what the rule remembers between steps (moments, step count) lives in the state.
  *
  * @example
  * const sgd = { kind: 'optimizer', name: 'sgd', mode: 'minibatch', description: 'θ ← θ − αD',
@@ -22,7 +24,12 @@ export interface MinibatchOptimizer extends PluginBase<'optimizer'> {
   readonly mode: 'minibatch';
   /** Fresh state for a parameter vector of this length and precision. */
   init(params: FloatArray): OptimizerState;
-  /** θ ← θ − step(D) in place; advances `state` in place. */
+  /**
+   * θ ← θ − step(D), written into `params` in place (no copy of Θ per step), and `state`
+   * advanced in place: its numbers are replaced and its arrays overwritten, so the object the
+   * caller holds is the optimizer's memory (copy it with `serializeState` to keep a snapshot).
+   * `gradient` is only read. Deterministic: the same θ, D and state give the same bits.
+   */
   update(params: FloatArray, gradient: FloatArray, state: OptimizerState): void;
 }
 
@@ -44,7 +51,7 @@ export interface FullBatchOptimizer extends PluginBase<'optimizer'> {
   readonly mode: 'full-batch';
   /** State for starting at `params`; evaluates the objective there once. */
   init(params: FloatArray, objective: Objective): OptimizerState;
-  /** One iteration (one line search). */
+  /** One iteration (one line search): moves `params` and advances `state`, both in place. */
   iterate(params: FloatArray, objective: Objective, state: OptimizerState): IterationReport;
 }
 

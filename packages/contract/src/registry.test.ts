@@ -59,3 +59,38 @@ describe('createRegistry', () => {
     });
   });
 });
+
+describe('createRegistry checks every plugin it is given (assertPlugin)', () => {
+  it('refuses a value that is not an object', () => {
+    expect(() => createRegistry([null as unknown as ActivationPlugin])).toThrow(
+      /a plugin must be an object, got null/,
+    );
+  });
+  it('refuses an unknown kind, listing the valid kinds', () => {
+    const odd = { ...activation('odd'), kind: 'layer' } as unknown as ActivationPlugin;
+    expect(() => createRegistry([odd])).toThrow(
+      /plugin "odd" has kind "layer"; valid kinds: activation, loss, regularizer, optimizer, initializer, backend/,
+    );
+  });
+  it('refuses a name that is not kebab-case', () => {
+    expect(() => createRegistry([activation('LeakyRelu')])).toThrow(
+      'activation plugin names must be kebab-case (a-z, 0-9, -), got "LeakyRelu"',
+    );
+    expect(() => createRegistry([activation('-x')])).toThrow(InvalidArgumentError);
+  });
+  it('refuses two plugins of one kind and name, here or through `with`', () => {
+    expect(() => createRegistry([activation('relu')], [activation('relu')])).toThrow(
+      /two activation plugins are named "relu"/,
+    );
+    expect(() => createRegistry([activation('relu')]).with(activation('relu'))).toThrow(InvalidArgumentError);
+  });
+  it('lists, names and has by kind, sorted; `with` leaves the original unchanged', () => {
+    const base = createRegistry([activation('tanh'), activation('relu')]);
+    const more = base.with(activation('elu'));
+    expect(base.names('activation')).toEqual(['relu', 'tanh']);
+    expect(more.list('activation').map((p) => p.name)).toEqual(['elu', 'relu', 'tanh']);
+    expect(base.has('activation', 'elu')).toBe(false);
+    expect(more.has('activation', 'elu')).toBe(true);
+    expect(base.names('loss')).toEqual([]);
+  });
+});

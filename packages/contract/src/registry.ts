@@ -104,7 +104,7 @@ function assertPlugin(value: unknown): asserts value is Plugin {
   }
   if (typeof plugin.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(plugin.name)) {
     throw new InvalidArgumentError(
-      `a ${plugin.kind} plugin's name must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(plugin.name)}`,
+      `${plugin.kind} plugin names must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(plugin.name)}`,
     );
   }
 }

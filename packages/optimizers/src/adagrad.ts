@@ -1,8 +1,10 @@
 // AdaGrad, as PyTorch's torch.optim.Adagrad (lr_decay 0): G ← G + D²;  θ ← θ − αD / (√G + ε).
-import type { MinibatchOptimizer } from '@deltanet/contract';
+import type { ChainOptimizer } from './chain';
+import { chain } from './chain';
 import type { Configured } from './configured';
 import { resolveOptions } from './internal/options';
-import { assertGradient, stateArray, zerosLike } from './internal/state';
+import { scaleByLearningRate } from './transforms/scale';
+import { scaleByRss } from './transforms/scale-by-rms';
 
 /** Hyper-parameters of `adagrad`. */
 export type AdagradOptions = {
@@ -25,6 +27,7 @@ const defaults: AdagradOptions = /* @__PURE__ */ Object.freeze({
  *
  *   G ← G + D .* D;   θ ← θ − α D ./ (√G + ε)        state { sum: G }, G₀ = initialAccumulator
  *
+ * The chain [scaleByRss, scaleByLearningRate(α)].
  * The first step from G₀ = 0 moves every parameter by α·sign(D) (up to ε).
  *
  * @example
@@ -32,9 +35,7 @@ const defaults: AdagradOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params);
  * opt.update(params, gradient, state); // θᵢ ← θᵢ − 0.1·sign(Dᵢ)
  */
-export function adagrad(
-  options: Partial<AdagradOptions> = {},
-): Configured<MinibatchOptimizer, AdagradOptions> {
+export function adagrad(options: Partial<AdagradOptions> = {}): Configured<ChainOptimizer, AdagradOptions> {
   const resolved = resolveOptions('adagrad', defaults, options, {
     learningRate: { min: 0 },
     epsilon: { min: 0 },
@@ -42,23 +43,14 @@ export function adagrad(
   });
   const { learningRate: alpha, epsilon, initialAccumulator } = resolved;
 
+  const optimizer = chain(
+    'adagrad',
+    [scaleByRss({ epsilon, initialAccumulator }), scaleByLearningRate(alpha)],
+    'AdaGrad: G ← G + D², θ ← θ − αD / (√G + ε)',
+  );
   return Object.freeze<ReturnType<typeof adagrad>>({
-    kind: 'optimizer',
-    name: 'adagrad',
-    mode: 'minibatch',
-    description: 'AdaGrad: G ← G + D², θ ← θ − αD / (√G + ε)',
+    ...optimizer,
     options: resolved,
     configure: (more: Partial<AdagradOptions>) => adagrad({ ...resolved, ...more }),
-    init: (params) => ({ sum: zerosLike(params, initialAccumulator) }),
-    update(params, gradient, state) {
-      assertGradient('adagrad', params, gradient);
-      const sum = stateArray(state, 'sum', params.length);
-      for (let i = 0; i < params.length; i++) {
-        const g = gradient[i]!;
-        sum[i] = sum[i]! + g * g;
-        // PyTorch's addcdiv order: θ − α·(D / (√G + ε)).
-        params[i] = params[i]! - alpha * (g / (Math.sqrt(sum[i]!) + epsilon));
-      }
-    },
   });
 }

@@ -1,9 +1,13 @@
 // Adam, as PyTorch's torch.optim.Adam (bias-corrected, no weight decay, no AMSGrad):
 // m ← β₁m + (1 − β₁)D;  v ← β₂v + (1 − β₂)D²;  θ ← θ − α m̂ / (√v̂ + ε).
-import type { MinibatchOptimizer } from '@deltanet/contract';
+
+import type { ChainOptimizer } from './chain';
+import { chain } from './chain';
 import type { Configured } from './configured';
-import { adamBounds, adamInit, adamUpdate } from './internal/adam-step';
+import { adamBounds } from './internal/adam-bounds';
 import { resolveOptions } from './internal/options';
+import { scaleByLearningRate } from './transforms/scale';
+import { scaleByAdam } from './transforms/scale-by-adam';
 
 /** Hyper-parameters of `adam`. */
 export type AdamOptions = {
@@ -30,7 +34,8 @@ const defaults: AdamOptions = /* @__PURE__ */ Object.freeze({
  *   t ← t + 1;  m ← β₁m + (1 − β₁)D;  v ← β₂v + (1 − β₂) D .* D
  *   m̂ = m / (1 − β₁ᵗ);  v̂ = v / (1 − β₂ᵗ);  θ ← θ − α m̂ ./ (√v̂ + ε)
  *
- * State { step: t, m, v }. The correction makes the first step exactly α·D/(|D| + ε), so every
+ * The chain [scaleByAdam, scaleByLearningRate(α)], which runs the fused kernel. State
+ * { step: t, m, v }. The correction makes the first step exactly α·D/(|D| + ε), so every
  * parameter moves by α·sign(D) whatever the gradient's scale.
  *
  * @example
@@ -38,16 +43,16 @@ const defaults: AdamOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params); // { step: 0, m, v }
  * opt.update(params, gradient, state); // θᵢ ← θᵢ − 0.001·sign(Dᵢ)
  */
-export function adam(options: Partial<AdamOptions> = {}): Configured<MinibatchOptimizer, AdamOptions> {
+export function adam(options: Partial<AdamOptions> = {}): Configured<ChainOptimizer, AdamOptions> {
   const resolved = resolveOptions('adam', defaults, options, adamBounds);
+  const optimizer = chain(
+    'adam',
+    [scaleByAdam(resolved), scaleByLearningRate(resolved.learningRate)],
+    'Adam: bias-corrected moment estimates, θ ← θ − α m̂ / (√v̂ + ε)',
+  );
   return Object.freeze<ReturnType<typeof adam>>({
-    kind: 'optimizer',
-    name: 'adam',
-    mode: 'minibatch',
-    description: 'Adam: bias-corrected moment estimates, θ ← θ − α m̂ / (√v̂ + ε)',
+    ...optimizer,
     options: resolved,
     configure: (more: Partial<AdamOptions>) => adam({ ...resolved, ...more }),
-    init: adamInit,
-    update: (params, gradient, state) => adamUpdate('adam', resolved, 1, params, gradient, state),
   });
 }

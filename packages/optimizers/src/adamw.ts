@@ -1,8 +1,12 @@
 // AdamW, as PyTorch's torch.optim.AdamW: θ ← θ − αλθ (decoupled weight decay), then the Adam step.
-import type { MinibatchOptimizer } from '@deltanet/contract';
+import type { ChainOptimizer } from './chain';
+import { chain } from './chain';
 import type { Configured } from './configured';
-import { adamBounds, adamInit, adamUpdate } from './internal/adam-step';
+import { adamBounds } from './internal/adam-bounds';
 import { resolveOptions } from './internal/options';
+import { addDecayedWeights } from './transforms/add-decayed-weights';
+import { scaleByLearningRate } from './transforms/scale';
+import { scaleByAdam } from './transforms/scale-by-adam';
 
 /** Hyper-parameters of `adamw`: Adam's plus the decoupled decay λ. */
 export type AdamwOptions = {
@@ -32,26 +36,30 @@ const defaults: AdamwOptions = /* @__PURE__ */ Object.freeze({
  *
  *   θ ← θ − αλθ;  then Adam: m, v, m̂, v̂ as in `adam`;  θ ← θ − α m̂ ./ (√v̂ + ε)
  *
- * The decay applies to every parameter, bias weights (column 0 of each Θ) included, as PyTorch's
- * AdamW does for a single parameter group. Use it with regularization λ = 0 in the network, or
- * weights are shrunk twice. State { step, m, v }, as Adam's.
+ * The chain [scaleByAdam, addDecayedWeights(λ), scaleByLearningRate(α)], which runs the fused
+ * kernel. The decay applies to every parameter, bias weights (column 0 of each Θ) included, as
+ * PyTorch's AdamW does for a single parameter group. Use it with regularization λ = 0 in the
+ * network, or weights are shrunk twice. State { step, m, v }, as Adam's.
  *
  * @example
  * const opt = adamw({ weightDecay: 0.01 });
  * const state = opt.init(params);
  * opt.update(params, new Float64Array(params.length), state); // D = 0: θ ← (1 − 1e-5)·θ
  */
-export function adamw(options: Partial<AdamwOptions> = {}): Configured<MinibatchOptimizer, AdamwOptions> {
+export function adamw(options: Partial<AdamwOptions> = {}): Configured<ChainOptimizer, AdamwOptions> {
   const resolved = resolveOptions('adamw', defaults, options, { ...adamBounds, weightDecay: { min: 0 } });
-  const decay = 1 - resolved.learningRate * resolved.weightDecay;
+  const optimizer = chain(
+    'adamw',
+    [
+      scaleByAdam(resolved),
+      addDecayedWeights(resolved.weightDecay),
+      scaleByLearningRate(resolved.learningRate),
+    ],
+    'AdamW: θ ← θ − αλθ (decoupled weight decay, every parameter), then the Adam step',
+  );
   return Object.freeze<ReturnType<typeof adamw>>({
-    kind: 'optimizer',
-    name: 'adamw',
-    mode: 'minibatch',
-    description: 'AdamW: θ ← θ − αλθ (decoupled weight decay, every parameter), then the Adam step',
+    ...optimizer,
     options: resolved,
     configure: (more: Partial<AdamwOptions>) => adamw({ ...resolved, ...more }),
-    init: adamInit,
-    update: (params, gradient, state) => adamUpdate('adamw', resolved, decay, params, gradient, state),
   });
 }

@@ -1,9 +1,12 @@
 // RMSProp, as PyTorch's torch.optim.RMSprop: v ← ρv + (1 − ρ)D²;  θ ← θ − αD / (√v + ε),
 // with optional momentum on the scaled step and the centered variant.
-import type { FloatArray, MinibatchOptimizer } from '@deltanet/contract';
+import type { ChainOptimizer } from './chain';
+import { chain } from './chain';
 import type { Configured } from './configured';
 import { resolveOptions } from './internal/options';
-import { assertGradient, stateArray, zerosLike } from './internal/state';
+import { scaleByLearningRate } from './transforms/scale';
+import { scaleByRms } from './transforms/scale-by-rms';
+import { trace } from './transforms/trace';
 
 /** Hyper-parameters of `rmsprop`. */
 export type RmspropOptions = {
@@ -35,6 +38,7 @@ const defaults: RmspropOptions = /* @__PURE__ */ Object.freeze({
  *   μ = 0:    θ ← θ − α D ./ (√s + ε)
  *   μ > 0:    b ← μb + D ./ (√s + ε);  θ ← θ − αb      state + { momentum: b }
  *
+ * The chain [scaleByRms, trace(μ) if μ > 0, scaleByLearningRate(α)].
  * The first plain step moves every parameter by α·sign(D)/√(1 − ρ) (up to ε).
  *
  * @example
@@ -42,9 +46,7 @@ const defaults: RmspropOptions = /* @__PURE__ */ Object.freeze({
  * const state = opt.init(params); // { square, momentum }
  * opt.update(params, gradient, state);
  */
-export function rmsprop(
-  options: Partial<RmspropOptions> = {},
-): Configured<MinibatchOptimizer, RmspropOptions> {
+export function rmsprop(options: Partial<RmspropOptions> = {}): Configured<ChainOptimizer, RmspropOptions> {
   const resolved = resolveOptions('rmsprop', defaults, options, {
     learningRate: { min: 0 },
     rho: { min: 0, below: 1 },
@@ -53,42 +55,19 @@ export function rmsprop(
   });
   const { learningRate: alpha, rho, epsilon, momentum: mu, centered } = resolved;
 
+  const optimizer = chain(
+    'rmsprop',
+    [
+      scaleByRms({ rho, epsilon, centered }),
+      // `momentum`, not trace's default `velocity`: the key earlier checkpoints hold.
+      ...(mu > 0 ? [trace({ decay: mu, key: 'momentum' })] : []),
+      scaleByLearningRate(alpha),
+    ],
+    'RMSProp: v ← ρv + (1 − ρ)D², θ ← θ − αD / (√v + ε)',
+  );
   return Object.freeze<ReturnType<typeof rmsprop>>({
-    kind: 'optimizer',
-    name: 'rmsprop',
-    mode: 'minibatch',
-    description: 'RMSProp: v ← ρv + (1 − ρ)D², θ ← θ − αD / (√v + ε)',
+    ...optimizer,
     options: resolved,
     configure: (more: Partial<RmspropOptions>) => rmsprop({ ...resolved, ...more }),
-    init(params) {
-      const state: Record<string, FloatArray> = { square: zerosLike(params) };
-      if (centered) state['average'] = zerosLike(params);
-      if (mu > 0) state['momentum'] = zerosLike(params);
-      return state;
-    },
-    update(params, gradient, state) {
-      assertGradient('rmsprop', params, gradient);
-      const n = params.length;
-      const square = stateArray(state, 'square', n);
-      const average = centered ? stateArray(state, 'average', n) : undefined;
-      const buffer = mu > 0 ? stateArray(state, 'momentum', n) : undefined;
-      const keep = 1 - rho;
-      for (let i = 0; i < n; i++) {
-        const g = gradient[i]!;
-        square[i] = rho * square[i]! + keep * g * g;
-        let s = square[i]!;
-        if (average) {
-          average[i] = rho * average[i]! + keep * g;
-          s -= average[i]! * average[i]!;
-        }
-        const scaled = g / (Math.sqrt(s) + epsilon);
-        if (buffer) {
-          buffer[i] = mu * buffer[i]! + scaled;
-          params[i] = params[i]! - alpha * buffer[i]!;
-        } else {
-          params[i] = params[i]! - alpha * scaled;
-        }
-      }
-    },
   });
 }

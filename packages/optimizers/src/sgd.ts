@@ -1,10 +1,11 @@
 // Gradient descent with optional momentum, as PyTorch's torch.optim.SGD (dampening 0):
 // v ← μv + D;  θ ← θ − αv,  or with Nesterov θ ← θ − α(D + μv).
-import type { MinibatchOptimizer, OptimizerState } from '@deltanet/contract';
-import { axpy } from '@deltanet/tensor';
+import type { ChainOptimizer } from './chain';
+import { chain } from './chain';
 import type { Configured } from './configured';
 import { fail, resolveOptions } from './internal/options';
-import { assertGradient, stateArray, zerosLike } from './internal/state';
+import { scaleByLearningRate } from './transforms/scale';
+import { trace } from './transforms/trace';
 
 /** Hyper-parameters of `sgd`: α, μ and whether the momentum is Nesterov's. */
 export type SgdOptions = {
@@ -30,12 +31,14 @@ const defaults: SgdOptions = /* @__PURE__ */ Object.freeze({
  *   momentum:   v ← μv + D;  θ ← θ − αv         state { velocity: v }  (v₀ = 0, so v₁ = D)
  *   Nesterov:   v ← μv + D;  θ ← θ − α(D + μv)
  *
+ * The chain [trace(μ) if μ > 0, scaleByLearningRate(α)].
+ *
  * @example
  * const opt = sgd({ learningRate: 0.1, momentum: 0.9 });
  * const state = opt.init(params);
  * opt.update(params, gradient, state); // first step: θ ← θ − 0.1·D
  */
-export function sgd(options: Partial<SgdOptions> = {}): Configured<MinibatchOptimizer, SgdOptions> {
+export function sgd(options: Partial<SgdOptions> = {}): Configured<ChainOptimizer, SgdOptions> {
   const resolved = resolveOptions('sgd', defaults, options, {
     learningRate: { min: 0 },
     momentum: { min: 0, below: 1 },
@@ -44,27 +47,15 @@ export function sgd(options: Partial<SgdOptions> = {}): Configured<MinibatchOpti
   // PyTorch raises the same error: without momentum the Nesterov look-ahead is undefined.
   if (nesterov && mu <= 0) fail('sgd', 'option "nesterov" requires "momentum" > 0');
 
+  const transforms = [...(mu > 0 ? [trace({ decay: mu, nesterov })] : []), scaleByLearningRate(alpha)];
+  const optimizer = chain(
+    'sgd',
+    transforms,
+    'gradient descent with optional (Nesterov) momentum: v ← μv + D, θ ← θ − αv',
+  );
   return Object.freeze<ReturnType<typeof sgd>>({
-    kind: 'optimizer',
-    name: 'sgd',
-    mode: 'minibatch',
-    description: 'gradient descent with optional (Nesterov) momentum: v ← μv + D, θ ← θ − αv',
+    ...optimizer,
     options: resolved,
     configure: (more: Partial<SgdOptions>) => sgd({ ...resolved, ...more }),
-    init: (params): OptimizerState => (mu > 0 ? { velocity: zerosLike(params) } : {}),
-    update(params, gradient, state) {
-      assertGradient('sgd', params, gradient);
-      if (mu === 0) {
-        axpy(-alpha, gradient, params);
-        return;
-      }
-      const v = stateArray(state, 'velocity', params.length);
-      for (let i = 0; i < params.length; i++) {
-        const g = gradient[i]!;
-        v[i] = mu * v[i]! + g;
-        // Read v back from the array so a float32 run steps with the stored (rounded) velocity.
-        params[i] = params[i]! - alpha * (nesterov ? g + mu * v[i]! : v[i]!);
-      }
-    },
   });
 }

@@ -1,8 +1,9 @@
 // The flags of `deltanet train`, its per-dataset recipes and its help text.
 
 import type { Flags, FlagValues } from '../args/flags';
-import { commonFlags } from '../args/flags';
+import { commonFlags, text } from '../args/flags';
 import { networkFlags } from '../args/network-flags';
+import { formatSchedule, parseSchedule } from '../args/schedule-flags';
 import { datasetNames } from '../data/datasets';
 
 /** Per-dataset defaults: the README's main job is `train digits` with these. */
@@ -61,6 +62,16 @@ export const trainFlags = {
     type: 'string',
     value: '<rate>',
     help: 'learning rate of a minibatch optimizer (digits: 0.005; 2-D sets: 0.03; files: 0.01)',
+  },
+  'lr-schedule': {
+    type: 'string',
+    value: '<schedule>',
+    help: 'learning rate over the epochs: step:<epochs>:<factor>, exp:<factor> or cosine[:warmup=<epochs>][:final=<rate>] (default constant)',
+  },
+  clip: {
+    type: 'string',
+    value: '<norm:c|value:c>',
+    help: 'clip the gradient: norm:<c> caps ‖D‖ at c, value:<c> clamps each component to [−c, c] (default none)',
   },
   'batch-size': {
     type: 'string',
@@ -171,3 +182,37 @@ or a CSV / TSV / JSON-lines file (label column by name or index; classes or one-
     'deltanet train xor --plugin ./cube.mjs --activation cube',
   ],
 };
+
+/** The flags that decide what the run computes, saved for --resume (not where it writes). */
+export function recordedFlags(values: FlagValues, epochs: number): FlagValues {
+  const schedule = text(values, 'lr-schedule');
+  const skip = new Set([
+    'quiet',
+    'json',
+    'help',
+    'resume',
+    'config',
+    'out',
+    'checkpoint',
+    'checkpoint-every',
+    'force',
+    'accept-edits',
+    'plugin-timeout',
+    // Any thread count computes the same bits.
+    'threads',
+  ]);
+  return {
+    ...Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),
+    ),
+    // A cosine's length written in: a resumed run may change --epochs, not the schedule.
+    ...(schedule !== undefined && { 'lr-schedule': formatSchedule(parseSchedule(schedule), epochs) }),
+  };
+}
+
+/** The flags among `names` that are set. */
+export function pick(values: FlagValues, names: readonly string[]): FlagValues {
+  return Object.fromEntries(
+    names.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
+  );
+}

@@ -39,3 +39,23 @@ export function scorer(
 export function regressionLine(figures: RegressionFigures): string {
   return `RMSE ${figures.rmse.toPrecision(4)} · MAE ${figures.mae.toPrecision(4)} · R² ${figures.r2.toFixed(4)}`;
 }
+
+/** Regression figures as saved in the model and the result event. */
+export function regressionMetrics(
+  train: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
+  test: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
+): { [key: string]: number } | undefined {
+  if (!train) return undefined;
+  return {
+    trainRmse: train.rmse,
+    trainMae: train.mae,
+    trainR2: train.r2,
+    ...(test && {
+      testRmse: test.rmse,
+      testMae: test.mae,
+      testR2: test.r2,
+      baselineRmse: test.baselineRmse,
+    }),
+    ...(!test && { baselineRmse: train.baselineRmse }),
+  };
+}

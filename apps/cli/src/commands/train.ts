@@ -1,17 +1,14 @@
 // `deltanet train [dataset | file]`: build a network from flags (or a --config file), train it
 // with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
 import type { Network, NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
-import { createNetwork, fit, parameterCount, serializeNetwork } from '@deltanet/backprop';
-import type { PluginRef, PluginRegistry } from '@deltanet/contract';
-import { applyStandardizer, fitStandardizer } from '@deltanet/data';
+import { fit, serializeNetwork } from '@deltanet/backprop';
+import { fitStandardizer } from '@deltanet/data';
 import { setWasmThreads } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
-import type { FlagValues } from '../args/flags';
 import { readConfig, text, withConfig } from '../args/flags';
-import { fraction, integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
+import { fraction, integer, number, pluginRef, pluginRefs } from '../args/values';
 import { datasetNames } from '../data/datasets';
 import { looksLikeFile } from '../data/files';
-import type { TrainingData } from '../data/training-data';
 import { trainingData } from '../data/training-data';
 import { signalExitCode, UsageError } from '../exit-codes';
 import type { OutputFile } from '../files';
@@ -28,8 +25,10 @@ import { pluginInputs } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
 import { version } from '../version';
 import { outputRange, trainingWarnings } from '../warnings';
-import { recipes, resumable, trainFlags, trainHelp } from './train-flags';
-import { regressionLine, scorer } from './train-report';
+import { pick, recipes, recordedFlags, resumable, trainFlags, trainHelp } from './train-flags';
+import { composedOptimizer, optimizerChoice } from './train-optimizer';
+import { regressionLine, regressionMetrics, scorer } from './train-report';
+import { buildNetwork, layerSizes, outputDefaults, withTargets } from './train-setup';
 
 /** Runs `train` with the arguments after the command name. */
 export async function train(args: string[], io: Io): Promise<number> {
@@ -148,7 +147,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   };
   const registry = parsed.registry;
   const net = resumed ? resumed.network : buildNetwork(spec, registry);
-  const optimizer = optimizerChoice(
+  const optimizerRef = optimizerChoice(
     values,
     flag('optimizer'),
     text(values, 'optimizer') === undefined ? recipe.lr : undefined,
@@ -158,6 +157,13 @@ export async function train(args: string[], io: Io): Promise<number> {
   const epochs = integer('--epochs', flag('epochs'));
   const patience = text(values, 'early-stopping');
   const validationSplit = text(values, 'validation-split');
+  const split = validationSplit !== undefined ? fraction('--validation-split', validationSplit) : 0;
+  // fit holds out the last ⌊rows·split⌋ rows: the schedule counts the updates of what is left.
+  const trainRows = data.train.x.rows - Math.floor(data.train.x.rows * split);
+  const optimizer = composedOptimizer(optimizerRef, values, parsed.registry, {
+    batches: batchSize === 'full' ? 1 : Math.ceil(trainRows / batchSize),
+    epochs,
+  });
   const quiet = values.quiet === true || json;
   const score = scorer(regression, columnMeans(loaded.train.y), targetNormalization);
   const range = outputRange(net.activations.at(-1)!, net.layers.at(-1)!);
@@ -178,7 +184,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     ...(targetNormalization && { targetNormalization }),
     ...(regression && { targetMean: columnMeans(loaded.train.y) }),
     outputs: outputsHold,
-    flags: { ...recordedFlags(values), dataset: ref },
+    flags: { ...recordedFlags(values, epochs), dataset: ref },
     deltanet: version,
   };
   if (!resumed) {
@@ -353,123 +359,4 @@ export async function train(args: string[], io: Io): Promise<number> {
     if (out) io.stdout.write(`saved model to ${out}\n`);
   }
   return 0;
-}
-
-/** The data with standardized targets, when --normalize-targets asks for them. */
-function withTargets(
-  data: TrainingData,
-  standardizer: ReturnType<typeof fitStandardizer> | undefined,
-): TrainingData {
-  if (!standardizer) return data;
-  const scale = (rows: TrainingData['train']) =>
-    rows.y.rows > 0 ? { ...rows, y: applyStandardizer(rows.y, standardizer) } : rows;
-  return { ...data, train: scale(data.train), test: scale(data.test) };
-}
-
-/**
- * The output activation and loss: flags win; regression takes linear + mean-squared-error; a
- * file with more than two classes takes softmax + softmax-cross-entropy, so its outputs are
- * probabilities; otherwise the course's sigmoid + cross-entropy (digits: one score per class).
- */
-function outputDefaults(
-  ref: string,
-  regression: boolean,
-  data: TrainingData,
-  values: FlagValues,
-): { outputActivation: string; loss: string } {
-  const activation = text(values, 'output-activation');
-  const loss = text(values, 'loss');
-  if (regression) return { outputActivation: activation ?? 'linear', loss: loss ?? 'mean-squared-error' };
-  const softmax =
-    (activation === undefined && loss === undefined && looksLikeFile(ref) && data.train.y.cols > 2) ||
-    (activation === undefined && loss === 'softmax-cross-entropy') ||
-    (activation === 'softmax' && loss === undefined);
-  return softmax
-    ? { outputActivation: activation ?? 'softmax', loss: loss ?? 'softmax-cross-entropy' }
-    : { outputActivation: activation ?? 'sigmoid', loss: loss ?? 'cross-entropy' };
-}
-
-/** A network too large to allocate is a usage error, not a crash. */
-function buildNetwork(spec: NetworkSpec, registry: PluginRegistry): Network {
-  const count = parameterCount(spec.layers);
-  // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
-  // in float64) keeps that within what a laptop can hold.
-  if (count > 2 ** 27) {
-    throw new UsageError(
-      `network ${spec.layers.join('-')} has ${count.toExponential(2)} parameters (${((count * 8) / 2 ** 30).toFixed(1)} GiB for Θ alone in float64); the limit is ${2 ** 27} (1 GiB): use smaller layers`,
-    );
-  }
-  return createNetwork(spec, { registry });
-}
-
-/** Regression figures as saved in the model and the result event. */
-function regressionMetrics(
-  train: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
-  test: ReturnType<ReturnType<typeof scorer>['regressionOn']>,
-): { [key: string]: number } | undefined {
-  if (!train) return undefined;
-  return {
-    trainRmse: train.rmse,
-    trainMae: train.mae,
-    trainR2: train.r2,
-    ...(test && {
-      testRmse: test.rmse,
-      testMae: test.mae,
-      testR2: test.r2,
-      baselineRmse: test.baselineRmse,
-    }),
-    ...(!test && { baselineRmse: train.baselineRmse }),
-  };
-}
-
-/** The layer sizes from --layers, or input size, --hidden, output size; checked against the data. */
-function layerSizes(values: FlagValues, hidden: string, data: TrainingData): number[] {
-  const inputs = data.train.x.cols;
-  const outputs = data.train.y.cols;
-  const given = text(values, 'layers');
-  if (given === undefined) return [inputs, ...sizes('--hidden', hidden), outputs];
-  const layers = sizes('--layers', given);
-  if (layers.length < 2 || layers[0] !== inputs || layers.at(-1) !== outputs) {
-    throw new UsageError(
-      `--layers ${given} does not fit the data: it has ${inputs} features and ${outputs} outputs, so layers must be ${inputs},…,${outputs}`,
-    );
-  }
-  return layers;
-}
-
-/** The optimizer with --lr folded into its options. */
-function optimizerChoice(values: FlagValues, name: string, recipeRate: string | undefined): PluginRef {
-  const ref = pluginRef('--optimizer', name);
-  const rate = text(values, 'lr') ?? recipeRate;
-  if (rate === undefined) return ref;
-  const base = typeof ref === 'string' ? { name: ref, options: {} } : ref;
-  return { name: base.name, options: { ...base.options, learningRate: number('--lr', rate) } };
-}
-
-/** The flags that decide what the run computes, saved for --resume (not where it writes). */
-function recordedFlags(values: FlagValues): FlagValues {
-  const skip = new Set([
-    'quiet',
-    'json',
-    'help',
-    'resume',
-    'config',
-    'out',
-    'checkpoint',
-    'checkpoint-every',
-    'force',
-    'accept-edits',
-    'plugin-timeout',
-    // Any thread count computes the same bits.
-    'threads',
-  ]);
-  return Object.fromEntries(
-    Object.entries(values).filter(([key, value]) => value !== undefined && !skip.has(key)),
-  );
-}
-
-function pick(values: FlagValues, names: readonly string[]): FlagValues {
-  return Object.fromEntries(
-    names.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
-  );
 }
