@@ -19,13 +19,13 @@ export { createNetwork, Network, predictedClasses, WORKSPACES_KEPT } from './net
 export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type {
-  BuiltinNetworkSpec,
   BuiltinPlugins,
   NetworkSpec,
   PluginChoice,
   PluginDescriptor,
   ResolvedSpec,
   SpecDescription,
+  UncheckedNetworkSpec,
 } from './spec';
 export { describeSpec, resolveSpec } from './spec';
 export type { BackpropTrace, LayerTrace, WeightTrace } from './trace';
