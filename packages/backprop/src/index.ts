@@ -1,6 +1,7 @@
 // @deltanet/backprop: feed-forward networks in the course's formulation — forward pass, cost,
 // δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
 export { builtinRegistry } from './builtins';
+export { checkSpec } from './check-spec';
 export type { TrainingState } from './checkpoint';
 export type { CostGuard } from './cost-guard';
 export { ExplodingCostError } from './cost-guard';

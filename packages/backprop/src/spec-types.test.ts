@@ -7,8 +7,9 @@ import { checkPluginRef, pluginName } from '@deltanet/contract';
 import { adam } from '@deltanet/optimizers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { builtinRegistry } from './builtins';
+import { checkSpec } from './check-spec';
 import { createNetwork } from './network';
-import type { NetworkSpec, PluginChoice } from './spec';
+import type { NetworkSpec, PluginChoice, UncheckedNetworkSpec } from './spec';
 
 // A user's own activation, made known to the types as a user would in their project.
 declare module '@deltanet/contract' {
@@ -97,6 +98,21 @@ describe('typed plugin names and options', () => {
     });
     expect(() => checkPluginRef(registry, 'loss', { name: 'huber', options: { delta: 2 } })).toThrow(
       /unknown loss "huber"/,
+    );
+  });
+
+  it('checks a whole run-time spec with checkSpec', () => {
+    const fromFile: unknown = JSON.parse(
+      '{"layers":[2,3,1],"activation":["tanh"],"outputActivation":{"name":"linear"},"loss":"mean-squared-error"}',
+    );
+    const spec: NetworkSpec = checkSpec(fromFile as UncheckedNetworkSpec);
+    expect(createNetwork(spec).spec.activations.map((a) => a.name)).toEqual(['tanh', 'linear']);
+    expect(() => checkSpec({ layers: [2, 3, 1], activation: ['tanh'], loss: 'mse' })).toThrow(
+      /unknown loss "mse"; valid losses: /,
+    );
+    const registry = builtinRegistry().with(cube);
+    expect(checkSpec({ layers: [2, 3, 1], activation: 'spec-types-cube' }, registry).activation).toBe(
+      'spec-types-cube',
     );
   });
 });

@@ -1,8 +1,9 @@
 // `deltanet train [dataset | file]`: build a network from flags (or a --config file), train it
 // with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
-import type { Network, NetworkSpec, TrainingHistory, TrainingState } from '@deltanet/backprop';
-import { createNetwork, fit, parameterCount, serializeNetwork } from '@deltanet/backprop';
+import type { Network, TrainingHistory, TrainingState, UncheckedNetworkSpec } from '@deltanet/backprop';
+import { checkSpec, createNetwork, fit, parameterCount, serializeNetwork } from '@deltanet/backprop';
 import type { PluginRef, PluginRegistry } from '@deltanet/contract';
+import { checkPluginRef } from '@deltanet/contract';
 import { applyStandardizer, fitStandardizer } from '@deltanet/data';
 import { setWasmThreads } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
@@ -131,7 +132,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     values['normalize-targets'] === true ? fitStandardizer(loaded.train.y) : undefined;
   const data = withTargets(loaded, targetNormalization);
   const defaults = outputDefaults(ref, regression, data, values);
-  const spec: NetworkSpec = {
+  const spec: UncheckedNetworkSpec = {
     layers: layerSizes(values, flag('hidden'), data),
     activation: pluginRefs('--activation', flag('activation')),
     outputActivation: pluginRef('--output-activation', defaults.outputActivation),
@@ -230,7 +231,7 @@ export async function train(args: string[], io: Io): Promise<number> {
       ...(regression && { epochFigures: () => regressionLine(epochFigures(net)!) }),
     });
     history = await fit(net, data.train, {
-      optimizer,
+      optimizer: checkPluginRef(registry, 'optimizer', optimizer),
       epochs,
       batchSize,
       ...(validationSplit !== undefined && {
@@ -390,7 +391,7 @@ function outputDefaults(
 }
 
 /** A network too large to allocate is a usage error, not a crash. */
-function buildNetwork(spec: NetworkSpec, registry: PluginRegistry): Network {
+function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistry): Network {
   const count = parameterCount(spec.layers);
   // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
   // in float64) keeps that within what a laptop can hold.
@@ -399,7 +400,7 @@ function buildNetwork(spec: NetworkSpec, registry: PluginRegistry): Network {
       `network ${spec.layers.join('-')} has ${count.toExponential(2)} parameters (${((count * 8) / 2 ** 30).toFixed(1)} GiB for Θ alone in float64); the limit is ${2 ** 27} (1 GiB): use smaller layers`,
     );
   }
-  return createNetwork(spec, { registry });
+  return createNetwork(checkSpec(spec, registry), { registry });
 }
 
 /** Regression figures as saved in the model and the result event. */
