@@ -20,6 +20,7 @@ export interface PluginRegistry {
    * back) and refuses any others.
    */
   resolve<K extends PluginKind>(kind: K, ref: PluginRef): PluginOfKind<K>;
+  /** Whether a plugin of that kind and name is registered (never throws). */
   has(kind: PluginKind, name: string): boolean;
   /** The plugins of one kind, sorted by name. */
   list<K extends PluginKind>(kind: K): readonly PluginOfKind<K>[];
