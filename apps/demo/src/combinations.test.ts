@@ -1,4 +1,5 @@
 import { builtinRegistry, createNetwork } from '@deltanet/backprop';
+import { pluginName } from '@deltanet/contract';
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { compatible, lossProblem, outputProblem } from './combinations';
@@ -12,8 +13,15 @@ const x = fromRows([
 const y = fromRows([[1], [0], [1]]);
 /** The library's own data cost for a 2-3-1 network with that output and loss. */
 const cost = (output: string, loss: string) =>
-  createNetwork({ layers: [2, 3, 1], outputActivation: output, loss, seed: 3 }, { registry }).evaluate(x, y)
-    .dataCost;
+  createNetwork(
+    {
+      layers: [2, 3, 1],
+      outputActivation: pluginName(registry, 'activation', output),
+      loss: pluginName(registry, 'loss', loss),
+      seed: 3,
+    },
+    { registry },
+  ).evaluate(x, y).dataCost;
 
 describe('output/loss combinations', () => {
   it('rejects the pairs whose loss says nothing: softmax over one unit, cross-entropy off (0, 1)', () => {

@@ -3,6 +3,7 @@
 
 import { assertActivation } from '@deltanet/activations';
 import type { ActivationPlugin, Matrix } from '@deltanet/contract';
+import { pluginName } from '@deltanet/contract';
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from './builtins';
@@ -35,7 +36,12 @@ describe('a custom plugin with options and no configure', () => {
   it('saves with its options and loads back to the same outputs', () => {
     const registry = builtinRegistry().with(scaledSoftsign);
     const net = createNetwork(
-      { layers: [2, 3, 1], activation: 'scaled-softsign', outputActivation: 'sigmoid', seed: 4 },
+      {
+        layers: [2, 3, 1],
+        activation: pluginName(registry, 'activation', 'scaled-softsign'),
+        outputActivation: 'sigmoid',
+        seed: 4,
+      },
       { registry },
     );
     const text = serializeNetwork(net);

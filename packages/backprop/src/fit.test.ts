@@ -19,7 +19,7 @@ describe('fit', () => {
   it('learns XOR with the defaults of the course (sigmoid, cross-entropy)', async () => {
     const net = createNetwork({ layers: [2, 4, 1], seed: 1 });
     const history = await fit(net, xor, {
-      optimizer: { name: 'adam', options: { learningRate: 0.05 } },
+      optimizer: { name: 'adam' as const, options: { learningRate: 0.05 } },
       epochs: 400,
       batchSize: 4,
     });
@@ -29,7 +29,7 @@ describe('fit', () => {
   });
 
   it('trains full-batch with conjugate gradient and L-BFGS', async () => {
-    for (const optimizer of ['conjugate-gradient', 'lbfgs']) {
+    for (const optimizer of ['conjugate-gradient', 'lbfgs'] as const) {
       const net = createNetwork({ layers: [2, 4, 1], seed: 2 });
       await fit(net, xor, { optimizer, epochs: 100 });
       expect(net.evaluate(xor.x, xor.y).cost, optimizer).toBeLessThan(0.05);
@@ -138,7 +138,7 @@ describe('fit', () => {
       seed: 2,
     } as const;
     const options = {
-      optimizer: { name: 'adam', options: { learningRate: 1000 } },
+      optimizer: { name: 'adam' as const, options: { learningRate: 1000 } },
       epochs: 30,
       batchSize: 8,
     };
@@ -167,7 +167,7 @@ describe('fit', () => {
     const plain = createNetwork({ layers: [2, 4, 1], seed: 1 });
     const guarded = createNetwork({ layers: [2, 4, 1], seed: 1 });
     const options = {
-      optimizer: { name: 'adam', options: { learningRate: 0.05 } },
+      optimizer: { name: 'adam' as const, options: { learningRate: 0.05 } },
       epochs: 200,
       batchSize: 4,
     };
@@ -188,6 +188,7 @@ describe('fit', () => {
   });
 
   it('rejects unknown optimizers naming the valid ones', async () => {
+    // @ts-expect-error a misspelled name does not compile; the run-time check stands behind it
     await expect(fit(createNetwork({ layers: [2, 1] }), xor, { optimizer: 'adamax' })).rejects.toThrow(
       /unknown optimizer "adamax"; valid optimizers: .*adam/,
     );
@@ -232,7 +233,7 @@ describe('plugins from outside the packages', () => {
         for (let i = 0; i < z.data.length; i++) out.data[i] = z.data[i]! > 0 ? upstream.data[i]! : 0;
       },
     };
-    const train = async (activation: ActivationPlugin | string) => {
+    const train = async (activation: ActivationPlugin | 'relu') => {
       const net = createNetwork({ layers: [2, 5, 1], activation, seed: 9 });
       await fit(net, xor, { epochs: 30, batchSize: 2 });
       return Array.from(net.params);

@@ -1,3 +1,4 @@
+import { pluginName } from '@deltanet/contract';
 import { matrix, oneHot } from '@deltanet/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,14 @@ describe('gradient checks for every activation × loss pair', () => {
               m: fc.integer({ min: 1, max: 4 }),
             }),
             ({ layers, output, lambda, seed, m }) => {
-              const net = createNetwork({ layers, activation, outputActivation: output, loss, lambda, seed });
+              const net = createNetwork({
+                layers,
+                activation: pluginName(registry, 'activation', activation),
+                outputActivation: pluginName(registry, 'activation', output),
+                loss: pluginName(registry, 'loss', loss),
+                lambda,
+                seed,
+              });
               const inputs = layers[0]!;
               const outputs = layers.at(-1)!;
               const values = Float64Array.from({ length: m * inputs }, (_, i) => Math.sin(seed + 7 * i) * 2);

@@ -1,6 +1,7 @@
 // @deltanet/backprop: feed-forward networks in the course's formulation — forward pass, cost,
 // δ/Δ/D by backpropagation, gradient checking, training, step-through traces, model files.
 export { builtinRegistry } from './builtins';
+export { checkSpec } from './check-spec';
 export type { TrainingState } from './checkpoint';
 export type { CostGuard } from './cost-guard';
 export { ExplodingCostError } from './cost-guard';
@@ -19,13 +20,13 @@ export { createNetwork, Network, predictedClasses, WORKSPACES_KEPT } from './net
 export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type {
-  BuiltinNetworkSpec,
   BuiltinPlugins,
   NetworkSpec,
   PluginChoice,
   PluginDescriptor,
   ResolvedSpec,
   SpecDescription,
+  UncheckedNetworkSpec,
 } from './spec';
 export { describeSpec, resolveSpec } from './spec';
 export type { BackpropTrace, LayerTrace, WeightTrace } from './trace';

@@ -145,10 +145,14 @@ describe('workspaces', () => {
 
 describe('specs', () => {
   it('rejects unknown plugins naming the valid ones', () => {
+    // Misspelled names do not compile (@ts-expect-error); the run-time check stands behind the types.
+    // @ts-expect-error 'nope' is no activation
     expect(() => createNetwork({ layers: [2, 1], activation: 'nope' })).not.toThrow(); // no hidden layer
+    // @ts-expect-error 'relu6' is no activation
     expect(() => createNetwork({ layers: [2, 3, 1], activation: 'relu6' })).toThrow(
       /unknown activation "relu6"; valid activations: .*relu.*sigmoid/,
     );
+    // @ts-expect-error 'hinge' is no loss
     expect(() => createNetwork({ layers: [2, 1], loss: 'hinge' })).toThrow(
       /unknown loss "hinge"; valid losses/,
     );

@@ -3,6 +3,7 @@ import type { ActivationOptionsByName } from '@deltanet/activations';
 import type {
   ActivationPlugin,
   BuiltinPluginRef,
+  CheckedPluginRef,
   CustomPluginRef,
   DType,
   InitializerPlugin,
@@ -12,6 +13,7 @@ import type {
   PluginOptions,
   PluginRef,
   PluginRegistry,
+  RegisteredPlugins,
   RegularizerPlugin,
 } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
@@ -37,44 +39,47 @@ export interface BuiltinPlugins {
 
 /**
  * A plugin given by name (`'relu'`), by name with options, or as the plugin object itself.
- * Built-in names complete in an editor and a built-in's options are typed. `Custom` is what
- * else is accepted: by default any name and plain options (a plugin registered with
- * `registry.with`, resolved at run time, where an unknown name fails listing the valid ones);
- * with `never`, only the built-ins, so a misspelled name or option does not compile.
+ * Names are typed: the built-ins, the names you add to `RegisteredActivations` & co. (from
+ * `@deltanet/contract`, by declaration merging), and names checked at run time by
+ * `pluginName(registry, kind, text)`. So editors complete names and options, and a misspelled
+ * name or option does not compile. `Extra` widens what is accepted (`UncheckedNetworkSpec`
+ * uses it for specs read from files, checked by the registry at run time only).
  *
  * @example
- * const loose: PluginChoice<OptimizerPlugin> = { name: 'my-optimizer', options: { rate: 1 } };
- * const strict: PluginChoice<OptimizerPlugin, never> = { name: 'adam', options: { learningRate: 0.01 } };
+ * const adam: PluginChoice<OptimizerPlugin> = { name: 'adam', options: { learningRate: 0.01 } };
+ * const fromFlag: PluginChoice<OptimizerPlugin> = pluginName(registry, 'optimizer', flags.optimizer);
  */
-export type PluginChoice<P extends Plugin, Custom = CustomPluginRef> =
-  | BuiltinPluginRef<BuiltinPlugins[P['kind']]>
-  | Custom
+export type PluginChoice<P extends Plugin, Extra = never> =
+  | BuiltinPluginRef<BuiltinPlugins[P['kind']] & RegisteredPlugins[P['kind']]>
+  | CheckedPluginRef<P['kind']>
+  | Extra
   | P;
 
 /**
  * What a network is: s(1)..s(L) units per layer and the plugins each layer uses. Plugins are
- * named as `PluginChoice` says; `NetworkSpec<never>` (`BuiltinNetworkSpec`) takes built-ins only.
+ * named as `PluginChoice` says (typed names); `Extra` widens the accepted refs.
  *
  * @example
- * const spec: NetworkSpec = { layers: [784, 25, 10], lambda: 1, seed: 7 };
+ * const spec: NetworkSpec = { layers: [784, 25, 10], activation: 'tanh', lambda: 1, seed: 7 };
+ * // { layers: [2, 1], outputActivation: 'sigmod' } does not compile.
  */
-export interface NetworkSpec<Custom = CustomPluginRef> {
+export interface NetworkSpec<Extra = never> {
   /** Units per layer, input first: [s(1), …, s(L)]; at least an input and an output layer. */
   readonly layers: readonly number[];
   /** Hidden activation: one for every hidden layer, or one per hidden layer. Default sigmoid. */
   readonly activation?:
-    | PluginChoice<ActivationPlugin, Custom>
-    | readonly PluginChoice<ActivationPlugin, Custom>[];
+    | PluginChoice<ActivationPlugin, Extra>
+    | readonly PluginChoice<ActivationPlugin, Extra>[];
   /** Output activation g in h = g(z(L)). Default sigmoid. */
-  readonly outputActivation?: PluginChoice<ActivationPlugin, Custom>;
+  readonly outputActivation?: PluginChoice<ActivationPlugin, Extra>;
   /** The cost ℓ(h, y). Default cross-entropy. */
-  readonly loss?: PluginChoice<LossPlugin, Custom>;
+  readonly loss?: PluginChoice<LossPlugin, Extra>;
   /** The weight penalty R(Θ), scaled by λ/m. Default l2. */
-  readonly regularizer?: PluginChoice<RegularizerPlugin, Custom>;
+  readonly regularizer?: PluginChoice<RegularizerPlugin, Extra>;
   /** λ ≥ 0. Default 0. */
   readonly lambda?: number;
   /** How Θ starts. Default epsilon-uniform (the course's ±√6/√(L_in + L_out)). */
-  readonly initializer?: PluginChoice<InitializerPlugin, Custom>;
+  readonly initializer?: PluginChoice<InitializerPlugin, Extra>;
   /** Seed of the initial Θ (and, by default, of training's shuffles). Default 0. */
   readonly seed?: number;
   /** Precision of Θ and every buffer. Default float64. */
@@ -82,12 +87,14 @@ export interface NetworkSpec<Custom = CustomPluginRef> {
 }
 
 /**
- * A spec that names built-in plugins only: a misspelled name or option does not compile.
+ * A spec whose plugin names are plain strings, checked only at run time by the registry (an
+ * unknown name throws `UnknownPluginError` listing the valid ones): what a model file holds.
+ * `resolveSpec` takes it; prefer `NetworkSpec` in code, where names are typed.
  *
  * @example
- * const spec: BuiltinNetworkSpec = { layers: [2, 8, 1], activation: 'tanh' }; // 'tnah' fails
+ * const spec: UncheckedNetworkSpec = JSON.parse(text).spec;
  */
-export type BuiltinNetworkSpec = NetworkSpec<never>;
+export type UncheckedNetworkSpec = NetworkSpec<CustomPluginRef>;
 
 /** A plugin as saved in a model file: its name and options. */
 export interface PluginDescriptor {
@@ -109,7 +116,7 @@ export interface ResolvedSpec {
 }
 
 /** Fills defaults, validates sizes and numbers, and resolves every plugin through `registry`. */
-export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): ResolvedSpec {
+export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry): ResolvedSpec {
   const { layers } = spec;
   if (!Array.isArray(layers) || layers.length < 2) {
     throw new InvalidArgumentError(
@@ -144,7 +151,8 @@ export function resolveSpec(spec: NetworkSpec, registry: PluginRegistry): Resolv
       `spec.activation lists ${hidden.length} activations for ${hiddenCount} hidden layers; give one, or one per hidden layer`,
     );
   }
-  const activation = (choice: PluginChoice<ActivationPlugin>) => choosePlugin(registry, 'activation', choice);
+  const activation = (choice: PluginChoice<ActivationPlugin, CustomPluginRef>) =>
+    choosePlugin(registry, 'activation', choice);
   return {
     layers: [...layers],
     activations: [...hidden.map(activation), activation(spec.outputActivation ?? 'sigmoid')],
@@ -173,7 +181,7 @@ export function describeSpec(spec: ResolvedSpec) {
   };
 }
 
-/** The JSON shape `describeSpec` returns; `NetworkSpec` accepts it back. */
+/** The JSON shape `describeSpec` returns; `UncheckedNetworkSpec` accepts it back. */
 export type SpecDescription = ReturnType<typeof describeSpec>;
 
 /** `{ name, options }` of a plugin; options only when it has any. */

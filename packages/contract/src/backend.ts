@@ -32,6 +32,7 @@ export interface GemmArgs<A extends FloatArray = FloatArray> {
 export interface BackendPlugin extends PluginBase<'backend'> {
   /** Whether this backend runs in the current environment and for this precision. */
   supports(dtype: DType): boolean;
+  /** C ← α·op(A)·op(B) + β·C over row-major matrices, as `GemmArgs` describes; writes `args.c`. */
   gemm(args: GemmArgs): void;
   /**
    * Optional: keeps a copy of `data` where this backend's kernels read it in place (for `wasm`,
@@ -90,5 +91,6 @@ export interface DenseStepArgs<A extends FloatArray = FloatArray> {
 
 /** A read-only operand a backend holds resident; `release` frees it (again is a no-op). */
 export interface PinnedOperand {
+  /** Gives the pinned copy back; the operand is read from its array again afterwards. */
   release(): void;
 }

@@ -25,6 +25,8 @@ export type {
 export { mergeOptions } from './options';
 export type {
   BuiltinPluginRef,
+  CheckedPluginName,
+  CheckedPluginRef,
   CustomPluginRef,
   NoOptions,
   Plugin,
@@ -34,8 +36,15 @@ export type {
   PluginOfKind,
   PluginOptions,
   PluginRef,
+  RegisteredActivations,
+  RegisteredBackends,
+  RegisteredInitializers,
+  RegisteredLosses,
+  RegisteredOptimizers,
+  RegisteredPlugins,
+  RegisteredRegularizers,
 } from './plugin';
 export type { Random } from './random';
 export type { PluginRegistry } from './registry';
-export { createRegistry, pluginKinds } from './registry';
+export { checkPluginRef, createRegistry, pluginKinds, pluginName } from './registry';
 export type { RegularizerPlugin } from './regularizer';

@@ -8,5 +8,6 @@ import type { Random } from './random';
  * `theta.cols − 1` and the fan-out `theta.rows`.
  */
 export interface InitializerPlugin extends PluginBase<'initializer'> {
+  /** Fills `theta` (s(l+1) × (s(l) + 1), bias column first) in place, drawing from `random`. */
   initialize(theta: Matrix, random: Random): void;
 }

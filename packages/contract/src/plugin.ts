@@ -79,3 +79,63 @@ type SomeOptions<O> = string extends keyof O ? O : Partial<O>;
 export type CustomPluginRef =
   | (string & {})
   | { readonly name: string & {}; readonly options?: PluginOptions };
+
+/**
+ * Your own activations, by name → options type, added through declaration merging so a spec
+ * accepts their names (and checks their options) like the built-ins'. Empty by default.
+ *
+ * @example
+ * declare module '@deltanet/contract' {
+ *   interface RegisteredActivations { 'my-act': { k: number } }
+ * }
+ * // createNetwork({ layers: [2, 1], outputActivation: 'my-act' }, { registry }) now compiles.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: an interface users extend by declaration merging
+export interface RegisteredActivations {}
+/** Your own losses, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredLosses {}
+/** Your own regularizers, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredRegularizers {}
+/** Your own optimizers, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredOptimizers {}
+/** Your own initializers, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredInitializers {}
+/** Your own backends, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredBackends {}
+
+/** The registered (declaration-merged) names of every kind: kind → name → options type. */
+export interface RegisteredPlugins {
+  /** `RegisteredActivations`. */
+  activation: RegisteredActivations;
+  /** `RegisteredLosses`. */
+  loss: RegisteredLosses;
+  /** `RegisteredRegularizers`. */
+  regularizer: RegisteredRegularizers;
+  /** `RegisteredOptimizers`. */
+  optimizer: RegisteredOptimizers;
+  /** `RegisteredInitializers`. */
+  initializer: RegisteredInitializers;
+  /** `RegisteredBackends`. */
+  backend: RegisteredBackends;
+}
+
+declare const checkedKind: unique symbol;
+
+/**
+ * A plugin name of kind `K` checked against a registry at run time by `pluginName`: the escape
+ * hatch for names known only when the program runs (flags, files, UI choices). A plain
+ * `string` is not assignable to it, so only a checked name gets past a typed spec.
+ */
+export type CheckedPluginName<K extends PluginKind = PluginKind> = string & {
+  readonly [checkedKind]: K;
+};
+
+/** A checked name, alone or with options (checked by the plugin's `configure` when resolved). */
+export type CheckedPluginRef<K extends PluginKind = PluginKind> =
+  | CheckedPluginName<K>
+  | { readonly name: CheckedPluginName<K>; readonly options?: PluginOptions };

@@ -1,6 +1,14 @@
 // Registries are built explicitly from plugin lists; nothing registers itself on import.
 import { InvalidArgumentError, UnknownPluginError } from './errors';
-import type { Plugin, PluginKind, PluginOfKind, PluginOptions, PluginRef } from './plugin';
+import type {
+  CheckedPluginName,
+  CheckedPluginRef,
+  Plugin,
+  PluginKind,
+  PluginOfKind,
+  PluginOptions,
+  PluginRef,
+} from './plugin';
 
 /** An immutable lookup of plugins by kind and name. */
 export interface PluginRegistry {
@@ -12,6 +20,7 @@ export interface PluginRegistry {
    * back) and refuses any others.
    */
   resolve<K extends PluginKind>(kind: K, ref: PluginRef): PluginOfKind<K>;
+  /** Whether a plugin of that kind and name is registered (never throws). */
   has(kind: PluginKind, name: string): boolean;
   /** The plugins of one kind, sorted by name. */
   list<K extends PluginKind>(kind: K): readonly PluginOfKind<K>[];
@@ -107,4 +116,38 @@ function assertPlugin(value: unknown): asserts value is Plugin {
       `${plugin.kind} plugin names must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(plugin.name)}`,
     );
   }
+}
+
+/**
+ * Checks a run-time `name` against `registry` and returns it typed for a spec. Throws the
+ * registry's `UnknownPluginError` (which lists the valid names) when there is no such plugin.
+ *
+ * @example
+ * const activation = pluginName(registry, 'activation', flags.activation); // 'tnah' throws
+ * createNetwork({ layers: [2, 4, 1], activation }, { registry });
+ */
+export function pluginName<K extends PluginKind>(
+  registry: PluginRegistry,
+  kind: K,
+  name: string,
+): CheckedPluginName<K> {
+  registry.get(kind, name);
+  return name as CheckedPluginName<K>;
+}
+
+/**
+ * `pluginName` for a whole ref: `'tanh'` or `{ name, options }`, its name checked, its options
+ * passed through (the plugin's `configure` checks them when the spec is resolved).
+ *
+ * @example
+ * const loss = checkPluginRef(registry, 'loss', { name: 'huber', options: { delta: 2 } });
+ */
+export function checkPluginRef<K extends PluginKind>(
+  registry: PluginRegistry,
+  kind: K,
+  ref: PluginRef,
+): CheckedPluginRef<K> {
+  if (typeof ref === 'string') return pluginName(registry, kind, ref);
+  const name = pluginName(registry, kind, ref.name);
+  return ref.options ? { name, options: ref.options } : { name };
 }

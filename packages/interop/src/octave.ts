@@ -1,7 +1,7 @@
 // The course's weights as Octave text matrices (`save -text`): Theta1, Theta2, … each
 // s(l+1) × (s(l)+1) with the bias weights in column 1, exactly deltanet's Θ(l).
 import type { Network } from '@deltanet/backprop';
-import { createNetwork } from '@deltanet/backprop';
+import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
 import { defaultLoss } from './internal/default-loss';
@@ -87,13 +87,15 @@ export function readOctave(text: string, options: OctaveReadOptions = {}): Netwo
     }
   });
   const layers = [thetas[0]!.cols - 1, ...thetas.map((m) => m.rows)];
-  const net = createNetwork({
-    layers,
-    activation: options.activation ?? 'sigmoid',
-    outputActivation: options.outputActivation ?? 'sigmoid',
-    loss: options.loss ?? defaultLoss(options.outputActivation ?? 'sigmoid'),
-    dtype: options.dtype ?? 'float64',
-  });
+  const net = createNetwork(
+    checkSpec({
+      layers,
+      activation: options.activation ?? 'sigmoid',
+      outputActivation: options.outputActivation ?? 'sigmoid',
+      loss: options.loss ?? defaultLoss(options.outputActivation ?? 'sigmoid'),
+      dtype: options.dtype ?? 'float64',
+    }),
+  );
   const params = new Float64Array(net.params.length);
   let offset = 0;
   for (const m of thetas) {

@@ -1,7 +1,7 @@
 // TensorFlow.js LayersModel import: a Sequential model of Dense layers (with activation layers
 // after them) becomes a deltanet network with Θ(l) = [bias, kernelᵀ].
 import type { Network } from '@deltanet/backprop';
-import { createNetwork } from '@deltanet/backprop';
+import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
 import { defaultLoss } from './internal/default-loss';
@@ -157,13 +157,15 @@ export function importTfjs(
   });
   const outputActivation = dense[dense.length - 1]!.activation;
   const loss = options.loss ?? defaultLoss(outputActivation);
-  const net = createNetwork({
-    layers,
-    activation: dense.slice(0, -1).map((d) => d.activation),
-    outputActivation,
-    loss,
-    dtype: options.dtype ?? 'float64',
-  });
+  const net = createNetwork(
+    checkSpec({
+      layers,
+      activation: dense.slice(0, -1).map((d) => d.activation),
+      outputActivation,
+      loss,
+      dtype: options.dtype ?? 'float64',
+    }),
+  );
   net.setParams(params);
   return net;
 }

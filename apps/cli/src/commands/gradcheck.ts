@@ -1,7 +1,7 @@
 // `deltanet gradcheck`: backprop's gradient against central differences, for a network built
 // from flags (the course's 3-5-3 by default) or a saved model, on small random data or given rows.
-import type { NetworkSpec } from '@deltanet/backprop';
-import { checkGradients, createNetwork } from '@deltanet/backprop';
+import type { UncheckedNetworkSpec } from '@deltanet/backprop';
+import { checkGradients, checkSpec, createNetwork } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
 import { createRandom, fromRows, rowSlice } from '@deltanet/tensor';
 import { startCommand } from '../args/command';
@@ -92,7 +92,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
   } else {
     const layers = sizes('--layers', text(values, 'layers') ?? '3,5,3');
     if (layers.length < 2) throw new UsageError('--layers needs at least an input and an output size');
-    const spec: NetworkSpec = {
+    const spec: UncheckedNetworkSpec = {
       layers,
       activation: pluginRefs('--activation', text(values, 'activation') ?? 'sigmoid'),
       outputActivation: pluginRef('--output-activation', text(values, 'output-activation') ?? 'sigmoid'),
@@ -103,7 +103,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
       lambda: number('--lambda', text(values, 'lambda') ?? '0'),
       seed,
     };
-    net = createNetwork(spec, { registry });
+    net = createNetwork(checkSpec(spec, registry), { registry });
     ({ x, y } = randomData(layers, rows, seed));
   }
   const report = checkGradients(net, x, y, {

@@ -1,6 +1,7 @@
 // The optimizer a `train` run uses: --optimizer with --lr folded in, then --clip and
 // --lr-schedule composed onto its chain of transforms.
-import type { OptimizerPlugin, PluginRef, PluginRegistry } from '@deltanet/contract';
+import type { CheckedPluginRef, OptimizerPlugin, PluginRef, PluginRegistry } from '@deltanet/contract';
+import { checkPluginRef } from '@deltanet/contract';
 import type { ChainOptimizer } from '@deltanet/optimizers';
 import { withClipping, withSchedule } from '@deltanet/optimizers';
 import type { FlagValues } from '../args/flags';
@@ -28,10 +29,11 @@ export function composedOptimizer(
   values: FlagValues,
   registry: PluginRegistry,
   run: { batches: number; epochs: number },
-): PluginRef | OptimizerPlugin {
+): CheckedPluginRef<'optimizer'> | OptimizerPlugin {
   const scheduleText = text(values, 'lr-schedule');
   const clipText = text(values, 'clip');
-  if (scheduleText === undefined && clipText === undefined) return choice;
+  if (scheduleText === undefined && clipText === undefined)
+    return checkPluginRef(registry, 'optimizer', choice);
   const schedule = scheduleText === undefined ? undefined : parseSchedule(scheduleText);
   const clip = clipText === undefined ? undefined : parseClip(clipText);
   const plugin = registry.resolve('optimizer', choice);

@@ -2,8 +2,16 @@
 // and everything the page draws — losses, heatmaps of every unit, Θ, a traced example and a
 // gradient check — computed by the library itself.
 import type { BackpropTrace, GradientCheckReport, Network, NetworkSpec } from '@deltanet/backprop';
-import { checkGradients, createNetwork, fit, layerOutputs, traceBackprop } from '@deltanet/backprop';
+import {
+  builtinRegistry,
+  checkGradients,
+  createNetwork,
+  fit,
+  layerOutputs,
+  traceBackprop,
+} from '@deltanet/backprop';
 import type { OptimizerPlugin, PluginOptions, PluginRegistry } from '@deltanet/contract';
+import { pluginName } from '@deltanet/contract';
 import { rowSlice, toRows } from '@deltanet/tensor';
 import type { PlaygroundState } from '../state';
 import { noRegularizer } from '../state';
@@ -33,14 +41,15 @@ export interface PlaygroundSnapshot {
  * The network spec of a playground state: features → hidden layers → one output unit. The
  * "none" regularizer is λ = 0 (the library's default regularizer then adds nothing).
  */
-export function playgroundSpec(state: PlaygroundState): NetworkSpec {
+export function playgroundSpec(state: PlaygroundState, registry = builtinRegistry()): NetworkSpec {
   const none = state.regularizer === noRegularizer;
+  const activation = (name: string) => pluginName(registry, 'activation', name);
   return {
     layers: [state.features.length, ...state.hidden, 1],
-    activation: [...state.activations],
-    outputActivation: state.outputActivation,
-    loss: state.loss,
-    regularizer: none ? 'l2' : state.regularizer,
+    activation: state.activations.map(activation),
+    outputActivation: activation(state.outputActivation),
+    loss: pluginName(registry, 'loss', state.loss),
+    regularizer: none ? 'l2' : pluginName(registry, 'regularizer', state.regularizer),
     lambda: none ? 0 : state.lambda,
     seed: state.seed,
   };
@@ -62,7 +71,7 @@ export class PlaygroundSession {
   constructor(state: PlaygroundState, registry: PluginRegistry, resolution = gridSide) {
     this.#state = state;
     this.#registry = registry;
-    this.#net = createNetwork(playgroundSpec(state), { registry });
+    this.#net = createNetwork(playgroundSpec(state, registry), { registry });
     this.data = playgroundData(state);
     this.#optimizer = this.#makeOptimizer(state, this.#optimizerBox);
     this.#resolution = resolution;
@@ -85,8 +94,8 @@ export class PlaygroundSession {
    */
   retune(state: PlaygroundState): void {
     const before = this.#state;
-    const spec = playgroundSpec(state);
-    const old = playgroundSpec(before);
+    const spec = playgroundSpec(state, this.#registry);
+    const old = playgroundSpec(before, this.#registry);
     if (spec.lambda !== old.lambda || spec.regularizer !== old.regularizer) {
       const next = createNetwork(spec, { registry: this.#registry });
       next.params.set(this.#net.params);

@@ -1,7 +1,7 @@
 // Test helpers shared by the consumer tests: random architectures over every built-in activation
 // and output/loss pair, with weights spread wide enough to reach each activation's tails.
 import type { Network } from '@deltanet/backprop';
-import { createNetwork } from '@deltanet/backprop';
+import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, Matrix, PluginRef } from '@deltanet/contract';
 import { createRandom, zeros } from '@deltanet/tensor';
 import fc from 'fast-check';
@@ -49,7 +49,7 @@ export function wideNetwork(
   dtype: DType,
   seed: number,
 ): Network {
-  const net = createNetwork({ layers, activation, ...pair, dtype, seed });
+  const net = createNetwork(checkSpec({ layers, activation, ...pair, dtype, seed }));
   net.setParams(Array.from(net.params, (v) => 3 * v));
   return net;
 }
