@@ -1,11 +1,13 @@
 // Training runs that between them use every built-in transcendental and every kernel path:
 // sigmoid, tanh, relu, softmax, gelu and elu layers; float32 and float64; SGD, Adam and
 // conjugate gradient; small networks that take the fused `denseStep`, larger ones whose products
-// run in the wasm SIMD kernel, and full batches large enough to be shared with helper threads.
+// run in the wasm SIMD kernel, and full batches large enough to be shared with helper threads;
+// two train on @deltanet/data's circle and spiral, whose points come from sin and cos.
 
 import type { FitOptions, NetworkSpec } from '@deltanet/backprop';
 import { createNetwork, fit, serializeNetwork } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
+import { circle, spiral } from '@deltanet/data';
 import { createRandom, js, matrix } from '@deltanet/tensor';
 
 /** One seeded training run. */
@@ -16,6 +18,8 @@ export interface Scenario {
   readonly spec: NetworkSpec;
   readonly fit: FitOptions;
   readonly rows: number;
+  /** A playground set of @deltanet/data (drawn with the scenario's seed) instead of syntheticData. */
+  readonly playground?: 'circle' | 'spiral';
   /** True when the `js` backend must give the same model file as the default `wasm` one. */
   readonly backendsAgree: boolean;
 }
@@ -40,6 +44,24 @@ export const scenarios: readonly Scenario[] = [
     spec: { layers: [2, 8, 8, 1], activation: ['sigmoid', 'tanh'], dtype: 'float32', seed: 12 },
     fit: { optimizer: { name: 'adam', options: { learningRate: 0.02 } }, epochs: 20, batchSize: 10 },
     rows: 200,
+    backendsAgree: true,
+  },
+  {
+    name: 'spiral-tanh-sgd-f64',
+    covers: "@deltanet/data's spiral (sin, cos) under denseStep, tanh, float64, SGD",
+    spec: { layers: [2, 8, 8, 1], activation: 'tanh', dtype: 'float64', seed: 14 },
+    fit: { optimizer: { name: 'sgd', options: { learningRate: 0.1 } }, epochs: 10, batchSize: 10 },
+    rows: 200,
+    playground: 'spiral',
+    backendsAgree: true,
+  },
+  {
+    name: 'circle-relu-adam-f64',
+    covers: "@deltanet/data's circle (sin, cos, hypot for the noisy labels), relu, Adam",
+    spec: { layers: [2, 8, 1], activation: 'relu', dtype: 'float64', seed: 15 },
+    fit: { optimizer: { name: 'adam', options: { learningRate: 0.02 } }, epochs: 10, batchSize: 10 },
+    rows: 200,
+    playground: 'circle',
     backendsAgree: true,
   },
   {
@@ -137,7 +159,11 @@ export function syntheticData(
  */
 export async function trainScenario(scenario: Scenario, backend?: 'js'): Promise<string> {
   const { layers } = scenario.spec;
-  const data = syntheticData(scenario.rows, layers[0]!, layers[layers.length - 1]!, scenario.spec.seed ?? 0);
+  const seed = scenario.spec.seed ?? 0;
+  const generate = scenario.playground === 'spiral' ? spiral : circle;
+  const data = scenario.playground
+    ? generate({ samples: scenario.rows, noise: 0.2, seed })
+    : syntheticData(scenario.rows, layers[0]!, layers[layers.length - 1]!, seed);
   const dtype = scenario.spec.dtype ?? 'float64';
   const convert = (m: Matrix): Matrix =>
     dtype === 'float32' ? matrix(m.rows, m.cols, Float32Array.from(m.data)) : m;

@@ -45,6 +45,7 @@ export { expm1 } from './math/expm1';
 export { log } from './math/log';
 export { log1p } from './math/log1p';
 export { pow } from './math/pow';
+export { sin } from './math/sin';
 export { tanh } from './math/tanh';
 
 // ── Seeded randomness ──

@@ -1,4 +1,6 @@
 // Playground "circle": class 1 inside radius 2.5, class 0 in the ring 3.5 ≤ r < 5.
+import { cos, sin } from '@deltanet/tensor';
+import { hypot } from '../internal/hypot';
 import { assemblePlayground, setUpPlayground } from '../internal/playground';
 import type { PlaygroundGenerator } from './options';
 
@@ -24,13 +26,13 @@ export const circle: PlaygroundGenerator = (options) => {
   for (let i = 0; i < samples; i++) {
     const r = i < inside ? uniform(0, radius * 0.5) : uniform(radius * 0.7, radius);
     const angle = uniform(0, 2 * Math.PI);
-    const x = r * Math.sin(angle);
-    const y = r * Math.cos(angle);
+    const x = r * sin(angle);
+    const y = r * cos(angle);
     const noiseX = uniform(-radius, radius) * noise;
     const noiseY = uniform(-radius, radius) * noise;
     xs.push(x);
     ys.push(y);
-    classes.push(Math.hypot(x + noiseX, y + noiseY) < radius * 0.5 ? 1 : 0);
+    classes.push(hypot(x + noiseX, y + noiseY) < radius * 0.5 ? 1 : 0);
   }
   return assemblePlayground('circle', setup, xs, ys, classes);
 };

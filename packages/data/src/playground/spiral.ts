@@ -1,4 +1,5 @@
 // Playground "spiral": two interleaved arms, r = 5s and θ = 3.5πs (+π for class 0), s ∈ [0, 1).
+import { cos, sin } from '@deltanet/tensor';
 import { assemblePlayground, setUpPlayground } from '../internal/playground';
 import type { PlaygroundGenerator } from './options';
 
@@ -22,8 +23,8 @@ export const spiral: PlaygroundGenerator = (options) => {
     for (let i = 0; i < count; i++) {
       const r = (i / n) * 5;
       const t = ((1.75 * i) / n) * 2 * Math.PI + deltaT;
-      xs.push(r * Math.sin(t) + uniform(-1, 1) * noise);
-      ys.push(r * Math.cos(t) + uniform(-1, 1) * noise);
+      xs.push(r * sin(t) + uniform(-1, 1) * noise);
+      ys.push(r * cos(t) + uniform(-1, 1) * noise);
       classes.push(label);
     }
   };

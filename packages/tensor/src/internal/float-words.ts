@@ -5,8 +5,9 @@ const float = new Float64Array(1);
 const words = new Int32Array(float.buffer);
 // Typed arrays use the platform's byte order; every JavaScript engine in use is little-endian,
 // but the index is derived rather than assumed so a big-endian engine gives the same numbers.
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOW = 1 - HIGH;
+/** The index of the high word in an Int32Array over a Float64Array's buffer (LOW: the other). */
+export const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+export const LOW = 1 - HIGH;
 
 /** The high word of x as a signed 32-bit integer (negative exactly when x's sign bit is set). */
 export function highWord(x: number): number {

@@ -188,6 +188,22 @@ export function wideCos(x: number): Wide {
   }
 }
 
+/** sin x for a finite double, reduced by π/2 in 320-bit precision. */
+export function wideSin(x: number): Wide {
+  const n = Math.round(x / (Math.PI / 2));
+  const r = sub(wide(x), mul(wide(n), HALF_PI));
+  switch (((n % 4) + 4) % 4) {
+    case 0:
+      return taylor(r, 1, 2, true);
+    case 1:
+      return taylor(r, 0, 2, true);
+    case 2:
+      return negate(taylor(r, 1, 2, true));
+    default:
+      return negate(taylor(r, 0, 2, true));
+  }
+}
+
 /**
  * |d − exact| in units in the last place of the double nearest `exact` (subnormals: 2^−1074),
  * as a float. A correctly rounded result is within 0.5; fdlibm's bound is 1.

@@ -1,12 +1,7 @@
 // e^x as fdlibm's e_exp.c computes it (Sun, 1993; the algorithm V8's Math.exp ran through
 // Node 20), ported operation for operation in float64 so every IEEE 754 engine gives its bits.
+import { HALF_LN2, LN2_HI, LN2_LO, reductionMultiple } from '../internal/ln2-reduction';
 import { twoTo } from '../internal/powers-of-two';
-
-/** ln 2 split as fdlibm does: LN2_HI has 20 trailing zero bits, so k·LN2_HI is exact. */
-export const LN2_HI = 0.6931471803691238;
-export const LN2_LO = 1.9082149292705877e-10;
-// 1/ln 2 is log₂e, the constant fdlibm writes out as 1.44269504088896338700.
-export const INV_LN2 = Math.LOG2E;
 
 // The minimax polynomial of R(r²) = r·(e^r + 1)/(e^r − 1) ≈ 2 + P1·r² + … + P5·r¹⁰ on
 // [−ln2/2, ln2/2], error below 2⁻⁵⁹ (e_exp.c's comment).
@@ -18,12 +13,10 @@ const P5 = 4.1381367970572385e-8;
 const OVERFLOW = 709.782712893384;
 const UNDERFLOW = -745.1332191019411;
 const TWO_M1000 = 9.332636185032189e-302;
-// fdlibm tests the high word of |x| against 0x40862e42, 0x3fd62e42, 0x3ff0a2b2 and 0x3e300000;
-// these are the doubles where those tests change (high word H, low word 0), so comparing |x|
-// with them decides the same, without reading x's bits through memory.
+// fdlibm tests the high word of |x| against 0x40862e42 and 0x3e300000 (and 0x3fd62e42: see
+// HALF_LN2); these are the doubles where those tests change (high word H, low word 0), so
+// comparing |x| with them decides the same, without reading x's bits through memory.
 const HUGE = 709.7822265625; // 0x40862e42_00000000
-const HALF_LN2 = 0.3465735912322998; // 0x3fd62e43_00000000: high word above 0x3fd62e42
-const THREE_HALVES_LN2 = 1.0397205352783203; // 0x3ff0a2b2_00000000
 const TINY = 3.725290298461914e-9; // 2⁻²⁸
 
 /**
@@ -50,17 +43,10 @@ export function exp(x: number): number {
     if (x < UNDERFLOW) return 0;
   }
   if (ax >= HALF_LN2) {
-    // |x| > ln2/2: reduce. Below 1.5·ln2, k = ±1 directly.
-    if (ax < THREE_HALVES_LN2) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      // C's (int) conversion truncates toward zero, as `| 0` does for |value| < 2³¹.
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
+    // |x| > ln2/2: reduce.
+    k = reductionMultiple(x);
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
     x = hi - lo;
   } else if (ax < TINY) {
     return 1 + x; // |x| < 2⁻²⁸

@@ -1,7 +1,8 @@
 // e^x − 1 as fdlibm's s_expm1.c computes it (FreeBSD msun, the version V8's Math.expm1 ran
 // through Node 20), ported operation for operation in float64.
+
+import { HALF_LN2, LN2_HI, LN2_LO, reductionMultiple } from '../internal/ln2-reduction';
 import { twoTo } from '../internal/powers-of-two';
-import { INV_LN2, LN2_HI, LN2_LO } from './exp';
 
 // Scaled coefficients of the rational approximation of e^r − 1 on [−ln2/2, ln2/2] (s_expm1.c).
 const Q1 = -0.03333333333333313;
@@ -12,12 +13,10 @@ const Q5 = -2.0109921818362437e-7;
 const OVERFLOW = 709.782712893384;
 const TWO_1023 = 8.98846567431158e307;
 
-// The doubles where fdlibm's high-word tests (against 0x4043687a, 0x40862e42, 0x3fd62e42,
-// 0x3ff0a2b2, 0x3c900000) change, so comparing |x| with them decides the same (see exp.ts).
+// The doubles where fdlibm's high-word tests (against 0x4043687a, 0x40862e42, 0x3c900000)
+// change, so comparing |x| with them decides the same (see exp.ts).
 const FAR = 38.81622314453125; // 56·ln2, 0x4043687a_00000000
 const HUGE = 709.7822265625;
-const HALF_LN2 = 0.3465735912322998;
-const THREE_HALVES_LN2 = 1.0397205352783203;
 const TINY = 5.551115123125783e-17; // 2⁻⁵⁴
 
 /**
@@ -44,17 +43,9 @@ export function expm1(x: number): number {
     if (negative) return -1;
   }
   if (ax >= HALF_LN2) {
-    let hi: number;
-    let lo: number;
-    if (ax < THREE_HALVES_LN2) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
-    } else {
-      k = (INV_LN2 * x + (negative ? -0.5 : 0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
+    k = reductionMultiple(x);
+    const hi = x - k * LN2_HI;
+    const lo = k * LN2_LO;
     x = hi - lo;
     // The rounding error of hi − lo, added back below.
     c = hi - x - lo;

@@ -1,8 +1,8 @@
 // ln x as fdlibm's e_log.c computes it (Sun, 1993; the algorithm V8's Math.log ran through
 // Node 20), ported operation for operation in float64 so every IEEE 754 engine gives its bits.
 import { highWord } from '../internal/float-words';
+import { LN2_HI, LN2_LO } from '../internal/ln2-reduction';
 import { twoTo } from '../internal/powers-of-two';
-import { LN2_HI, LN2_LO } from './exp';
 
 const TWO_54 = 1.8014398509481984e16;
 // The minimax polynomial of R(s) = (log((1 + s)/(1 − s)) − 2s)/s on [0, 0.1716], error below

@@ -1,8 +1,8 @@
 // ln(1 + x) as fdlibm's s_log1p.c computes it (FreeBSD msun, the version V8's Math.log1p ran
 // through Node 20), ported operation for operation in float64.
 import { highWord } from '../internal/float-words';
+import { LN2_HI, LN2_LO } from '../internal/ln2-reduction';
 import { twoTo } from '../internal/powers-of-two';
-import { LN2_HI, LN2_LO } from './exp';
 import { LG1, LG2, LG3, LG4, LG5, LG6, LG7 } from './log';
 
 /**

@@ -2,7 +2,8 @@
 // change in the last step; what Math.pow and `**` run in Node 20), ported operation for operation
 // in float64 so every IEEE 754 engine gives its bits. Newer V8 (Chromium 156) calls the C
 // library's pow instead, which differs from it on about one β^t in twenty that Adam computes.
-import { fromWords, highWord, lowWord, withHighWord } from '../internal/float-words';
+import { HIGH, highWord, LOW, lowWord, withHighWord } from '../internal/float-words';
+import { twoTo } from '../internal/powers-of-two';
 
 const BP = [1.0, 1.5];
 const DP_H = [0.0, 0.5849624872207642];
@@ -31,9 +32,28 @@ const IVLN2 = Math.LOG2E;
 const IVLN2_H = 1.4426950216293335;
 const IVLN2_L = 1.9259629911266175e-8;
 
-/** x with its low word cleared (fdlibm's SET_LOW_WORD(x, 0)): its top 21 mantissa bits. */
+// One store of x, then both halves read from it (x86 forwards a whole store to a load of half).
+const scratch = new Float64Array(1);
+const scratchWords = new Int32Array(scratch.buffer);
+
+/**
+ * x with its low word cleared (fdlibm's SET_LOW_WORD(x, 0)): its top 21 mantissa bits, for finite
+ * x. The low word's value, (low word)·2^(e−1075) for biased exponent e (1 for subnormals), is
+ * subtracted instead of written: writing half a double and reading it whole stalls the CPU's
+ * store forwarding, and the subtraction is exact, so the result is the same double.
+ */
 function highPart(x: number): number {
-  return fromWords(highWord(x), 0);
+  scratch[0] = x;
+  const low = scratchWords[LOW]! >>> 0;
+  if (low === 0) return x;
+  const e = (scratchWords[HIGH]! >>> 20) & 0x7ff;
+  const lowValue = low * twoTo((e === 0 ? 1 : e) - 1075);
+  return x < 0 ? x + lowValue : x - lowValue;
+}
+
+/** The positive normal double whose high word is `high` and whose low word is 0, built exactly. */
+function fromHighWord(high: number): number {
+  return twoTo((high >>> 20) - 1023) * (1 + (high & 0x000fffff) * 9.5367431640625e-7); // 2⁻²⁰
 }
 
 /** z·2ⁿ for z in [1, 2) when the result is subnormal or underflows (fdlibm's scalbn). */
@@ -145,7 +165,8 @@ export function pow(x: number, y: number): number {
       n -= 53;
       ix = highWord(ax);
     }
-    n += (ix >> 20) - 0x3ff;
+    const exponentBits = ix >> 20;
+    n += exponentBits - 0x3ff;
     const j = ix & 0x000fffff;
     ix = j | 0x3ff00000;
     let k: number;
@@ -158,14 +179,16 @@ export function pow(x: number, y: number): number {
       n += 1;
       ix -= 0x00100000;
     }
-    ax = withHighWord(ax, ix);
+    // fdlibm sets ax's high word to ix, which changes only its exponent bits: the same number as
+    // scaling by a power of two, without writing half a double.
+    ax *= twoTo((ix >> 20) - exponentBits);
 
     // ss = s_h + s_l = (x − 1)/(x + 1) or (x − 1.5)/(x + 1.5)
     let u = ax - BP[k]!;
     let v = 1 / (ax + BP[k]!);
     const ss = u * v;
     const sH = highPart(ss);
-    let tH = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0);
+    let tH = fromHighWord(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18));
     let tL = ax - (tH - BP[k]!);
     const sL = v * (u - sH * tH - sH * tL);
     // log(ax)
@@ -212,7 +235,8 @@ export function pow(x: number, y: number): number {
     // |z| > 0.5: n = [z + 0.5]
     n = j + (0x00100000 >> (k + 1));
     k = ((n & 0x7fffffff) >> 20) - 0x3ff;
-    const t = fromWords(n & ~(0x000fffff >> k), 0);
+    const high = n & ~(0x000fffff >> k);
+    const t = high < 0 ? -fromHighWord(high & 0x7fffffff) : fromHighWord(high);
     n = ((n & 0x000fffff) | 0x00100000) >> (20 - k);
     if (j < 0) n = -n;
     pH -= t;
@@ -229,7 +253,8 @@ export function pow(x: number, y: number): number {
   const r = (z * c) / (c - 2.0 - (w + z * w));
   z = 1 - (r - z);
   j = highWord(z) + (n << 20);
+  // Adding n to z's exponent bits is multiplying by 2ⁿ wherever the result is normal.
   if (j >> 20 <= 0) z = scaleDown(z, n);
-  else z = withHighWord(z, j);
+  else z = n === 1024 ? z * twoTo(1023) * 2 : z * twoTo(n);
   return s * z;
 }

@@ -1,0 +1,93 @@
+// Runs deltanet's own B1–B3 contestants from several builds of the repository side by side, as
+// `pnpm bench`'s child processes (apps/bench/dist/main.js --child …), alternating the builds in
+// every round (the order rotates each round), so load from other processes falls on all of them
+// alike. Prints, per case and build, the median and the fastest over the rounds, and the ratios
+// to the first build. Each build must have been built (`turbo run build --filter=@deltanet/bench...`).
+// Usage: node scripts/bench-side-by-side.mjs [--rounds 5] [--b1] name=/path/to/checkout ...
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 5;
+const withB1 = args.includes('--b1');
+const builds = args.filter((a) => a.includes('=')).map((a) => a.split('='));
+if (builds.length < 2) throw new Error('give at least two builds as name=/path/to/checkout');
+
+// [label, kind, contestant, option, unit scale, unit]
+const cases = [
+  ['B2 wasm float32', 'b2', 'deltanet wasm float32', '7', 1e3, 'ms'],
+  ['B2 wasm float32, one thread', 'b2', 'deltanet wasm float32 one-thread', '7', 1e3, 'ms'],
+  ['B2 wasm float64', 'b2', 'deltanet wasm float64', '7', 1e3, 'ms'],
+  ['B2 js float32', 'b2', 'deltanet js float32', '7', 1e3, 'ms'],
+  ['B3 wasm float32', 'b3', 'deltanet wasm float32', '15', 1e6, 'µs'],
+  ['B3 wasm float64', 'b3', 'deltanet wasm float64', '15', 1e6, 'µs'],
+  ['B3 js float32', 'b3', 'deltanet js float32', '15', 1e6, 'µs'],
+  ...(withB1
+    ? [
+        ['B1 sgd deltanet-wasm', 'b1', 'deltanet-wasm', 'sgd', 1, 's/epoch'],
+        ['B1 adam deltanet-wasm', 'b1', 'deltanet-wasm', 'adam', 1, 's/epoch'],
+      ]
+    : []),
+];
+
+function runOnce(root, [, kind, contestant, option]) {
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'apps/bench/dist/main.js'), '--child', kind, contestant, option],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 24,
+    },
+  );
+  const result = JSON.parse(out.trim().split('\n').pop());
+  if (kind !== 'b1') return result.seconds;
+  const epochs = [...result.epochSeconds].sort((a, b) => a - b);
+  return epochs[epochs.length >> 1];
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const started = new Date();
+const loadStart = loadavg();
+const times = new Map(); // `${case}|${build}` → seconds[]
+for (let round = 0; round < rounds; round++) {
+  for (const c of cases) {
+    // Rotate the order of the builds every round and case.
+    const order = builds.map((_, i) => builds[(i + round) % builds.length]);
+    for (const [name, root] of order) {
+      const key = `${c[0]}|${name}`;
+      times.set(key, [...(times.get(key) ?? []), runOnce(root, c)]);
+    }
+  }
+  process.stderr.write(`round ${round + 1}/${rounds} done, load ${loadavg()[0].toFixed(2)}\n`);
+}
+const loadEnd = loadavg();
+
+const names = builds.map(([n]) => n);
+console.log(
+  `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${rounds} rounds, load average ${loadStart.map((l) => l.toFixed(2)).join(', ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(', ')} at end\n`,
+);
+console.log(
+  `| case | ${names.map((n) => `${n} median (fastest)`).join(' | ')} | ${names
+    .slice(1)
+    .map((n) => `${n} / ${names[0]} median (fastest)`)
+    .join(' | ')} |`,
+);
+console.log(`| --- |${' --- |'.repeat(names.length * 2 - 1)}`);
+for (const c of cases) {
+  const [label, , , , scale, unit] = c;
+  const stats = names.map((n) => {
+    const xs = times.get(`${label}|${n}`);
+    return { median: median(xs), fastest: Math.min(...xs) };
+  });
+  const cells = stats.map((s) => `${(s.median * scale).toFixed(2)} (${(s.fastest * scale).toFixed(2)})`);
+  const ratios = stats
+    .slice(1)
+    .map((s) => `${(s.median / stats[0].median).toFixed(2)} (${(s.fastest / stats[0].fastest).toFixed(2)})`);
+  console.log(`| ${label} (${unit}) | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
+}
