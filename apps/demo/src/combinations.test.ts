@@ -65,7 +65,12 @@ describe('output/loss combinations', () => {
     // A sigmoid output cannot reach the negative half of the targets in [−1, 1]; the library's
     // squared error on targets −1 is at least ½ there, whatever Θ is.
     const negative = fromRows([[-1], [-1], [-1]]);
-    const spec = { layers: [2, 3, 1], outputActivation: 'sigmoid', loss: 'mean-squared-error', seed: 3 } as const;
+    const spec = {
+      layers: [2, 3, 1],
+      outputActivation: 'sigmoid',
+      loss: 'mean-squared-error',
+      seed: 3,
+    } as const;
     const net = createNetwork(spec, { registry });
     expect(net.evaluate(x, negative).dataCost).toBeGreaterThan(0.5);
     expect(outputProblem('sigmoid', 'regression')).toMatch(/linear output/);
