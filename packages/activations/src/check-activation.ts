@@ -30,7 +30,9 @@ export interface ActivationCheckOptions {
 
 /** What `checkActivation` found. `ok` is true exactly when `failures` is empty. */
 export interface ActivationCheckReport {
+  /** The checked activation's name. */
   readonly name: string;
+  /** True when every check passed (`failures` is empty). */
   readonly ok: boolean;
   /**
    * The largest |backward − difference| / max(|backward|, |difference|, floor), where the floor is
@@ -113,7 +115,9 @@ export function checkActivation(
 
 /** The error `assertActivation` throws; `report` holds every failure. */
 export class ActivationCheckError extends InvalidArgumentError {
+  /** The failed report, with `ok` false and one line per failure. */
   readonly report: ActivationCheckReport;
+  /** Builds the error from a failed report; the message lists its failures. */
   constructor(report: ActivationCheckReport) {
     super(`activation "${report.name}" failed its check:\n- ${report.failures.join('\n- ')}`);
     this.report = report;

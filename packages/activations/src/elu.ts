@@ -6,7 +6,10 @@ import { expm1 } from '@deltanet/tensor';
 import { elementwise } from './internal/elementwise';
 
 /** Options of `elu`: the negative saturation value −α (default α = 1). */
-export type EluOptions = { alpha: number };
+export type EluOptions = {
+  /** α: ELU saturates to −α as z → −∞ (default 1). */
+  alpha: number;
+};
 
 const owner = 'activation "elu"';
 const defaults: EluOptions = { alpha: 1 };

@@ -5,7 +5,10 @@ import { mergeOptions } from '@deltanet/contract';
 import { elementwise } from './internal/elementwise';
 
 /** Options of `leakyRelu`: the slope α for z ≤ 0 (default 0.01). */
-export type LeakyReluOptions = { alpha: number };
+export type LeakyReluOptions = {
+  /** α: the slope for z ≤ 0 (default 0.01). */
+  alpha: number;
+};
 
 const owner = 'activation "leaky-relu"';
 const defaults: LeakyReluOptions = { alpha: 0.01 };

@@ -12,15 +12,25 @@ import type { SwishOptions } from './swish';
  * type AlphaOfElu = ActivationOptionsByName['elu']['alpha']; // number
  */
 export interface ActivationOptionsByName {
+  /** Logistic sigmoid σ(z) = 1/(1 + e^−z); no options. */
   sigmoid: NoOptions;
+  /** Hyperbolic tangent; no options. */
   tanh: NoOptions;
+  /** ReLU max(0, z); no options. */
   relu: NoOptions;
+  /** Leaky ReLU; options: the negative slope α (default 0.01). */
   'leaky-relu': LeakyReluOptions;
+  /** ELU; options: α, the negative saturation (default 1). */
   elu: EluOptions;
+  /** Softplus ln(1 + e^z); no options. */
   softplus: NoOptions;
+  /** Swish z·σ(βz); options: β (default 1). */
   swish: SwishOptions;
+  /** GELU, tanh approximation of z·Φ(z); no options. */
   gelu: NoOptions;
+  /** Softmax over each row (for the output layer); no options. */
   softmax: NoOptions;
+  /** Identity g(z) = z; no options. */
   linear: NoOptions;
 }
 

@@ -5,7 +5,10 @@ import { logistic } from '@deltanet/tensor';
 import { elementwise } from './internal/elementwise';
 
 /** Options of `swish`: the slope β inside the sigmoid (default 1, giving SiLU). */
-export type SwishOptions = { beta: number };
+export type SwishOptions = {
+  /** β in g(z) = z·σ(βz) (default 1). */
+  beta: number;
+};
 
 const owner = 'activation "swish"';
 const defaults: SwishOptions = { beta: 1 };

@@ -15,7 +15,9 @@ import { withParts } from './internal/with-parts';
  *   labels: Int32Array.from([1, 0]), classNames: ['0', '1'] };
  */
 export interface Dataset {
+  /** Features, m × n: one row per example, one column per feature. */
   readonly x: Matrix;
+  /** Targets, m × K: one-hot classes, a single 0/1 column for two classes, or regression values; K = 0 for prediction only. */
   readonly y: Matrix;
   /** Class index of each row, when the targets are classes. */
   readonly labels?: Int32Array;
@@ -23,6 +25,7 @@ export interface Dataset {
   readonly classNames?: readonly string[];
   /** Column names of x, when known (a CSV header); a model saves them to read later files. */
   readonly featureNames?: readonly string[];
+  /** A name for messages, e.g. the file a parser read (its `name` option, else the source); undefined when none was given. */
   readonly name?: string;
 }
 

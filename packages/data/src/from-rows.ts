@@ -10,7 +10,9 @@ export interface FromRowsOptions extends DTypeOption {
   readonly classNames?: readonly string[];
   /** 'one-hot' (default): y m × K; 'binary': exactly two classes, y m × 1 holding 0/1. */
   readonly output?: 'one-hot' | 'binary';
+  /** Column names of x, one per feature (throws when the count differs); default none. */
   readonly featureNames?: readonly string[];
+  /** The dataset's `name`, for messages; default none. */
   readonly name?: string;
 }
 

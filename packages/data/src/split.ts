@@ -26,7 +26,12 @@ export interface SplitOptions {
 export function splitDataset(
   dataset: Dataset,
   options: SplitOptions = {},
-): { train: Dataset; test: Dataset } {
+): {
+  /** The first m − testSize permuted rows. */
+  train: Dataset;
+  /** The remaining testSize rows, disjoint from train. */
+  test: Dataset;
+} {
   const m = dataset.x.rows;
   const { testFraction, testSize, seed = 1 } = options;
   if (testFraction !== undefined && testSize !== undefined) {

@@ -11,7 +11,9 @@ import { dtypeOf, zeros } from '@deltanet/tensor';
  * const saved = JSON.stringify(fitStandardizer(train.x)); // {"mean":[…],"std":[…]}
  */
 export interface Standardizer {
+  /** μⱼ, the mean of each column j of x (length n). */
   readonly mean: number[];
+  /** σⱼ, the population standard deviation of each column (length n); 1 for a constant column. */
   readonly std: number[];
 }
 

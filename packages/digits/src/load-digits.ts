@@ -35,7 +35,12 @@ export interface LoadDigitsOptions extends DTypeOption {
  * train.x.rows; // 8000
  * test.classNames; // ['0', '1', ..., '9']
  */
-export function loadDigits(options: LoadDigitsOptions = {}): { train: Dataset; test: Dataset } {
+export function loadDigits(options: LoadDigitsOptions = {}): {
+  /** `trainSize` digits: x trainSize × 784, y one-hot trainSize × 10. */
+  train: Dataset;
+  /** `testSize` digits disjoint from train, same shapes. */
+  test: Dataset;
+} {
   const { seed = 1, trainSize = 8000, testSize = 2000, dtype = 'float64' } = options;
   const available = countDigits();
   for (const [name, value] of [

@@ -40,8 +40,9 @@ export interface CheckLossOptions {
    * A fused delta whose activation is missing here is listed in `skipped`, not failed.
    */
   readonly activations?: readonly ActivationPlugin[] | Readonly<Record<string, CheckActivation>>;
-  /** Batch shape m × K of the random inputs; default 3 × 4. */
+  /** Batch shape m × K of the random inputs; default 3 × 4. This is m, the rows (examples). */
   readonly rows?: number;
+  /** K, the columns (output units) of the random inputs; default 4. */
   readonly cols?: number;
   /** Seed of the random h, y and z; default 1. */
   readonly seed?: number;

@@ -19,8 +19,9 @@ import {
 
 /** Options of checkRegularizer; every field has a default. */
 export interface CheckRegularizerOptions {
-  /** Shape of the random Θ, s(l+1) × (s(l) + 1); default 3 × 4. */
+  /** Shape of the random Θ, s(l+1) × (s(l) + 1); default 3 × 4. This is s(l+1), the rows. */
   readonly rows?: number;
+  /** s(l) + 1, the columns of the random Θ, bias column 0 included; default 4. */
   readonly cols?: number;
   /** Seed of the random Θ and `out`; default 1. */
   readonly seed?: number;

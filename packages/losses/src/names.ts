@@ -9,8 +9,11 @@ import type { NoOptions } from '@deltanet/contract';
  * const spec = { layers: [4, 3], loss: 'softmax-cross-entropy' satisfies LossName };
  */
 export interface LossOptionsByName {
+  /** Cross-entropy for binary and multi-label outputs, each unit an independent probability (the default). */
   'cross-entropy': NoOptions;
+  /** Cross-entropy for one class out of K: outputs a distribution (softmax), targets one-hot. */
   'softmax-cross-entropy': NoOptions;
+  /** Squared error ½ Σₖ (h − y)² per row, for regression outputs. */
   'mean-squared-error': NoOptions;
 }
 
@@ -29,7 +32,9 @@ export type LossName = keyof LossOptionsByName;
  * type Names = keyof RegularizerOptionsByName; // 'l2' | 'l1'
  */
 export interface RegularizerOptionsByName {
+  /** L2 (ridge) penalty ½ ΣΘ² over the non-bias weights (column 0 of Θ excluded). */
   l2: NoOptions;
+  /** L1 penalty Σ|Θ| over the non-bias weights (column 0 of Θ excluded); gives sparse Θ. */
   l1: NoOptions;
 }
 

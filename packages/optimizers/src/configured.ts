@@ -10,6 +10,7 @@
  */
 // Omit first: intersected with P's loose `configure(PluginOptions)` any option would compile.
 export type Configured<P, O> = Omit<P, 'options' | 'configure'> & {
+  /** The current options, all of them (defaults merged with those given), typed as `O`. */
   readonly options: O;
   /** A copy with `options` merged over the current ones; unknown or mistyped options do not compile. */
   configure(options: Partial<O>): Configured<P, O>;

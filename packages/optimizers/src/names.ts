@@ -15,12 +15,19 @@ import type { SgdOptions } from './sgd';
  * type Momentum = OptimizerOptionsByName['sgd']['momentum']; // number
  */
 export interface OptimizerOptionsByName {
+  /** Minibatch gradient descent with optional (Nesterov) momentum. */
   sgd: SgdOptions;
+  /** Minibatch AdaGrad: per-parameter steps scaled by the accumulated squared gradients. */
   adagrad: AdagradOptions;
+  /** Minibatch RMSProp: steps scaled by a moving average of squared gradients. */
   rmsprop: RmspropOptions;
+  /** Minibatch Adam: bias-corrected first and second moment estimates. */
   adam: AdamOptions;
+  /** Minibatch AdamW: Adam with decoupled weight decay λ. */
   adamw: AdamwOptions;
+  /** Full-batch nonlinear conjugate gradient with fmincg's line search. */
   'conjugate-gradient': ConjugateGradientOptions;
+  /** Full-batch limited-memory BFGS (PyTorch's algorithm). */
   lbfgs: LbfgsOptions;
 }
 

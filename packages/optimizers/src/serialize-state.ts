@@ -7,7 +7,12 @@ import { FormatError } from '@deltanet/contract';
 export type SerializedNumber = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
 /** A typed array as JSON holds it. */
-export type SerializedArray = { readonly dtype: DType; readonly values: readonly SerializedNumber[] };
+export type SerializedArray = {
+  /** The array's precision: `'float32'` for a Float32Array, `'float64'` for a Float64Array. */
+  readonly dtype: DType;
+  /** The elements in order, each as `SerializedNumber` (NaN, ±Infinity and −0 as strings). */
+  readonly values: readonly SerializedNumber[];
+};
 
 /** Optimizer state in a form `JSON.stringify` keeps exactly. */
 export type SerializedState = { readonly [key: string]: SerializedNumber | SerializedArray };

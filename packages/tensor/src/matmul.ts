@@ -6,9 +6,13 @@ import { dtypeOf } from './matrix';
 
 /** Transposition flags and scalars for `matmul`; β = 0 overwrites `out`. */
 export interface MatmulOptions {
+  /** Use aᵀ instead of a (default false). */
   readonly transA?: boolean;
+  /** Use bᵀ instead of b (default false). */
   readonly transB?: boolean;
+  /** α, the scale of op(a)·op(b) (default 1). */
   readonly alpha?: number;
+  /** β, the scale of the old `out` added in (default 0: `out` is overwritten). */
   readonly beta?: number;
   /** Default `defaultBackend(dtype)`: wasm where WebAssembly SIMD runs, else js. */
   readonly backend?: BackendPlugin;
