@@ -10,21 +10,37 @@ import type { PluginBase } from './plugin';
  * When β = 0, C is overwritten and its old contents (even NaN) are ignored.
  */
 export interface GemmArgs<A extends FloatArray = FloatArray> {
+  /** Read A transposed: op(A) = Aᵀ, A stored k × m. */
   readonly transA: boolean;
+  /** Read B transposed: op(B) = Bᵀ, B stored n × k. */
   readonly transB: boolean;
+  /** Rows of op(A) and C. */
   readonly m: number;
+  /** Columns of op(B) and C. */
   readonly n: number;
+  /** Columns of op(A), rows of op(B): the summed dimension. */
   readonly k: number;
+  /** α, the scale of op(A)·op(B). */
   readonly alpha: number;
+  /** A's storage (row-major, possibly a larger matrix). */
   readonly a: A;
+  /** Index in `a` of A's element (0, 0). */
   readonly aOffset: number;
+  /** Row stride of A in `a`: elements from one stored row to the next (≥ its column count). */
   readonly lda: number;
+  /** B's storage (row-major, possibly a larger matrix). */
   readonly b: A;
+  /** Index in `b` of B's element (0, 0). */
   readonly bOffset: number;
+  /** Row stride of B in `b`. */
   readonly ldb: number;
+  /** β, the scale of C's old contents; 0 overwrites C (even NaN is ignored). */
   readonly beta: number;
+  /** C's storage, written in place. */
   readonly c: A;
+  /** Index in `c` of C's element (0, 0). */
   readonly cOffset: number;
+  /** Row stride of C in `c`. */
   readonly ldc: number;
 }
 
@@ -83,7 +99,9 @@ export interface DenseStepArgs<A extends FloatArray = FloatArray> {
   readonly y: A;
   /** z(l+2), a(l+2) and δ(l+2), each m × s(l+2): written. */
   readonly z: readonly A[];
+  /** a(l+2) = g(z(l+2)), each m × s(l+2), one per weight layer: written. */
   readonly a: readonly A[];
+  /** δ(l+2) = ∂J/∂z(l+2), each m × s(l+2), one per weight layer: written. */
   readonly delta: readonly A[];
   /** D(l), laid out like `params`: written. */
   readonly gradient: A;

@@ -12,7 +12,9 @@ export type ErrorCode =
 
 /** The base of every deltanet error. */
 export class DeltanetError extends Error {
+  /** The kind of failure, stable across messages; the CLI maps it to an exit code. */
   readonly code: ErrorCode;
+  /** An error of kind `code`; `options.cause` is kept as the standard `Error.cause`. */
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -27,9 +29,13 @@ export class DeltanetError extends Error {
  * // unknown activation "relu6"; valid activations: elu, gelu, leaky-relu, linear, relu, sigmoid
  */
 export class UnknownPluginError extends DeltanetError {
+  /** The registry's plugin kind, e.g. `'activation'`. */
   readonly kind: string;
+  /** The name that was looked up and not found. */
   readonly pluginName: string;
+  /** The registered names of that kind, as listed in the message (may be empty). */
   readonly validNames: readonly string[];
+  /** The error for `name` missing among `validNames` of `kind`; code `'unknown-plugin'`. */
   constructor(kind: string, name: string, validNames: readonly string[]) {
     const valid = validNames.length > 0 ? validNames.join(', ') : '(none registered)';
     super('unknown-plugin', `unknown ${kind} "${name}"; valid ${plural(kind)}: ${valid}`);
@@ -41,6 +47,7 @@ export class UnknownPluginError extends DeltanetError {
 
 /** Matrices whose shapes do not fit the operation; the message names both shapes. */
 export class ShapeError extends DeltanetError {
+  /** An error with this message and code `'shape'`. */
   constructor(message: string) {
     super('shape', message);
   }
@@ -48,6 +55,7 @@ export class ShapeError extends DeltanetError {
 
 /** A bad option, spec field or argument; the message names it and what was expected. */
 export class InvalidArgumentError extends DeltanetError {
+  /** An error with this message and code `'invalid-argument'`. */
   constructor(message: string) {
     super('invalid-argument', message);
   }
@@ -55,6 +63,7 @@ export class InvalidArgumentError extends DeltanetError {
 
 /** NaN or ±Infinity where finite numbers are required; says where it was found. */
 export class NonFiniteError extends DeltanetError {
+  /** An error with this message and code `'non-finite'`. */
   constructor(message: string) {
     super('non-finite', message);
   }
@@ -62,15 +71,21 @@ export class NonFiniteError extends DeltanetError {
 
 /** Where in a file a problem is: 1-based line and column. */
 export interface SourceLocation {
+  /** The file's path or name; undefined for data not read from a file. */
   readonly file?: string;
+  /** 1-based line number; undefined when the problem is not tied to a line. */
   readonly line?: number;
+  /** 1-based column number (a CSV column, a character in JSON); undefined when not known. */
   readonly column?: number;
+  /** The field or column name involved, shown in brackets after the position; undefined when none. */
   readonly field?: string;
 }
 
 /** Input data that cannot be read: the message starts with `file:line:column`. */
 export class DataError extends DeltanetError {
+  /** Where the problem is; also the message's `file:line:column` prefix. */
   readonly location: SourceLocation;
+  /** The message prefixed with the formatted location; code `'data'`. */
   constructor(location: SourceLocation, message: string) {
     super('data', `${formatLocation(location)}${message}`);
     this.location = location;
@@ -79,7 +94,9 @@ export class DataError extends DeltanetError {
 
 /** A saved document (model, checkpoint) that fails validation; names the field. */
 export class FormatError extends DeltanetError {
+  /** The path of the field that failed validation (`'(document)'` for the whole text); starts the message. */
   readonly field: string;
+  /** The message as `source: field: message` (`source`, the file, optional); code `'format'`. */
   constructor(field: string, message: string, source?: string) {
     super('format', `${source ? `${source}: ` : ''}${field}: ${message}`);
     this.field = field;

@@ -8,6 +8,7 @@ import type { PluginBase } from './plugin';
  * uses it only when the names match, and tests hold it equal to the general rule.
  */
 export interface FusedDelta {
+  /** The output activation's name this shortcut applies to (e.g. `'sigmoid'`). */
   readonly activation: string;
   /** out = δ(L) for each example (row), from h = a(L) and y; not divided by m. */
   delta(h: Matrix, y: Matrix, out: Matrix): void;

@@ -17,7 +17,10 @@ export type FloatArray = Float32Array | Float64Array;
  * const x: Matrix = { rows: 2, cols: 3, data: new Float64Array([1, 2, 3, 4, 5, 6]) };
  */
 export interface Matrix<A extends FloatArray = FloatArray> {
+  /** Number of rows (for data: examples, m). */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
+  /** The rows × cols elements, row-major: element (i, j) at `data[i * cols + j]`. */
   readonly data: A;
 }

@@ -21,6 +21,7 @@ export type Objective = (params: FloatArray, gradient: FloatArray) => number;
  *   update: (p, g) => { for (let i = 0; i < p.length; i++) p[i] -= 0.1 * g[i]; } };
  */
 export interface MinibatchOptimizer extends PluginBase<'optimizer'> {
+  /** Steps once per minibatch from that batch's gradient, called by the training loop. */
   readonly mode: 'minibatch';
   /** Fresh state for a parameter vector of this length and precision. */
   init(params: FloatArray): OptimizerState;
@@ -48,6 +49,7 @@ export interface IterationReport {
  * (nonlinear CG, L-BFGS). `params` is moved in place.
  */
 export interface FullBatchOptimizer extends PluginBase<'optimizer'> {
+  /** Drives its own line search over the whole training set through the objective. */
   readonly mode: 'full-batch';
   /** State for starting at `params`; evaluates the objective there once. */
   init(params: FloatArray, objective: Objective): OptimizerState;

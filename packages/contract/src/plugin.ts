@@ -19,7 +19,9 @@ export type PluginOptions = Readonly<Record<string, number | string | boolean>>;
  * rebuilds the same plugin.
  */
 export interface PluginBase<K extends PluginKind> {
+  /** The plugin's family, which decides the functions it carries. */
   readonly kind: K;
+  /** Unique within its kind; the name specs and saved files use (e.g. `'leaky-relu'`). */
   readonly name: string;
   /** One line for `deltanet plugins` and help texts. */
   readonly description: string;
@@ -39,10 +41,23 @@ export type Plugin =
   | BackendPlugin;
 
 /** The plugin interface of one kind. */
-export type PluginOfKind<K extends PluginKind> = Extract<Plugin, { kind: K }>;
+export type PluginOfKind<K extends PluginKind> = Extract<
+  Plugin,
+  {
+    /** The kind to select. */
+    kind: K;
+  }
+>;
 
 /** How a plugin is named in specs and files: by name, with optional options. */
-export type PluginRef = string | { readonly name: string; readonly options?: PluginOptions };
+export type PluginRef =
+  | string
+  | {
+      /** The plugin's registered name. */
+      readonly name: string;
+      /** Options passed to its `configure`; undefined keeps its defaults. */
+      readonly options?: PluginOptions;
+    };
 
 /** The options type of a plugin that takes none: an empty object, and no key accepted. */
 export type NoOptions = Readonly<Record<string, never>>;
@@ -66,7 +81,14 @@ export type PluginName<N extends string> = N | (string & {});
  * // { name: 'adam', options: { learningrate: 0.01 } } does not compile.
  */
 export type BuiltinPluginRef<M> = {
-  [N in keyof M & string]: N | { readonly name: N; readonly options?: SomeOptions<M[N]> };
+  [N in keyof M & string]:
+    | N
+    | {
+        /** One of the names in `M`. */
+        readonly name: N;
+        /** Some of that plugin's options, type-checked; undefined keeps its defaults. */
+        readonly options?: SomeOptions<M[N]>;
+      };
 }[keyof M & string];
 
 /** Some of the options `O`; `NoOptions` (an index signature of never) stays as it is. */
@@ -78,7 +100,12 @@ type SomeOptions<O> = string extends keyof O ? O : Partial<O>;
  */
 export type CustomPluginRef =
   | (string & {})
-  | { readonly name: string & {}; readonly options?: PluginOptions };
+  | {
+      /** Any registered name, checked against the registry at run time. */
+      readonly name: string & {};
+      /** Plain options for its `configure`, checked at run time; undefined keeps its defaults. */
+      readonly options?: PluginOptions;
+    };
 
 /**
  * Your own activations, by name → options type, added through declaration merging so a spec
@@ -132,10 +159,16 @@ declare const checkedKind: unique symbol;
  * `string` is not assignable to it, so only a checked name gets past a typed spec.
  */
 export type CheckedPluginName<K extends PluginKind = PluginKind> = string & {
+  /** A type-only brand (no such property at run time) recording the kind the name was checked for. */
   readonly [checkedKind]: K;
 };
 
 /** A checked name, alone or with options (checked by the plugin's `configure` when resolved). */
 export type CheckedPluginRef<K extends PluginKind = PluginKind> =
   | CheckedPluginName<K>
-  | { readonly name: CheckedPluginName<K>; readonly options?: PluginOptions };
+  | {
+      /** A name checked by `pluginName`. */
+      readonly name: CheckedPluginName<K>;
+      /** Options for its `configure`, checked when resolved; undefined keeps its defaults. */
+      readonly options?: PluginOptions;
+    };
