@@ -8,8 +8,15 @@ import type { OnnxGraph } from './internal/onnx-graph';
 
 /** How a Keras Dense layer with this activation is written: its `activation`, plus a layer after it. */
 export interface KerasActivation {
+  /** The Dense layer's Keras activation name, e.g. `'relu'` (`'linear'` when a layer after applies it). */
   readonly activation: string;
-  readonly after?: { readonly className: string; readonly config: Record<string, number> };
+  /** A layer applying the activation after a linear Dense (leaky ReLU); undefined when none is needed. */
+  readonly after?: {
+    /** Its Keras class, e.g. `'LeakyReLU'`. */
+    readonly className: string;
+    /** Its numeric config, e.g. `{ alpha: 0.01 }`. */
+    readonly config: Record<string, number>;
+  };
 }
 
 /** One translatable activation. */

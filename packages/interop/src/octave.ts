@@ -8,9 +8,13 @@ import { defaultLoss } from './internal/default-loss';
 
 /** A named matrix read from an Octave text file, row-major. */
 export interface OctaveMatrix {
+  /** The variable's name from its `# name:` line, e.g. `'Theta1'`. */
   readonly name: string;
+  /** Number of rows (1 for a scalar). */
   readonly rows: number;
+  /** Number of columns (1 for a scalar). */
   readonly cols: number;
+  /** The rows × cols elements, row-major: (i, j) at `values[i * cols + j]`. */
   readonly values: Float64Array;
 }
 

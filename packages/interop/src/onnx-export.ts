@@ -18,7 +18,12 @@ export interface OnnxExportOptions {
    * Per-feature μ and σ the network's inputs were standardized with: the graph then takes raw
    * features and computes (x − μ) / σ itself, as Sub and Div nodes.
    */
-  readonly standardization?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+  readonly standardization?: {
+    /** μⱼ, one per input feature (length s(1)). */
+    readonly mean: readonly number[];
+    /** σⱼ, one per input feature (length s(1)); the graph divides by it. */
+    readonly std: readonly number[];
+  };
   /** Output unit j's class name, stored in metadata_props as `classNames` (JSON array). */
   readonly classNames?: readonly string[];
   /** Input column names, stored in metadata_props as `featureNames` (JSON array). */

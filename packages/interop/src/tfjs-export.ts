@@ -6,20 +6,39 @@ import { translationOf } from './builtin-activations';
 
 /** The model.json of a TensorFlow.js LayersModel (the fields `tf.loadLayersModel` reads). */
 export interface LayersModelJson {
+  /** Always `'layers-model'`. */
   readonly format: 'layers-model';
+  /** The producer's name: `'deltanet'`. */
   readonly generatedBy: string;
+  /** Always null: written directly, not by a converter. */
   readonly convertedBy: null;
+  /** The Keras topology: a Sequential model of the layers in order. */
   readonly modelTopology: {
+    /** Always `'Sequential'`. */
     readonly class_name: 'Sequential';
-    readonly config: { readonly name: string; readonly layers: readonly KerasLayer[] };
+    /** The model's name (`'deltanet'`) and its layers. */
+    readonly config: {
+      /** The model's name, `'deltanet'`. */
+      readonly name: string;
+      /** Dense layers `dense_1`…, each maybe followed by an activation layer, inputs first. */
+      readonly layers: readonly KerasLayer[];
+    };
+    /** The Keras version the topology follows, `'tfjs-layers 4.22.0'`. */
     readonly keras_version: string;
+    /** `'tensor_flow.js'`. */
     readonly backend: string;
   };
+  /** One group: the weights file and its tensors in file order. */
   readonly weightsManifest: readonly {
+    /** The weights file's path relative to model.json (the `weightsPath` option). */
     readonly paths: readonly string[];
+    /** Each tensor in file order: `dense_l/kernel` then `dense_l/bias` per layer. */
     readonly weights: readonly {
+      /** `dense_l/kernel` or `dense_l/bias`, l from 1. */
       readonly name: string;
+      /** [s(l), s(l+1)] for a kernel, [s(l+1)] for a bias. */
       readonly shape: readonly number[];
+      /** Always `'float32'`. */
       readonly dtype: 'float32';
     }[];
   }[];
@@ -29,13 +48,17 @@ export interface LayersModelJson {
 
 /** One layer of a Keras topology: its class and config. */
 export interface KerasLayer {
+  /** The Keras layer class, e.g. `'Dense'` or `'LeakyReLU'`. */
   readonly class_name: string;
+  /** The layer's Keras config: name, units, activation, … as that class takes them. */
   readonly config: { readonly [key: string]: unknown };
 }
 
 /** What `exportTfjs` returns: model.json's content and the weights file's bytes. */
 export interface TfjsArtifacts {
+  /** model.json's content, to write with `JSON.stringify`. */
   readonly modelJson: LayersModelJson;
+  /** The weights file: every kernel then bias, layer by layer, as little-endian float32. */
   readonly weights: Uint8Array;
 }
 
@@ -48,7 +71,12 @@ export interface TfjsExportOptions {
   /** Stored in `userDefinedMetadata.featureNames`. */
   readonly featureNames?: readonly string[];
   /** The inputs' standardization, stored in `userDefinedMetadata.normalization`: the layers expect standardized inputs. */
-  readonly normalization?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+  readonly normalization?: {
+    /** Per-feature mean μⱼ, length n. */
+    readonly mean: readonly number[];
+    /** Per-feature standard deviation σⱼ, length n. */
+    readonly std: readonly number[];
+  };
 }
 
 /**
