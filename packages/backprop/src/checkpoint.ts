@@ -13,6 +13,7 @@ export interface TrainingState {
   readonly optimizer: string;
   /** Training rows and batch size of the run; resuming with others is refused. */
   readonly rows: number;
+  /** Rows per batch of the run (full-batch: the training rows). */
   readonly batchSize: number;
   /** Parameter count of the network trained. */
   readonly parameters: number;
@@ -21,7 +22,12 @@ export interface TrainingState {
   /** Batches finished of epoch `completedEpochs + 1`; 0 at an epoch boundary. */
   readonly batchesDone: number;
   /** Σ cost·rows and correct predictions over those batches, for the epoch's record. */
-  readonly partial: { readonly cost: number; readonly correct: number };
+  readonly partial: {
+    /** Σ cost·rows over the finished batches of the unfinished epoch. */
+    readonly cost: number;
+    /** Correctly classified rows over those batches. */
+    readonly correct: number;
+  };
   /** The shuffle stream's state at the start of the unfinished epoch; null without shuffling. */
   readonly shuffle: readonly number[] | null;
   /** `serializeState` of the optimizer's state; null before a full-batch method's first step. */

@@ -13,9 +13,13 @@ export interface CostGuard {
 
 /** Training stopped because the cost exploded; Θ holds the start of `epoch`. */
 export class ExplodingCostError extends DeltanetError {
+  /** The 1-based epoch whose mean cost exploded; Θ is back at its start. */
   readonly epoch: number;
+  /** That epoch's mean cost. */
   readonly cost: number;
+  /** The run's first batch cost the mean is compared with (at least `Number.MIN_VALUE`). */
   readonly reference: number;
+  /** The error for `cost` exceeding `factor` × `reference` in `epoch`; code `'diverged'`. */
   constructor(epoch: number, cost: number, reference: number, factor: number) {
     super(
       'diverged',

@@ -16,14 +16,19 @@ export interface NonFiniteOrigin {
   readonly row?: number;
   /** Unit of the layer or, for Θ/D, the column (0 is the bias weight). */
   readonly column?: number;
+  /** The value found there: NaN, Infinity or −Infinity (NaN when Θ is blamed without a location). */
   readonly value: number;
 }
 
 /** Training stopped on the first NaN or Infinity; `origin` says where it appeared first. */
 export class DivergenceError extends DeltanetError {
+  /** The 1-based epoch (full-batch: iteration) of the failed step. */
   readonly epoch: number;
+  /** The 1-based batch within that epoch (always 1 for full-batch training). */
   readonly batch: number;
+  /** Where the first non-finite value appeared. */
   readonly origin: NonFiniteOrigin;
+  /** The error for `origin` in `epoch`, `batch`; `hint` (what to change) ends the message. Code `'diverged'`. */
   constructor(epoch: number, batch: number, origin: NonFiniteOrigin, hint: string) {
     super(
       'diverged',

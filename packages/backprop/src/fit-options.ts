@@ -7,7 +7,9 @@ import type { PluginChoice } from './spec';
 
 /** Inputs and targets, row i of x paired with row i of y. */
 export interface Batch {
+  /** Inputs, m × s(1): one example per row. */
   readonly x: Matrix;
+  /** Targets, m × s(L), in the network's precision like x. */
   readonly y: Matrix;
 }
 
@@ -75,34 +77,57 @@ export type StopReason = 'completed' | 'early-stopping' | 'aborted' | 'converged
 /** Progress events, in order: start, then batch… epoch per epoch, then end. */
 export type TrainingEvent =
   | {
+      /** Training begins; sent once, before the first batch. */
       readonly type: 'start';
+      /** The epoch (full-batch: iteration) to train up to, `options.epochs`. */
       readonly epochs: number;
+      /** ⌈trainRows / batchSize⌉; 1 for full-batch training. */
       readonly batchesPerEpoch: number;
+      /** Training rows, validation rows excluded. */
       readonly trainRows: number;
+      /** Validation rows; 0 without validation data. */
       readonly validationRows: number;
+      /** The optimizer's name. */
       readonly optimizer: string;
     }
   | {
+      /** A batch's step is done. */
       readonly type: 'batch';
+      /** The 1-based epoch the batch belongs to. */
       readonly epoch: number;
+      /** The 1-based batch within the epoch. */
       readonly batch: number;
+      /** Batches per epoch; 1 for full-batch training. */
       readonly batches: number;
       /** This batch's cost, before its step. */
       readonly cost: number;
       /** Accuracy over the epoch's rows so far, each taken before its batch's step. */
       readonly accuracy: number;
     }
-  | ({ readonly type: 'epoch'; readonly epochs: number; readonly seconds: number } & EpochRecord)
-  | {
-      readonly type: 'end';
-      readonly reason: StopReason;
+  | ({
+      /** An epoch is finished; the event carries its `EpochRecord`. */
+      readonly type: 'epoch';
+      /** The epoch to train up to, as in `start`. */
       readonly epochs: number;
+      /** Wall-clock seconds the epoch took, validation included. */
+      readonly seconds: number;
+    } & EpochRecord)
+  | {
+      /** Training is over; sent once, last. */
+      readonly type: 'end';
+      /** Why it stopped. */
+      readonly reason: StopReason;
+      /** Epochs finished in total, those of a resumed run included. */
+      readonly epochs: number;
+      /** The epoch whose Θ early stopping restored; undefined without early stopping. */
       readonly bestEpoch?: number;
     };
 
 /** What `fit` returns. */
 export interface TrainingHistory {
+  /** One record per finished epoch, in order (a resumed run's earlier ones included). */
   readonly epochs: readonly EpochRecord[];
+  /** Why training stopped. */
   readonly stopReason: StopReason;
   /** The epoch whose Θ the network holds after early stopping restored it. */
   readonly bestEpoch?: number;

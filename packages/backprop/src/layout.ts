@@ -2,6 +2,7 @@
 
 /** Offset and shape of Θ(l) (0-based l over weight layers) in the flat parameter vector. */
 export interface ThetaLayout {
+  /** Index in `params` of Θ(l)'s element (0, 0). */
   readonly offset: number;
   /** s(l+1): units fed by this layer. */
   readonly rows: number;

@@ -69,11 +69,17 @@ export const WORKSPACES_KEPT = 4;
  * const h = net.predict(fromRows([[0, 1]])); // 1 × 1
  */
 export class Network implements PropagationModel {
+  /** The spec with defaults filled in and plugins resolved. */
   readonly spec: ResolvedSpec;
+  /** The plugins names resolve against (`options.registry`, else every built-in). */
   readonly registry: PluginRegistry;
+  /** The backend running the products (`options.backend`, else `defaultBackend(dtype)`). */
   readonly backend: BackendPlugin;
+  /** s(1)…s(L), the units of every layer, inputs first. */
   readonly layers: readonly number[];
+  /** Where each Θ(l) sits in `params` and its shape, one per weight layer. */
   readonly layout: readonly ThetaLayout[];
+  /** Precision of `params` and of every matrix the network computes. */
   readonly dtype: DType;
   /** Every Θ(l), flattened one after another; optimizers move this vector. */
   readonly params: FloatArray;
@@ -111,15 +117,19 @@ export class Network implements PropagationModel {
     }
   }
 
+  /** One activation per weight layer: hidden ones, then the output's (length L − 1). */
   get activations() {
     return this.spec.activations;
   }
+  /** The loss plugin. */
   get loss() {
     return this.spec.loss;
   }
+  /** The weight penalty, scaled by λ/m. */
   get regularizer() {
     return this.spec.regularizer;
   }
+  /** λ, the regularization strength (0: no penalty). */
   get lambda() {
     return this.spec.lambda;
   }

@@ -29,11 +29,17 @@ import type { BackendOptionsByName, InitializerOptionsByName } from '@deltanet/t
  * type AdamOptions = BuiltinPlugins['optimizer']['adam']; // { learningRate, beta1, … }
  */
 export interface BuiltinPlugins {
+  /** From `@deltanet/activations`. */
   activation: ActivationOptionsByName;
+  /** From `@deltanet/losses`. */
   loss: LossOptionsByName;
+  /** From `@deltanet/losses`. */
   regularizer: RegularizerOptionsByName;
+  /** From `@deltanet/optimizers`. */
   optimizer: OptimizerOptionsByName;
+  /** From `@deltanet/tensor`. */
   initializer: InitializerOptionsByName;
+  /** From `@deltanet/tensor`. */
   backend: BackendOptionsByName;
 }
 
@@ -98,20 +104,29 @@ export type UncheckedNetworkSpec = NetworkSpec<CustomPluginRef>;
 
 /** A plugin as saved in a model file: its name and options. */
 export interface PluginDescriptor {
+  /** The plugin's registered name. */
   readonly name: string;
+  /** Its current options; undefined when it has none. */
   readonly options?: PluginOptions;
 }
 
 /** A spec with every default filled in and every plugin resolved. */
 export interface ResolvedSpec {
+  /** s(1)…s(L), the units of every layer, inputs first (at least 2, each ≥ 1). */
   readonly layers: readonly number[];
   /** One per weight layer: hidden activations, then the output activation (length L − 1). */
   readonly activations: readonly ActivationPlugin[];
+  /** The loss J averages over the m examples. */
   readonly loss: LossPlugin;
+  /** The weight penalty, scaled by λ/m. */
   readonly regularizer: RegularizerPlugin;
+  /** λ, the regularization strength (≥ 0; 0 turns the penalty off). */
   readonly lambda: number;
+  /** Draws the starting Θ(l). */
   readonly initializer: InitializerPlugin;
+  /** Seed of the initializer's random numbers. */
   readonly seed: number;
+  /** Precision of Θ and of every matrix the network computes. */
   readonly dtype: DType;
 }
 
@@ -169,14 +184,23 @@ export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry
 export function describeSpec(spec: ResolvedSpec) {
   const hidden = spec.activations.slice(0, -1).map(describePlugin);
   return {
+    /** s(1)…s(L), inputs first. */
     layers: [...spec.layers],
+    /** The hidden layers' activations, one per hidden layer (length L − 2). */
     activation: hidden,
+    /** The output layer's activation. */
     outputActivation: describePlugin(spec.activations[spec.activations.length - 1]!),
+    /** The loss. */
     loss: describePlugin(spec.loss),
+    /** The regularizer. */
     regularizer: describePlugin(spec.regularizer),
+    /** λ, the regularization strength. */
     lambda: spec.lambda,
+    /** The initializer that drew the starting Θ. */
     initializer: describePlugin(spec.initializer),
+    /** The initializer's seed. */
     seed: spec.seed,
+    /** `'float32'` or `'float64'`. */
     dtype: spec.dtype,
   };
 }

@@ -23,18 +23,27 @@ export interface LayerTrace {
 
 /** Θ(l)'s gradient pieces: Δ(l) = Σᵢ δ(l+1)ᵢ [1, a(l)ᵢ]ᵀ and D(l) = Δ(l)/m + (λ/m)·∂R/∂Θ. */
 export interface WeightTrace {
+  /** l, 1-based: Θ(1) maps layer 1 (the input) to layer 2. */
   readonly layer: number;
+  /** Θ(l), s(l+1) × (s(l)+1), bias weights in column 0. */
   readonly theta: number[][];
+  /** Δ(l) = Σᵢ δ(l+1)ᵢ [1, a(l)ᵢ]ᵀ over the traced examples, shaped like Θ(l); no λ term. */
   readonly Delta: number[][];
+  /** D(l) = Δ(l)/m + (λ/m)·∂R/∂Θ(l), the gradient of J, shaped like Θ(l). */
   readonly D: number[][];
 }
 
 /** A whole step, ready to be shown right to left. */
 export interface BackpropTrace {
+  /** m, the number of traced examples. */
   readonly m: number;
+  /** λ, the network's regularization strength. */
   readonly lambda: number;
+  /** J over the traced examples, regularization included. */
   readonly cost: number;
+  /** Layers 1…L in order, the input first. */
   readonly units: readonly LayerTrace[];
+  /** Θ(1)…Θ(L−1) with their Δ and D, in order. */
   readonly weights: readonly WeightTrace[];
 }
 
