@@ -17,27 +17,40 @@ export interface GradientCheckOptions {
   readonly worst?: number;
   /** Check only this many parameters, chosen by `seed` (all by default). */
   readonly sample?: number;
+  /** Seed of the random choice of `sample` parameters. Default 0. */
   readonly seed?: number;
   /**
    * The verdict: passes when ‖n − a‖ ≤ tolerance·‖n + a‖ + absoluteTolerance·√k over the k
    * checked entries. Defaults 1e-5 and 1e-8 (see `passed`).
    */
   readonly tolerance?: number;
+  /** The verdict's absolute floor per checked entry (the √k term). Default 1e-8. */
   readonly absoluteTolerance?: number;
   /**
    * A single entry is flagged when |a − n| > absolute + relative·|n|, as PyTorch's gradcheck
    * compares entries. Defaults 1e-5 and 1e-3.
    */
-  readonly entryTolerance?: { readonly absolute?: number; readonly relative?: number };
+  readonly entryTolerance?: {
+    /** The absolute part of an entry's tolerance. Default 1e-5. */
+    readonly absolute?: number;
+    /** The part relative to |n|, the numerical derivative. Default 1e-3. */
+    readonly relative?: number;
+  };
 }
 
 /** One parameter's comparison; layer is l of Θ(l), column 0 is the bias weight. */
 export interface GradientEntry {
+  /** l of Θ(l), 1-based. */
   readonly layer: number;
+  /** Row of Θ(l), 0-based: the unit in layer l + 1. */
   readonly row: number;
+  /** Column of Θ(l), 0-based: 0 is the bias weight, j ≥ 1 the input unit j of layer l. */
   readonly column: number;
+  /** a: backprop's ∂J/∂θ for this parameter. */
   readonly backprop: number;
+  /** n: the central difference (J(θ + ε) − J(θ − ε)) / 2ε. */
   readonly numeric: number;
+  /** |a − n|. */
   readonly absoluteDifference: number;
   /** |a − n| / max(|a|, |n|, 1e-8): the floor keeps round-off on ~0 gradients from dominating. */
   readonly relativeDifference: number;
@@ -64,11 +77,17 @@ export interface GradientCheckReport {
    * backprop. Entries across a kink are left out of both norms.
    */
   readonly passed: boolean;
+  /** The relative tolerance the verdict used (the option, default 1e-5). */
   readonly tolerance: number;
+  /** The absolute floor the verdict used (the option, default 1e-8). */
   readonly absoluteTolerance: number;
+  /** The largest entry `relativeDifference`, kinks left out; 0 when none was checked. */
   readonly maxRelativeDifference: number;
+  /** The largest entry `absoluteDifference`, kinks left out; 0 when none was checked. */
   readonly maxAbsoluteDifference: number;
+  /** Entries checked: min(`sample`, parameterCount) if given, else every parameter (kinks included). */
   readonly checked: number;
+  /** The network's parameter count, bias weights included. */
   readonly parameterCount: number;
   /** Entries beyond the entry tolerances (kinks not counted). */
   readonly flagged: number;
@@ -76,6 +95,7 @@ export interface GradientCheckReport {
   readonly kinks: number;
   /** The entries that agree least, by `toleranceRatio`, kinks last. */
   readonly worst: readonly GradientEntry[];
+  /** J at the unchanged Θ, computed in float64. */
   readonly cost: number;
 }
 

@@ -30,16 +30,24 @@ export type JsonValue =
 
 /** The parsed model document. */
 export interface ModelDocument {
+  /** Always `'deltanet-model'` (`MODEL_FORMAT`). */
   readonly format: typeof MODEL_FORMAT;
+  /** The file format's version, `MODEL_VERSION` (2) when written; a newer one is refused. */
   readonly version: number;
+  /** The resolved spec as `describeSpec` writes it: layer sizes and every plugin with its options. */
   readonly spec: SpecDescription;
   /** Θ(1)…Θ(L−1): rows = s(l+1), cols = s(l) + 1, values row-major with the bias in column 0. */
   readonly thetas: readonly {
+    /** s(l+1). */
     readonly rows: number;
+    /** s(l) + 1. */
     readonly cols: number;
+    /** rows × cols numbers, row-major, bias weights in column 0. */
     readonly values: readonly number[];
   }[];
+  /** Every epoch trained, as the network's `history`. */
   readonly history: readonly EpochRecord[];
+  /** Free-form JSON saved with the model (e.g. class names); `{}` when none. */
   readonly metadata: { readonly [key: string]: JsonValue };
   /** Present in checkpoints: where training stood, to continue with `fit(…, { resume })`. */
   readonly training?: TrainingState;
@@ -58,10 +66,13 @@ export type IntegrityStatus = 'verified' | 'absent' | 'modified';
 
 /** A loaded model: the network and the metadata saved with it. */
 export interface LoadedModel {
+  /** The network rebuilt with the saved Θ and history. */
   readonly network: Network;
+  /** The document's `metadata`, `{}` when none was saved. */
   readonly metadata: { readonly [key: string]: JsonValue };
   /** The training state of a checkpoint; undefined in a finished model. */
   readonly training?: TrainingState;
+  /** What the integrity check found: `verified`, `absent` (version 1) or `modified`. */
   readonly integrity: IntegrityStatus;
 }
 
@@ -109,7 +120,9 @@ export function serializeNetwork(
 
 /** Where to resolve plugin names and which backend the loaded network runs on. */
 export interface ParseOptions {
+  /** Plugins to resolve the spec's names against. Default: every built-in. */
   readonly registry?: PluginRegistry;
+  /** Backend of the loaded network. Default: `defaultBackend` for the saved dtype. */
   readonly backend?: BackendPlugin;
   /** File name for error messages. */
   readonly source?: string;
