@@ -1,19 +1,12 @@
 import { FormatError, InvalidArgumentError } from '@deltanet/contract';
-import { createRandom, fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import type { FitOptions, NetworkSpec, TrainingState } from './index';
+import type { FitOptions, TrainingState } from './index';
 import { createNetwork, fit, parseNetwork, serializeNetwork } from './index';
 import { documentIntegrity } from './integrity';
+import { circleData, circleSpec } from './internal/circle-fixture';
 
-// 120 random points of the plane, labelled inside/outside the unit circle: enough rows for
-// several shuffled batches.
-const random = createRandom(4);
-const points = Array.from({ length: 120 }, () => [random.uniform() * 4 - 2, random.uniform() * 4 - 2]);
-const data = {
-  x: fromRows(points),
-  y: fromRows(points.map(([a, b]) => [a! * a! + b! * b! < 1.5 ? 1 : 0])),
-};
-const spec: NetworkSpec = { layers: [2, 6, 5, 1], activation: 'tanh', seed: 9 };
+const data = circleData;
+const spec = circleSpec;
 
 /** Trains without interruption; the reference every resumed run must equal bit for bit. */
 async function uninterrupted(options: FitOptions) {

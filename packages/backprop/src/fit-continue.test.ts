@@ -1,20 +1,14 @@
 // Training continues across `fit` calls with the returned optimizer state, and checkpoints
 // written by the optimizers of earlier releases (before they were chains) still resume.
 import { InvalidArgumentError } from '@deltanet/contract';
-import { createRandom, fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/main-checkpoints.json';
-import type { FitOptions, NetworkSpec } from './index';
+import type { FitOptions } from './index';
 import { createNetwork, fit, parseNetwork } from './index';
+import { circleData, circleSpec } from './internal/circle-fixture';
 
-// The data and network of checkpoint.test.ts, which the fixture was written with.
-const random = createRandom(4);
-const points = Array.from({ length: 120 }, () => [random.uniform() * 4 - 2, random.uniform() * 4 - 2]);
-const data = {
-  x: fromRows(points),
-  y: fromRows(points.map(([a, b]) => [a! * a! + b! * b! < 1.5 ? 1 : 0])),
-};
-const spec: NetworkSpec = { layers: [2, 6, 5, 1], activation: 'tanh', seed: 9 };
+const data = circleData;
+const spec = circleSpec;
 
 function bytes(values: Float64Array | Float32Array): Uint8Array {
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
