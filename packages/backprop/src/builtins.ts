@@ -3,16 +3,17 @@
 import { activations } from '@deltanet/activations';
 import type { PluginRegistry } from '@deltanet/contract';
 import { createRegistry } from '@deltanet/contract';
+import { layers } from '@deltanet/layers';
 import { losses, regularizers } from '@deltanet/losses';
 import { optimizers } from '@deltanet/optimizers';
 import { backends, initializers } from '@deltanet/tensor';
 
 /**
- * Activations, losses, regularizers, optimizers, initializers and backends shipped with deltanet.
+ * Activations, losses, regularizers, optimizers, initializers, backends and layers shipped with deltanet.
  *
  * @example
  * const registry = builtinRegistry().with(myActivation);
  */
 export function builtinRegistry(): PluginRegistry {
-  return createRegistry(activations, losses, regularizers, optimizers, initializers, backends);
+  return createRegistry(activations, losses, regularizers, optimizers, initializers, backends, layers);
 }

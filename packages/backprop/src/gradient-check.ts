@@ -6,7 +6,8 @@ import { InvalidArgumentError } from '@deltanet/contract';
 import { createRandom, permutation } from '@deltanet/tensor';
 import { checkedBatch } from './internal/data';
 import type { Network } from './network';
-import { costOf, forward } from './propagate';
+import { costAndGradient, costOf, forward } from './propagate';
+import { locateParameter, parameterName } from './stack';
 import type { Workspace } from './workspace';
 
 /** Settings of `checkGradients`. */
@@ -38,14 +39,16 @@ export interface GradientCheckOptions {
   };
 }
 
-/** One parameter's comparison; layer is l of Θ(l), column 0 is the bias weight. */
+/** One parameter's comparison; for dense layers, layer is l of Θ(l) and column 0 the bias weight. */
 export interface GradientEntry {
-  /** l of Θ(l), 1-based. */
+  /** l of Θ(l), 1-based, for a dense layer's weight; for another layer's parameter, its index in the spec's `layers`. */
   readonly layer: number;
-  /** Row of Θ(l), 0-based: the unit in layer l + 1. */
+  /** Row of Θ(l), 0-based: the unit in layer l + 1 (of the parameter block, for other layers). */
   readonly row: number;
-  /** Column of Θ(l), 0-based: 0 is the bias weight, j ≥ 1 the input unit j of layer l. */
+  /** Column of Θ(l), 0-based: 0 is the bias weight, j ≥ 1 the input unit j of layer l (of the block, for other layers). */
   readonly column: number;
+  /** The parameter in layers' terms: "layer 3 batch-norm γ[5]" (index in the spec's `layers`, kind, block and entry). */
+  readonly name: string;
   /** a: backprop's ∂J/∂θ for this parameter. */
   readonly backprop: number;
   /** n: the central difference (J(θ + ε) − J(θ − ε)) / 2ε. */
@@ -123,12 +126,14 @@ export function checkGradients(
   const net = network.clone('float64');
   const { x: x64, y: y64 } = checkedBatch(net.layers, 'float64', { x, y });
   const analytic = new Float64Array(net.params.length);
-  const cost = net.gradients(x64, y64, analytic);
-
+  // Train mode without random draws: dropout passes through, batch-norm uses the batch's statistics.
+  const context = net.contexts.check;
   const ws = net.workspace(x64.rows);
+  const cost = costAndGradient(net, x64, y64, ws, analytic, ws.rows, context);
+
   const kinks = kinkWatch(net, ws);
   const costAt = () => {
-    forward(net, x64, ws);
+    forward(net, x64, ws, context);
     return costOf(net, ws, y64);
   };
   const indices = chooseIndices(net.params.length, sample, seed);
@@ -222,16 +227,26 @@ function hasKinkAtZero(g: ActivationPlugin): boolean {
   return Number.isFinite(left) && Number.isFinite(right) && Math.abs(left - right) > 1e-9;
 }
 
-/** Layer (1-based, as Θ(l)), row and column of a flat parameter index. */
-export function locate(net: Network, index: number): { layer: number; row: number; column: number } {
-  for (let l = 0; l < net.layout.length; l++) {
-    const { offset, rows, cols } = net.layout[l]!;
-    if (index < offset + rows * cols) {
-      const within = index - offset;
-      return { layer: l + 1, row: Math.floor(within / cols), column: within % cols };
-    }
+/**
+ * Layer (1-based, as Θ(l), for dense; the spec's index for other layers), row and column of a
+ * flat parameter index, and its name in layers' terms ("layer 3 batch-norm γ[5]").
+ */
+export function locate(
+  net: Network,
+  index: number,
+): { layer: number; row: number; column: number; name: string } {
+  const found = locateParameter(net.stack, index);
+  if (!found) {
+    throw new InvalidArgumentError(`parameter index ${index} is outside ${net.params.length} parameters`);
   }
-  throw new InvalidArgumentError(`parameter index ${index} is outside ${net.params.length} parameters`);
+  const { layer, block, entry } = found;
+  const { cols } = layer.built.parameters[block]!;
+  return {
+    layer: layer.dense !== undefined ? layer.dense + 1 : layer.index,
+    row: Math.floor(entry / cols),
+    column: entry % cols,
+    name: parameterName(layer, layer.built.parameters[block]!, entry),
+  };
 }
 
 function chooseIndices(count: number, sample: number | undefined, seed: number): Iterable<number> {

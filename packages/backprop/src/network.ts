@@ -1,6 +1,14 @@
 // A feed-forward network: Θ(1)…Θ(L−1) in the course's layout inside one flat vector, the
 // plugins each layer uses, and the forward pass, cost and gradients over whole batches.
-import type { BackendPlugin, DType, FloatArray, Matrix, PluginRegistry } from '@deltanet/contract';
+import type {
+  BackendPlugin,
+  DType,
+  FloatArray,
+  LayerContext,
+  LayerMode,
+  Matrix,
+  PluginRegistry,
+} from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import {
   allocate,
@@ -8,6 +16,7 @@ import {
   createRandom,
   defaultBackend,
   dtypeOf,
+  randomFromState,
   rowSlice,
   zeros,
 } from '@deltanet/tensor';
@@ -15,7 +24,6 @@ import { builtinRegistry } from './builtins';
 import type { EpochRecord } from './history';
 import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './internal/data';
 import type { ThetaLayout } from './layout';
-import { thetaLayout } from './layout';
 import type { PropagationModel } from './propagate';
 import {
   costAndGradient,
@@ -27,6 +35,8 @@ import {
 } from './propagate';
 import type { NetworkSpec, ResolvedSpec } from './spec';
 import { resolveSpec } from './spec';
+import type { StackLayer } from './stack';
+import { blockViews, placeStack } from './stack';
 import type { Workspace } from './workspace';
 import { createWorkspace } from './workspace';
 
@@ -88,33 +98,104 @@ export class Network implements PropagationModel {
   readonly outputDelta: PropagationModel['outputDelta'];
   readonly outputCost: PropagationModel['outputCost'];
   readonly denseKernels: PropagationModel['denseKernels'];
+  /**
+   * The layers after the input, in order: each dense layer (the spec's numbers) and each other
+   * layer, built for its width, with where its parameters and state sit. The network's truth;
+   * `layers` is the dense chain's units.
+   */
+  readonly stack: readonly StackLayer[];
+  /** Each stack layer's parameter blocks as views into `params` (a dense layer's one block is its Θ). */
+  readonly layerParams: readonly (readonly Matrix[])[];
+  /** Non-trainable state of every layer (batch-norm's running statistics), in stack order; saved with the model. */
+  readonly state: FloatArray;
+  /** Each stack layer's state blocks as views into `state`. */
+  readonly layerState: readonly (readonly Matrix[])[];
+  readonly between: PropagationModel['between'];
   /** Every epoch trained so far, across `fit` calls; saved with the model. */
   readonly history: EpochRecord[] = [];
   #workspaces = new Map<number, Workspace>();
+  #contexts: Record<LayerMode | 'check', LayerContext>;
 
-  /** Prefer `createNetwork`; this takes a resolved spec and, optionally, starting parameters. */
-  constructor(spec: ResolvedSpec, options: NetworkOptions & { params?: ArrayLike<number> } = {}) {
+  /**
+   * Prefer `createNetwork`; this takes a resolved spec and, optionally, starting parameters and
+   * state (both in stack order, as `params` and `state` hold them).
+   */
+  constructor(
+    spec: ResolvedSpec,
+    options: NetworkOptions & { params?: ArrayLike<number>; state?: ArrayLike<number> } = {},
+  ) {
     this.spec = spec;
     this.registry = options.registry ?? builtinRegistry();
     this.backend = options.backend ?? defaultBackend(spec.dtype);
     this.layers = spec.layers;
-    this.layout = thetaLayout(spec.layers);
+    const placed = placeStack(spec);
+    this.stack = placed.layers;
+    this.layout = placed.layout;
     this.dtype = spec.dtype;
-    const last = this.layout[this.layout.length - 1]!;
-    this.params = allocate(spec.dtype, last.offset + last.rows * last.cols);
+    this.params = allocate(spec.dtype, placed.parameterCount);
     this.thetas = this.layout.map(({ offset, rows, cols }) => ({
       rows,
       cols,
       data: this.params.subarray(offset, offset + rows * cols),
     }));
+    this.layerParams = this.stack.map((layer) =>
+      blockViews(layer.built.parameters, layer.paramOffsets, this.params),
+    );
+    this.state = allocate(spec.dtype, placed.stateCount);
+    this.layerState = this.stack.map((layer) =>
+      blockViews(layer.built.state, layer.stateOffsets, this.state),
+    );
+    this.between = betweenDense(this.stack);
+    this.#contexts = {
+      train: { mode: 'train', backend: this.backend, random: createRandom(layerSeed(spec.seed)) },
+      inference: { mode: 'inference', backend: this.backend, random: undefined },
+      check: { mode: 'train', backend: this.backend, random: undefined },
+    };
     this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
     this.outputCost = outputCostRule(spec.loss, spec.activations[spec.activations.length - 1]!);
-    this.denseKernels = denseKernels(spec.loss, spec.activations);
+    this.denseKernels = placed.allDense ? denseKernels(spec.loss, spec.activations) : undefined;
+    this.stack.forEach((layer, p) => {
+      layer.built.state.forEach((block, b) => {
+        this.layerState[p]![b]!.data.fill(block.initial);
+      });
+    });
+    if (options.state) this.setState(options.state);
     if (options.params) this.setParams(options.params);
     else {
+      // Blocks in stack order from one stream: an all-dense stack draws Θ(1), Θ(2), … as before.
       const random = createRandom(spec.seed);
-      for (const theta of this.thetas) spec.initializer.initialize(theta, random);
+      this.stack.forEach((layer, p) => {
+        layer.built.parameters.forEach((block, b) => {
+          const view = this.layerParams[p]![b]!;
+          if (block.initial === 'initializer') spec.initializer.initialize(view, random);
+          else view.data.fill(block.initial);
+        });
+      });
     }
+  }
+
+  /** The contexts passes run in: training (with the layers' random stream), inference, gradient checks. */
+  get contexts(): PropagationModel['contexts'] {
+    return this.#contexts;
+  }
+
+  /** The state of the stream stochastic layers (dropout) draw from in training, to save and restore a run. */
+  get layerRandomState(): readonly number[] {
+    return this.#contexts.train.random!.state();
+  }
+
+  /** Restores the stochastic layers' stream (see `layerRandomState`). */
+  setLayerRandomState(state: readonly number[]): void {
+    this.#contexts.train = { ...this.#contexts.train, random: randomFromState(state) };
+  }
+
+  /** Replaces the state of every layer (same layout as `state`); values must be finite. */
+  setState(values: ArrayLike<number>): void {
+    if (values.length !== this.state.length) {
+      throw new ShapeError(`expected ${this.state.length} state values for this stack, got ${values.length}`);
+    }
+    this.state.set(values);
+    assertFinite('layer state', { rows: 1, cols: this.state.length, data: this.state });
   }
 
   /** One activation per weight layer: hidden ones, then the output's (length L − 1). */
@@ -160,7 +241,7 @@ export class Network implements PropagationModel {
       // A Map iterates in insertion order: re-inserting marks this size as the newest.
       this.#workspaces.delete(rows);
     } else {
-      ws = createWorkspace(this.layers, rows, this.dtype);
+      ws = createWorkspace(this.layers, rows, this.dtype, this.stack);
       if (this.#workspaces.size >= WORKSPACES_KEPT) {
         this.#workspaces.delete(this.#workspaces.keys().next().value!);
       }
@@ -217,10 +298,12 @@ export class Network implements PropagationModel {
 
   /** A deep copy, optionally in another precision (gradient checks run in float64). */
   clone(dtype: DType = this.dtype): Network {
-    return new Network(
+    const copy = new Network(
       { ...this.spec, dtype },
-      { registry: this.registry, backend: this.backend, params: this.params },
+      { registry: this.registry, backend: this.backend, params: this.params, state: this.state },
     );
+    copy.setLayerRandomState(this.layerRandomState);
+    return copy;
   }
 
   #chunks(
@@ -247,6 +330,28 @@ export class Network implements PropagationModel {
 export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
   const registry = options.registry ?? builtinRegistry();
   return new Network(resolveSpec(spec, registry), { ...options, registry });
+}
+
+/**
+ * The seed of the stochastic layers' stream, apart from the initializer's and the shuffles'
+ * (which use the seed itself), so dropout masks do not replay those draws.
+ */
+function layerSeed(seed: number): number {
+  return (seed ^ 0x6c617972) | 0;
+}
+
+/** For each dense layer, the stack positions of the non-dense layers just below it, bottom first. */
+function betweenDense(stack: readonly StackLayer[]): number[][] {
+  const between: number[][] = [];
+  let pending: number[] = [];
+  stack.forEach((layer, p) => {
+    if (layer.dense === undefined) pending.push(p);
+    else {
+      between.push(pending);
+      pending = [];
+    }
+  });
+  return between;
 }
 
 /**

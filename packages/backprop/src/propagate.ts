@@ -7,12 +7,16 @@ import type {
   BackendPlugin,
   FloatArray,
   FusedDelta,
+  LayerContext,
+  LayerMode,
   LossPlugin,
   Matrix,
   RegularizerPlugin,
 } from '@deltanet/contract';
 import { sumRowsIntoColumn } from '@deltanet/tensor';
 import type { ThetaLayout } from './layout';
+import type { StackLayer } from './stack';
+import { blockViews } from './stack';
 import type { Workspace } from './workspace';
 
 /** What the passes need of a network; `Network` provides it. */
@@ -35,12 +39,35 @@ export interface PropagationModel {
    * h − y: then a backend's `denseStep` may run a whole evaluation (see `denseKernels`).
    */
   readonly denseKernels?: readonly ActivationKernel[] | undefined;
+  /** Every layer after the input, in order (dense and others). */
+  readonly stack: readonly StackLayer[];
+  /** Each stack layer's parameter blocks, views into `params`. */
+  readonly layerParams: readonly (readonly Matrix[])[];
+  /** Each stack layer's state blocks (batch-norm's running statistics). */
+  readonly layerState: readonly (readonly Matrix[])[];
+  /**
+   * For each dense layer l, the positions in `stack` of the non-dense layers between it and the
+   * dense layer (or input) below, bottom first: all empty for an all-dense network.
+   */
+  readonly between: readonly (readonly number[])[];
+  /** The contexts passes run in: training, inference, and gradient checks (train mode, no random draws). */
+  readonly contexts: Readonly<Record<LayerMode | 'check', LayerContext>>;
 }
 
-/** Runs the forward pass of `x` (ws.rows × s(1)) into the workspace; returns h = a(L). */
-export function forward(model: PropagationModel, x: Matrix, ws: Workspace): Matrix {
+/**
+ * Runs the forward pass of `x` (ws.rows × s(1)) into the workspace; returns h = a(L). Non-dense
+ * layers run in the context's mode (default inference).
+ */
+export function forward(
+  model: PropagationModel,
+  x: Matrix,
+  ws: Workspace,
+  context: LayerContext = model.contexts.inference,
+): Matrix {
   let input = x;
   for (let l = 0; l < model.layout.length; l++) {
+    const between = model.between[l]!;
+    if (between.length > 0) input = forwardLayers(model, between, input, ws, context);
     const { offset, rows: units, cols } = model.layout[l]!;
     const z = ws.z[l]!;
     // Θ(l) without its bias column is the sub-block at offset + 1 with row stride s(l) + 1.
@@ -57,6 +84,60 @@ export function forward(model: PropagationModel, x: Matrix, ws: Workspace): Matr
   return ws.a[model.layout.length - 1]!;
 }
 
+/** The non-dense layers at `positions` of the stack, bottom first, from `input`; returns the top one's output. */
+function forwardLayers(
+  model: PropagationModel,
+  positions: readonly number[],
+  input: Matrix,
+  ws: Workspace,
+  context: LayerContext,
+): Matrix {
+  let below = input;
+  for (const p of positions) {
+    const { pass } = ws.layers[p]!;
+    pass.input = below;
+    model.stack[p]!.built.forward(context, pass, model.layerParams[p]!, model.layerState[p]!);
+    below = pass.output;
+  }
+  return below;
+}
+
+/**
+ * Backpropagation through the non-dense layers at `positions`, top first, from the top one's
+ * outputGradient down to `inputGradient` (undefined below the first layer: x needs none),
+ * adding each penalized block's penalty gradient.
+ */
+function backwardLayers(
+  model: PropagationModel,
+  positions: readonly number[],
+  ws: Workspace,
+  gradient: FloatArray,
+  inputGradient: Matrix | undefined,
+  penaltyRows: number,
+  context: LayerContext,
+): void {
+  const views = layerGradientViews(model, ws, gradient);
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const p = positions[k]!;
+    const buffers = ws.layers[p]!;
+    const below = k > 0 ? ws.layers[positions[k - 1]!]!.outputGradient : inputGradient;
+    const { built } = model.stack[p]!;
+    built.backward(context, buffers.pass, buffers.outputGradient, model.layerParams[p]!, views[p]!, below);
+    if (model.lambda === 0) continue;
+    built.parameters.forEach((block, b) => {
+      if (block.penalized) {
+        const scale = model.lambda / penaltyRows;
+        model.regularizer.accumulateGradient(
+          model.layerParams[p]![b]!,
+          scale,
+          views[p]![b]!,
+          block.penalized,
+        );
+      }
+    });
+  }
+}
+
 /**
  * J = (1/m) Σᵢ ℓ(hᵢ, yᵢ) + (λ/n) Σₗ R(Θ(l)), from h already in the workspace. n is m for a
  * whole training set; a minibatch passes the training set's size, so that λ means the same
@@ -66,11 +147,17 @@ export function costOf(model: PropagationModel, ws: Workspace, y: Matrix, penalt
   return model.outputCost(ws, y) / ws.rows + penalty(model, penaltyRows);
 }
 
-/** (λ/m) Σₗ R(Θ(l)) over the non-bias weights. */
+/** (λ/m) Σ R over every penalized region: each Θ(l) without its bias column, and the regions other layers declare. */
 export function penalty(model: PropagationModel, m: number): number {
   if (model.lambda === 0) return 0;
   let sum = 0;
   for (const theta of model.thetas) sum += model.regularizer.value(theta);
+  model.stack.forEach((layer, p) => {
+    if (layer.dense !== undefined) return;
+    layer.built.parameters.forEach((block, b) => {
+      if (block.penalized) sum += model.regularizer.value(model.layerParams[p]![b]!, block.penalized);
+    });
+  });
   return (model.lambda / m) * sum;
 }
 
@@ -86,15 +173,16 @@ export function costAndGradient(
   ws: Workspace,
   gradient: FloatArray,
   penaltyRows = ws.rows,
+  context: LayerContext = model.contexts.train,
 ): number {
   if (model.denseKernels && model.backend.denseStep && denseStep(model, x, y, ws, gradient, penaltyRows)) {
     return costOf(model, ws, y, penaltyRows);
   }
   const pinned = x.data.length >= PIN_MIN_VALUES ? model.backend.pin?.(x.data) : undefined;
   try {
-    forward(model, x, ws);
+    forward(model, x, ws, context);
     const cost = costOf(model, ws, y, penaltyRows);
-    backward(model, x, y, ws, gradient, penaltyRows);
+    backward(model, x, y, ws, gradient, penaltyRows, context);
     return cost;
   } finally {
     pinned?.release();
@@ -152,7 +240,8 @@ export function denseKernels(
 /**
  * Backpropagation after `forward` on the same x: writes D(l) for every layer into `gradient`
  * (laid out like the parameters). The δ(l) stay in the workspace for inspection. The penalty's
- * gradient is scaled by λ/penaltyRows (see `costOf`).
+ * gradient is scaled by λ/penaltyRows (see `costOf`). Non-dense layers run in the context's
+ * mode (default train), which must be the forward's.
  */
 export function backward(
   model: PropagationModel,
@@ -161,6 +250,7 @@ export function backward(
   ws: Workspace,
   gradient: FloatArray,
   penaltyRows = ws.rows,
+  context: LayerContext = model.contexts.train,
 ): void {
   const m = ws.rows;
   const last = model.layout.length - 1;
@@ -168,7 +258,9 @@ export function backward(
   for (let l = last; l >= 0; l--) {
     const { offset, rows: units, cols } = model.layout[l]!;
     const delta = ws.delta[l]!;
-    const input = l === 0 ? x : ws.a[l - 1]!;
+    const between = model.between[l]!;
+    const top = between.length > 0 ? ws.layers[between[between.length - 1]!]! : undefined;
+    const input = top ? top.pass.output : l === 0 ? x : ws.a[l - 1]!;
     const D = gradientViews(model, ws, gradient)[l]!;
     // Δ(l)[:, 1:] = δ(l+1)ᵀ·a(l), scaled by 1/m straight into D(l).
     const g = fillGemm(ws, true, false, units, cols - 1, m, 1 / m);
@@ -177,12 +269,17 @@ export function backward(
     // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
     sumRowsIntoColumn(delta, D, 0, 1 / m);
     if (model.lambda !== 0) addPenaltyGradient(model, l, D, penaltyRows);
-    if (l === 0) break;
+    if (l === 0 && !top) break;
     // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
-    const below = ws.delta[l - 1]!;
+    // With layers between, δ(l+1)·Θ(l)[:, 1:] is the top one's output gradient, and they carry
+    // it down to a(l) first.
+    const below = l === 0 ? undefined : ws.delta[l - 1]!;
+    const target = top ? top.outputGradient : below!;
     fillGemm(ws, false, false, m, cols - 1, units, 1);
-    setOperands(g, delta.data, 0, units, model.params, offset + 1, cols, below.data, 0, cols - 1);
+    setOperands(g, delta.data, 0, units, model.params, offset + 1, cols, target.data, 0, cols - 1);
     model.backend.gemm(g);
+    if (top) backwardLayers(model, between, ws, gradient, below, penaltyRows, context);
+    if (!below) break;
     model.activations[l - 1]!.backward(ws.z[l - 1]!, ws.a[l - 1]!, below, below);
   }
 }
@@ -252,8 +349,21 @@ function gradientViews(model: PropagationModel, ws: Workspace, gradient: FloatAr
       cols,
       data: gradient.subarray(offset, offset + rows * cols),
     }));
+    cache.layerViews = model.stack.map((layer) =>
+      blockViews(layer.built.parameters, layer.paramOffsets, gradient),
+    );
   }
   return cache.views;
+}
+
+/** Each stack layer's parameter gradients as views of `gradient` (see `gradientViews`). */
+function layerGradientViews(
+  model: PropagationModel,
+  ws: Workspace,
+  gradient: FloatArray,
+): readonly (readonly Matrix[])[] {
+  gradientViews(model, ws, gradient);
+  return ws.gradientViews.layerViews;
 }
 
 /**

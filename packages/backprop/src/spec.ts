@@ -7,6 +7,7 @@ import type {
   CustomPluginRef,
   DType,
   InitializerPlugin,
+  LayerPlugin,
   LossPlugin,
   Plugin,
   PluginKind,
@@ -16,7 +17,8 @@ import type {
   RegisteredPlugins,
   RegularizerPlugin,
 } from '@deltanet/contract';
-import { InvalidArgumentError } from '@deltanet/contract';
+import { InvalidArgumentError, UnknownPluginError } from '@deltanet/contract';
+import type { LayerOptionsByName } from '@deltanet/layers';
 import type { LossOptionsByName, RegularizerOptionsByName } from '@deltanet/losses';
 import type { OptimizerOptionsByName } from '@deltanet/optimizers';
 import type { BackendOptionsByName, InitializerOptionsByName } from '@deltanet/tensor';
@@ -41,6 +43,8 @@ export interface BuiltinPlugins {
   initializer: InitializerOptionsByName;
   /** From `@deltanet/tensor`. */
   backend: BackendOptionsByName;
+  /** From `@deltanet/layers`. */
+  layer: LayerOptionsByName;
 }
 
 /**
@@ -70,8 +74,13 @@ export type PluginChoice<P extends Plugin, Extra = never> =
  * // { layers: [2, 1], outputActivation: 'sigmod' } does not compile.
  */
 export interface NetworkSpec<Extra = never> {
-  /** Units per layer, input first: [s(1), …, s(L)]; at least an input and an output layer. */
-  readonly layers: readonly number[];
+  /**
+   * The stack, input first: numbers are dense layers of that many units (s(1), …, s(L), the
+   * first the input, the last the output), with the spec's activations; other layers go between
+   * the numbers by name or `{ name, options }`, e.g. `[2, 8, { name: 'dropout', options: { rate:
+   * 0.2 } }, 8, 'batch-norm', 1]`. At least an input and an output size; first and last are numbers.
+   */
+  readonly layers: readonly (number | PluginChoice<LayerPlugin, Extra>)[];
   /** Hidden activation: one for every hidden layer, or one per hidden layer. Default sigmoid. */
   readonly activation?:
     | PluginChoice<ActivationPlugin, Extra>
@@ -112,8 +121,10 @@ export interface PluginDescriptor {
 
 /** A spec with every default filled in and every plugin resolved. */
 export interface ResolvedSpec {
-  /** s(1)…s(L), the units of every layer, inputs first (at least 2, each ≥ 1). */
+  /** s(1)…s(L), the units of the dense chain (the spec's numbers), inputs first (at least 2, each ≥ 1). */
   readonly layers: readonly number[];
+  /** The spec's `layers` with every non-dense layer resolved: numbers (dense units) and layer plugins, input first. */
+  readonly stack: readonly (number | LayerPlugin)[];
   /** One per weight layer: hidden activations, then the output activation (length L − 1). */
   readonly activations: readonly ActivationPlugin[];
   /** The loss J averages over the m examples. */
@@ -132,19 +143,8 @@ export interface ResolvedSpec {
 
 /** Fills defaults, validates sizes and numbers, and resolves every plugin through `registry`. */
 export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry): ResolvedSpec {
-  const { layers } = spec;
-  if (!Array.isArray(layers) || layers.length < 2) {
-    throw new InvalidArgumentError(
-      `spec.layers must list at least 2 layer sizes, got ${JSON.stringify(layers)}`,
-    );
-  }
-  layers.forEach((size, l) => {
-    if (!Number.isInteger(size) || size < 1) {
-      throw new InvalidArgumentError(
-        `spec.layers[${l}] must be a whole number ≥ 1, got ${JSON.stringify(size)}`,
-      );
-    }
-  });
+  const stack = resolveStack(spec.layers, registry);
+  const layers = stack.filter((entry): entry is number => typeof entry === 'number');
   const lambda = spec.lambda ?? 0;
   if (!(Number.isFinite(lambda) && lambda >= 0)) {
     throw new InvalidArgumentError(`spec.lambda must be a finite number ≥ 0, got ${lambda}`);
@@ -169,7 +169,8 @@ export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry
   const activation = (choice: PluginChoice<ActivationPlugin, CustomPluginRef>) =>
     choosePlugin(registry, 'activation', choice);
   return {
-    layers: [...layers],
+    layers,
+    stack,
     activations: [...hidden.map(activation), activation(spec.outputActivation ?? 'sigmoid')],
     loss: choosePlugin(registry, 'loss', spec.loss ?? 'cross-entropy'),
     regularizer: choosePlugin(registry, 'regularizer', spec.regularizer ?? 'l2'),
@@ -184,8 +185,8 @@ export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry
 export function describeSpec(spec: ResolvedSpec) {
   const hidden = spec.activations.slice(0, -1).map(describePlugin);
   return {
-    /** s(1)…s(L), inputs first. */
-    layers: [...spec.layers],
+    /** The stack, inputs first: dense layers as their units, other layers as `{ name, options }` (or the name alone). */
+    layers: spec.stack.map((entry) => (typeof entry === 'number' ? entry : describeLayer(entry))),
     /** The hidden layers' activations, one per hidden layer (length L − 2). */
     activation: hidden,
     /** The output layer's activation. */
@@ -228,4 +229,60 @@ export function choosePlugin<K extends PluginKind>(
     return choice as Extract<Plugin, { kind: K }>;
   }
   return registry.resolve(kind, choice);
+}
+
+/**
+ * The spec's `layers` resolved: numbers checked as unit counts, other entries resolved as layer
+ * plugins (an unknown name throws the registry's error listing the valid ones, prefixed with
+ * its index); the first and last entries must be numbers (the input and output sizes).
+ */
+function resolveStack(
+  layers: UncheckedNetworkSpec['layers'],
+  registry: PluginRegistry,
+): (number | LayerPlugin)[] {
+  if (!Array.isArray(layers) || layers.filter((entry) => typeof entry === 'number').length < 2) {
+    throw new InvalidArgumentError(
+      `spec.layers must list at least 2 layer sizes, got ${JSON.stringify(layers)}`,
+    );
+  }
+  return layers.map((entry, l) => {
+    if (typeof entry === 'number') {
+      if (!Number.isInteger(entry) || entry < 1) {
+        throw new InvalidArgumentError(
+          `spec.layers[${l}] must be a whole number ≥ 1, got ${JSON.stringify(entry)}`,
+        );
+      }
+      return entry;
+    }
+    const what = typeof entry === 'string' ? entry : (entry as { name?: unknown })?.name;
+    if (l === 0 || l === layers.length - 1) {
+      throw new InvalidArgumentError(
+        `spec.layers[${l}] is the ${l === 0 ? 'input' : 'output'} layer and must be its unit count, got ${JSON.stringify(what)}`,
+      );
+    }
+    if (what === 'dense') {
+      throw new InvalidArgumentError(
+        `spec.layers[${l}]: write a dense layer as its unit count (e.g. 25), not as "dense"`,
+      );
+    }
+    try {
+      return choosePlugin(registry, 'layer', entry as PluginRef | Plugin);
+    } catch (error) {
+      if (error instanceof UnknownPluginError) {
+        const named = new UnknownPluginError(error.kind, error.pluginName, error.validNames);
+        named.message = `spec.layers[${l}]: ${error.message}`;
+        throw named;
+      }
+      if (error instanceof InvalidArgumentError) {
+        throw new InvalidArgumentError(`spec.layers[${l}] (${String(what)}): ${error.message}`);
+      }
+      throw error;
+    }
+  });
+}
+
+/** A layer as a spec names it: the bare name without options, else `{ name, options }`. */
+function describeLayer(layer: LayerPlugin): string | PluginDescriptor {
+  const described = describePlugin(layer);
+  return described.options ? described : described.name;
 }

@@ -60,7 +60,11 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
   const m = input.rows;
   const ws = net.workspace(m);
   const gradient = net.params.slice(0).fill(0);
-  forward(net, input, ws);
+  // Train mode without random draws, as a gradient check runs (dropout passes through); the
+  // state batch-norm updates in train mode is put back, so tracing leaves the network as it was.
+  const context = net.contexts.check;
+  const state = net.state.slice();
+  forward(net, input, ws, context);
   const cost = costOf(net, ws, target);
   // Δ is D without its λ term, times m: the same backward pass with λ = 0.
   const unregularized: PropagationModel = {
@@ -75,10 +79,16 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
     backend: net.backend,
     outputDelta: net.outputDelta,
     outputCost: net.outputCost,
+    stack: net.stack,
+    layerParams: net.layerParams,
+    layerState: net.layerState,
+    between: net.between,
+    contexts: net.contexts,
   };
-  backward(unregularized, input, target, ws, gradient);
+  backward(unregularized, input, target, ws, gradient, ws.rows, context);
   const Delta = Float64Array.from(gradient, (v) => v * m);
-  backward(net, input, target, ws, gradient);
+  backward(net, input, target, ws, gradient, ws.rows, context);
+  net.state.set(state);
   const D = Float64Array.from(gradient);
 
   const units: LayerTrace[] = [{ layer: 1, a: toRows(input) }];

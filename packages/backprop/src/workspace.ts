@@ -2,6 +2,15 @@
 // backward passes allocate nothing. A network keeps one per batch size for its few newest sizes.
 import type { DenseStepArgs, DType, GemmArgs, Matrix } from '@deltanet/contract';
 import { allocate, matrix, zeros } from '@deltanet/tensor';
+import type { StackLayer } from './stack';
+
+/** A non-dense layer's buffers for one batch: its pass (input set before each forward) and ∂/∂output. */
+export interface LayerBuffers {
+  /** The matrices its forward and backward receive; `input` points at the layer below's output. */
+  readonly pass: { input: Matrix; readonly output: Matrix; readonly saved: readonly Matrix[] };
+  /** ∂(Σℓ)/∂output, written by the layer above during backward. */
+  readonly outputGradient: Matrix;
+}
 
 /** Buffers for a batch of `rows` examples. Index l runs over weight layers 0..L−2. */
 export interface Workspace {
@@ -19,13 +28,23 @@ export interface Workspace {
   /** One DenseStepArgs over this workspace's z, a and δ, refilled before every fused evaluation. */
   readonly dense: { -readonly [K in keyof DenseStepArgs]: DenseStepArgs[K] };
   /** D(l) as views into the last gradient buffer seen, rebuilt only when the buffer changes. */
-  gradientViews: { buffer: Matrix['data'] | undefined; views: Matrix[] };
+  gradientViews: { buffer: Matrix['data'] | undefined; views: Matrix[]; layerViews: Matrix[][] };
+  /** Per stack layer (the network's `stack` order): buffers of non-dense layers, undefined for dense ones. */
+  readonly layers: readonly (LayerBuffers | undefined)[];
 }
 
 const empty = new Float64Array(0);
 
-/** Allocates the buffers of a network with these layer sizes for `rows` examples. */
-export function createWorkspace(layers: readonly number[], rows: number, dtype: DType): Workspace {
+/**
+ * Allocates the buffers of a network with these dense layer sizes for `rows` examples, and of
+ * the non-dense layers of its `stack` when given.
+ */
+export function createWorkspace(
+  layers: readonly number[],
+  rows: number,
+  dtype: DType,
+  stack: readonly StackLayer[] = [],
+): Workspace {
   const units = layers.slice(1);
   // z, a and δ of every layer tile one buffer, layer by layer, so that a backend's denseStep
   // can bring them all back from its own memory in one copy.
@@ -58,6 +77,18 @@ export function createWorkspace(layers: readonly number[], rows: number, dtype: 
       ...{ layers, kernels: [], rows, params: empty, x: empty, y: empty, gradient: empty },
       ...{ z: z.map((m) => m.data), a: a.map((m) => m.data), delta: delta.map((m) => m.data) },
     },
-    gradientViews: { buffer: undefined, views: [] },
+    gradientViews: { buffer: undefined, views: [], layerViews: [] },
+    layers: stack.map((layer) =>
+      layer.dense !== undefined
+        ? undefined
+        : {
+            pass: {
+              input: zeros(rows, layer.inputUnits, dtype),
+              output: zeros(rows, layer.outputUnits, dtype),
+              saved: layer.built.saved.map((width) => zeros(rows, width, dtype)),
+            },
+            outputGradient: zeros(rows, layer.outputUnits, dtype),
+          },
+    ),
   };
 }

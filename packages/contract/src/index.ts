@@ -12,6 +12,17 @@ export {
   UnknownPluginError,
 } from './errors';
 export type { InitializerPlugin } from './initializer';
+export type {
+  BuiltLayer,
+  LayerContext,
+  LayerMode,
+  LayerPass,
+  LayerPlugin,
+  LayerShape,
+  ParameterBlock,
+  PenalizedRegion,
+  StateBlock,
+} from './layer';
 export type { FusedDelta, LossPlugin } from './loss';
 export type { DType, FloatArray, Matrix } from './matrix';
 export type {
@@ -39,6 +50,7 @@ export type {
   RegisteredActivations,
   RegisteredBackends,
   RegisteredInitializers,
+  RegisteredLayers,
   RegisteredLosses,
   RegisteredOptimizers,
   RegisteredPlugins,

@@ -2,12 +2,20 @@
 import type { ActivationPlugin } from './activation';
 import type { BackendPlugin } from './backend';
 import type { InitializerPlugin } from './initializer';
+import type { LayerPlugin } from './layer';
 import type { LossPlugin } from './loss';
 import type { OptimizerPlugin } from './optimizer';
 import type { RegularizerPlugin } from './regularizer';
 
 /** The families of plugin; each has its own interface. */
-export type PluginKind = 'activation' | 'loss' | 'regularizer' | 'optimizer' | 'initializer' | 'backend';
+export type PluginKind =
+  | 'activation'
+  | 'loss'
+  | 'regularizer'
+  | 'optimizer'
+  | 'initializer'
+  | 'backend'
+  | 'layer';
 
 /** Hyper-parameters of a parameterized plugin: plain, JSON-serializable values. */
 export type PluginOptions = Readonly<Record<string, number | string | boolean>>;
@@ -38,7 +46,8 @@ export type Plugin =
   | RegularizerPlugin
   | OptimizerPlugin
   | InitializerPlugin
-  | BackendPlugin;
+  | BackendPlugin
+  | LayerPlugin;
 
 /** The plugin interface of one kind. */
 export type PluginOfKind<K extends PluginKind> = Extract<
@@ -134,6 +143,9 @@ export interface RegisteredInitializers {}
 /** Your own backends, name → options type; see `RegisteredActivations`. */
 // biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
 export interface RegisteredBackends {}
+/** Your own layers, name → options type; see `RegisteredActivations`. */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by declaration merging
+export interface RegisteredLayers {}
 
 /** The registered (declaration-merged) names of every kind: kind → name → options type. */
 export interface RegisteredPlugins {
@@ -149,6 +161,8 @@ export interface RegisteredPlugins {
   initializer: RegisteredInitializers;
   /** `RegisteredBackends`. */
   backend: RegisteredBackends;
+  /** `RegisteredLayers`. */
+  layer: RegisteredLayers;
 }
 
 declare const checkedKind: unique symbol;

@@ -67,9 +67,9 @@ describe('createRegistry checks every plugin it is given (assertPlugin)', () => 
     );
   });
   it('refuses an unknown kind, listing the valid kinds', () => {
-    const odd = { ...activation('odd'), kind: 'layer' } as unknown as ActivationPlugin;
+    const odd = { ...activation('odd'), kind: 'metric' } as unknown as ActivationPlugin;
     expect(() => createRegistry([odd])).toThrow(
-      /plugin "odd" has kind "layer"; valid kinds: activation, loss, regularizer, optimizer, initializer, backend/,
+      /plugin "odd" has kind "metric"; valid kinds: activation, loss, regularizer, optimizer, initializer, backend, layer/,
     );
   });
   it('refuses a name that is not kebab-case', () => {

@@ -94,6 +94,7 @@ export const pluginKinds: readonly PluginKind[] = [
   'optimizer',
   'initializer',
   'backend',
+  'layer',
 ];
 
 function sameOptions(a: PluginOptions, b: PluginOptions): boolean {

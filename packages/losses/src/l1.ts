@@ -1,9 +1,10 @@
 // L1 (lasso) penalty: R(Θ) = Σᵢ Σⱼ≥₁ |Θᵢⱼ|, with subgradient sign(Θ), 0 at 0.
-import type { Matrix, RegularizerPlugin } from '@deltanet/contract';
-import { assertRegularizerShapes } from './internal/shapes';
+import type { Matrix, PenalizedRegion, RegularizerPlugin } from '@deltanet/contract';
+import { assertRegularizerShapes, THETA_REGION } from './internal/shapes';
 
 /**
- * L1 penalty over the non-bias weights; column 0 of Θ is never penalized. It pulls every
+ * L1 penalty over the penalized region a layer declares (dense Θ: column 1 on, not the bias
+ * column 0). It pulls every
  * weight toward 0 by the same amount, so small weights reach 0 (sparse Θ).
  *
  * - `value`: R = Σᵢ Σⱼ≥₁ |Θᵢⱼ|.
@@ -19,23 +20,30 @@ export const l1: RegularizerPlugin = /* @__PURE__ */ Object.freeze({
   kind: 'regularizer',
   name: 'l1',
   description: 'R = Σ|Θ| over non-bias weights; adds (λ/m) Σ|Θ| to J and (λ/m) sign(Θ) to D',
-  value(theta: Matrix): number {
+  value(theta: Matrix, region: PenalizedRegion = THETA_REGION): number {
     const { rows, cols, data } = theta;
+    const from = region.fromColumn;
     let sum = 0;
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
-      for (let j = 1; j < cols; j++) sum += Math.abs(data[base + j]!);
+      for (let j = from; j < cols; j++) sum += Math.abs(data[base + j]!);
     }
     return sum;
   },
-  accumulateGradient(theta: Matrix, scale: number, out: Matrix): void {
+  accumulateGradient(
+    theta: Matrix,
+    scale: number,
+    out: Matrix,
+    region: PenalizedRegion = THETA_REGION,
+  ): void {
     assertRegularizerShapes('l1 accumulateGradient', theta, out);
     const { rows, cols, data } = theta;
     const os = out.data;
+    const from = region.fromColumn;
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
       // Math.sign(0) = 0 is the subgradient we want at 0, and NaN stays NaN.
-      for (let j = 1; j < cols; j++) os[base + j] = os[base + j]! + scale * Math.sign(data[base + j]!);
+      for (let j = from; j < cols; j++) os[base + j] = os[base + j]! + scale * Math.sign(data[base + j]!);
     }
   },
 });

@@ -1,10 +1,11 @@
 // L2 weight decay: R(Θ) = ½ Σᵢ Σⱼ≥₁ Θᵢⱼ², so the network's (λ/m)·R is the course's
 // λ/(2m) ΣΘ² and its (λ/m)·∂R/∂Θ is (λ/m)Θ.
-import type { Matrix, RegularizerPlugin } from '@deltanet/contract';
-import { assertRegularizerShapes } from './internal/shapes';
+import type { Matrix, PenalizedRegion, RegularizerPlugin } from '@deltanet/contract';
+import { assertRegularizerShapes, THETA_REGION } from './internal/shapes';
 
 /**
- * L2 (ridge) penalty over the non-bias weights; column 0 of Θ is never penalized.
+ * L2 (ridge) penalty over the penalized region a layer declares (for dense Θ: column 1 on, so
+ * the bias column 0 is never penalized).
  *
  * - `value`: R = ½ Σᵢ Σⱼ≥₁ Θᵢⱼ².
  * - `accumulateGradient`: out[:, 1:] += scale·Θ[:, 1:].
@@ -18,22 +19,29 @@ export const l2: RegularizerPlugin = /* @__PURE__ */ Object.freeze({
   kind: 'regularizer',
   name: 'l2',
   description: 'R = ½ ΣΘ² over non-bias weights; adds λ/(2m) ΣΘ² to J and (λ/m)Θ to D',
-  value(theta: Matrix): number {
+  value(theta: Matrix, region: PenalizedRegion = THETA_REGION): number {
     const { rows, cols, data } = theta;
+    const from = region.fromColumn;
     let sum = 0;
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
-      for (let j = 1; j < cols; j++) sum += data[base + j]! * data[base + j]!;
+      for (let j = from; j < cols; j++) sum += data[base + j]! * data[base + j]!;
     }
     return 0.5 * sum;
   },
-  accumulateGradient(theta: Matrix, scale: number, out: Matrix): void {
+  accumulateGradient(
+    theta: Matrix,
+    scale: number,
+    out: Matrix,
+    region: PenalizedRegion = THETA_REGION,
+  ): void {
     assertRegularizerShapes('l2 accumulateGradient', theta, out);
     const { rows, cols, data } = theta;
     const os = out.data;
+    const from = region.fromColumn;
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
-      for (let j = 1; j < cols; j++) os[base + j] = os[base + j]! + scale * data[base + j]!;
+      for (let j = from; j < cols; j++) os[base + j] = os[base + j]! + scale * data[base + j]!;
     }
   },
 });

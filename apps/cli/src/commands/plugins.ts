@@ -20,6 +20,7 @@ const headings: Record<PluginKind, string> = {
   optimizer: 'optimizers',
   initializer: 'initializers',
   backend: 'backends',
+  layer: 'layers',
 };
 
 const help = {

@@ -47,7 +47,8 @@ export function outputDefaults(
 
 /** A network too large to allocate is a usage error, not a crash. */
 export function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistry): Network {
-  const count = parameterCount(spec.layers);
+  // The dense chain's Θ: other layers add a few values per unit at most.
+  const count = parameterCount(spec.layers.filter((entry): entry is number => typeof entry === 'number'));
   // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
   // in float64) keeps that within what a laptop can hold.
   if (count > 2 ** 27) {

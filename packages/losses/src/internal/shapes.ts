@@ -28,3 +28,6 @@ export function assertRegularizerShapes(owner: string, theta: Matrix, out: Matri
     );
   }
 }
+
+/** The region penalized when a caller gives none: a dense Θ without its bias column 0. */
+export const THETA_REGION = Object.freeze({ fromColumn: 1 });

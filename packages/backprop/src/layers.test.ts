@@ -1,0 +1,89 @@
+// Networks with non-dense layers: gradients against central differences, the modes, training.
+import { matrix } from '@deltanet/tensor';
+import { describe, expect, it } from 'vitest';
+import { checkGradients, createNetwork, fit } from './index';
+
+// XOR-like data: 16 rows on a grid, the class the sign of x₁·x₂.
+const rows = Array.from({ length: 16 }, (_, i) => [((i % 4) - 1.5) / 1.5, (Math.floor(i / 4) - 1.5) / 1.5]);
+const x = matrix(16, 2, Float64Array.from(rows.flat()));
+const y = matrix(16, 1, Float64Array.from(rows.map(([a, b]) => (a! * b! > 0 ? 1 : 0))));
+
+describe('a stack with dropout and batch-norm', () => {
+  it('passes the gradient check, naming parameters by layer', () => {
+    const net = createNetwork({
+      layers: [2, 'batch-norm', 5, { name: 'dropout', options: { rate: 0.3 } }, 4, 'batch-norm', 1],
+      activation: 'tanh',
+      lambda: 0.5,
+      seed: 3,
+    });
+    // Move γ and β off their starting 1 and 0 so their gradients are not special.
+    net.params.forEach((v, i) => {
+      net.params[i] = v + 0.1 * Math.sin(i);
+    });
+    const report = checkGradients(net, x, y);
+    expect(report.passed).toBe(true);
+    expect(report.relativeDifference).toBeLessThan(1e-8);
+    expect(report.parameterCount).toBe(2 * 2 + 5 * 3 + 4 * 6 + 2 * 4 + 5);
+    const names = report.worst.map((e) => e.name).join(' ');
+    expect(names).toMatch(/layer \d (dense Θ|batch-norm [γβ])\[\d+\]/);
+  });
+
+  it('counts the stack: dense chain in `layers`, every layer in `stack`', () => {
+    const net = createNetwork({ layers: [2, 8, 'dropout', 8, 'batch-norm', 1] });
+    expect(net.layers).toEqual([2, 8, 8, 1]);
+    expect(net.stack.map((l) => `${l.index}:${l.plugin.name}`)).toEqual([
+      '1:dense',
+      '2:dropout',
+      '3:dense',
+      '4:batch-norm',
+      '5:dense',
+    ]);
+    expect(net.state.length).toBe(16);
+  });
+
+  it('predicts deterministically (inference mode) and trains', async () => {
+    const net = createNetwork({
+      layers: [2, 12, { name: 'dropout', options: { rate: 0.1 } }, 'batch-norm', 1],
+      activation: 'tanh',
+      seed: 1,
+    });
+    const before = net.cost(x, y);
+    expect(net.predict(x).data).toEqual(net.predict(x).data);
+    await fit(
+      net,
+      { x, y },
+      { epochs: 300, batchSize: 16, optimizer: { name: 'adam', options: { learningRate: 0.05 } } },
+    );
+    expect(net.cost(x, y)).toBeLessThan(before / 2);
+    // Running statistics moved from their start (mean 0, variance 1).
+    expect(Array.from(net.state.subarray(0, 12)).some((v) => v !== 0)).toBe(true);
+  });
+
+  it('gives the same training bits from the same seed', async () => {
+    const run = async () => {
+      const net = createNetwork({ layers: [2, 6, { name: 'dropout', options: { rate: 0.5 } }, 1], seed: 2 });
+      await fit(net, { x, y }, { epochs: 3, batchSize: 4 });
+      return Array.from(net.params);
+    };
+    expect(await run()).toEqual(await run());
+  });
+});
+
+describe('spec errors for layers', () => {
+  it('names the index of an unknown layer, listing the valid ones', () => {
+    expect(() => createNetwork({ layers: [2, 'dropuot' as 'dropout', 1] })).toThrow(
+      'spec.layers[1]: unknown layer "dropuot"; valid layers: batch-norm, dense, dropout',
+    );
+  });
+  it('refuses a bad rate and a layer in the input or output position', () => {
+    expect(() => createNetwork({ layers: [2, { name: 'dropout', options: { rate: 1.5 } }, 1] })).toThrow(
+      'spec.layers[1] (dropout): dropout rate must be in [0, 1), got 1.5',
+    );
+    expect(() => createNetwork({ layers: ['dropout', 2, 1] })).toThrow(
+      'spec.layers[0] is the input layer and must be its unit count, got "dropout"',
+    );
+    expect(() => createNetwork({ layers: [2, 3, 'batch-norm'] })).toThrow(
+      /spec.layers\[2\] is the output layer/,
+    );
+  });
+});
