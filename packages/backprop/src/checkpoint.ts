@@ -36,6 +36,11 @@ export interface TrainingState {
   readonly records: readonly EpochRecord[];
   /** Early stopping's best cost, epoch and Θ so far. */
   readonly earlyStopping?: SerializedState;
+  /**
+   * The stream stochastic layers (dropout) draw from, as it stood at the checkpoint; present
+   * only for networks with layers besides dense ones.
+   */
+  readonly layerRandom?: readonly number[];
 }
 
 /** Throws an InvalidArgumentError when `state` cannot continue with this network, data and optimizer. */
@@ -88,6 +93,13 @@ export function readTrainingState(value: unknown, source?: string): TrainingStat
   });
   if ((value.records as unknown[]).length !== value.completedEpochs) {
     fail('.records', `expected ${String(value.completedEpochs)} records, one per completed epoch`);
+  }
+  const layerRandom = value.layerRandom;
+  if (
+    layerRandom !== undefined &&
+    (!Array.isArray(layerRandom) || layerRandom.length !== 4 || !layerRandom.every(isUint32))
+  ) {
+    fail('.layerRandom', 'expected four unsigned 32-bit integers');
   }
   if (value.earlyStopping !== undefined && !isObject(value.earlyStopping)) {
     fail('.earlyStopping', 'expected an object');

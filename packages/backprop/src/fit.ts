@@ -46,6 +46,8 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   );
   const resume = options.resume;
   if (resume) checkResumable(resume, { optimizer: optimizer.name, rows: train.x.rows, batchSize, net });
+  // Dropout's masks continue from where the checkpoint stood, so a resumed run draws the same ones.
+  if (resume?.layerRandom) net.setLayerRandomState(resume.layerRandom);
   // Without a listener no event is built: a tiny network's step is a few microseconds.
   const emit = options.onEvent;
   const stopper = earlyStopper(options.earlyStopping, net.params, resume?.earlyStopping);
@@ -71,6 +73,8 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
       records: records.map((record) => ({ ...record })),
       ...trainer.snapshot(),
       ...(stopper && { earlyStopping: stopper.snapshot() }),
+      // Only networks with layers besides dense ones: all-dense checkpoints stay as they were.
+      ...(!net.allDense && { layerRandom: [...net.layerRandomState] }),
     } satisfies TrainingState);
   };
 

@@ -87,3 +87,45 @@ describe('spec errors for layers', () => {
     );
   });
 });
+
+describe('model files with layers', () => {
+  it('round-trip the stack, parameters in stack order and the running statistics', async () => {
+    const { parseNetwork, serializeNetwork } = await import('./index');
+    const net = createNetwork({
+      layers: [2, 5, { name: 'dropout', options: { rate: 0.25 } }, 'batch-norm', 1],
+      activation: 'tanh',
+      seed: 4,
+    });
+    await fit(net, { x, y }, { epochs: 3, batchSize: 8 });
+    const text = serializeNetwork(net);
+    const doc = JSON.parse(text);
+    expect(doc.version).toBe(2);
+    expect(doc.spec.layers).toEqual([
+      2,
+      5,
+      { name: 'dropout', options: { rate: 0.25 } },
+      { name: 'batch-norm', options: { momentum: 0.99, epsilon: 0.001 } },
+      1,
+    ]);
+    expect(doc.layers.map((b: { layer: number; name: string }) => `${b.layer} ${b.name}`)).toEqual([
+      '3 γ',
+      '3 β',
+    ]);
+    expect(doc.state.map((b: { name: string }) => b.name)).toEqual(['running mean', 'running variance']);
+    const { network } = parseNetwork(text);
+    expect(Array.from(network.params)).toEqual(Array.from(net.params));
+    expect(Array.from(network.state)).toEqual(Array.from(net.state));
+    expect(network.predict(x).data).toEqual(net.predict(x).data);
+    expect(serializeNetwork(network)).toBe(text);
+  });
+
+  it('names a missing block by layer, kind and name', async () => {
+    const { parseNetwork, serializeNetwork } = await import('./index');
+    const net = createNetwork({ layers: [2, 3, 'batch-norm', 1] });
+    const doc = JSON.parse(serializeNetwork(net));
+    doc.state = [];
+    expect(() => parseNetwork(JSON.stringify(doc), { verifyIntegrity: false })).toThrow(
+      /state \(layer 2 batch-norm running mean\).*expected an object with rows, cols and values/,
+    );
+  });
+});

@@ -174,6 +174,11 @@ export class Network implements PropagationModel {
     }
   }
 
+  /** Whether every layer is dense (the spec's `layers` is all numbers): the fused passes apply. */
+  get allDense(): boolean {
+    return this.denseKernels !== undefined || this.stack.every((layer) => layer.dense !== undefined);
+  }
+
   /** The contexts passes run in: training (with the layers' random stream), inference, gradient checks. */
   get contexts(): PropagationModel['contexts'] {
     return this.#contexts;

@@ -13,11 +13,31 @@ import { isObject } from './internal/is-object';
 import { Network } from './network';
 import type { SpecDescription } from './spec';
 import { describeSpec, resolveSpec } from './spec';
+import { placeStack } from './stack';
 
 /** The format name written in every model file. */
 export const MODEL_FORMAT = 'deltanet-model';
-/** The newest format version this code writes and reads (2: with the `integrity` field). */
+/**
+ * The newest format version this code writes and reads (2: with the `integrity` field). Networks
+ * with layers besides dense ones add the optional `layers` and `state` fields within version 2
+ * (an older deltanet refuses them at `spec.layers[i]`, naming the entry it cannot read); an
+ * all-dense network is written byte for byte as before.
+ */
 export const MODEL_VERSION = 2;
+
+/** A parameter or state block of a non-dense layer, as a model file holds it. */
+export interface SavedBlock {
+  /** The layer's index in the spec's `layers`. */
+  readonly layer: number;
+  /** The block's name (`'γ'`, `'running mean'`). */
+  readonly name: string;
+  /** Rows of the block. */
+  readonly rows: number;
+  /** Columns of the block. */
+  readonly cols: number;
+  /** rows × cols numbers, row-major. */
+  readonly values: readonly number[];
+}
 
 /** A JSON value (metadata the caller stores with the model: class names, normalization…). */
 export type JsonValue =
@@ -45,6 +65,10 @@ export interface ModelDocument {
     /** rows × cols numbers, row-major, bias weights in column 0. */
     readonly values: readonly number[];
   }[];
+  /** Present with non-dense layers: the parameter blocks of the non-dense layers (batch-norm's γ and β), in stack order. */
+  readonly layers?: readonly SavedBlock[];
+  /** Present with non-dense layers: the state blocks of the non-dense layers (batch-norm's running statistics), in stack order. */
+  readonly state?: readonly SavedBlock[];
   /** Every epoch trained, as the network's `history`. */
   readonly history: readonly EpochRecord[];
   /** Free-form JSON saved with the model (e.g. class names); `{}` when none. */
@@ -93,6 +117,7 @@ export function serializeNetwork(
     version: MODEL_VERSION,
     spec: describeSpec(net.spec),
     thetas,
+    ...(!net.allDense && { layers: savedBlocks(net, 'parameters'), state: savedBlocks(net, 'state') }),
     history: net.history.map((record) => ({ ...record })),
     metadata: options.metadata ?? {},
     ...(options.training && { training: options.training }),
@@ -178,28 +203,31 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
   if (!Array.isArray(thetas) || thetas.length !== expected) {
     return fail('thetas', `expected ${expected} matrices for layers ${spec.layers.join('-')}`);
   }
-  const params: number[] = [];
-  for (const [l, theta] of (thetas as unknown[]).entries()) {
-    const at = `thetas[${l}]`;
-    const rows = spec.layers[l + 1]!;
-    const cols = spec.layers[l]! + 1;
-    if (!isObject(theta)) return fail(at, 'expected an object with rows, cols and values');
-    if (theta.rows !== rows || theta.cols !== cols) {
-      fail(
-        at,
-        `expected ${rows} × ${cols} for Θ(${l + 1}), got ${String(theta.rows)} × ${String(theta.cols)}`,
-      );
-    }
-    const values = theta.values;
-    if (!Array.isArray(values) || values.length !== rows * cols) {
-      return fail(`${at}.values`, `expected an array of ${rows * cols} numbers`);
-    }
-    for (const [i, value] of (values as unknown[]).entries()) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        fail(`${at}.values[${i}]`, `expected a finite number, got ${JSON.stringify(value)}`);
-      }
-      params.push(value as number);
-    }
+  // Every block lands at its offset in stack order: Θ(l) from `thetas`, the others from `layers`
+  // and `state`, found by layer index and name.
+  const placed = placeStack(spec);
+  const params = new Array<number>(placed.parameterCount);
+  const state = new Array<number>(placed.stateCount);
+  const layerBlocks = readBlocks(doc.layers, 'layers', fail);
+  const stateBlocks = readBlocks(doc.state, 'state', fail);
+  for (const layer of placed.layers) {
+    layer.built.parameters.forEach((block, b) => {
+      const at = layer.dense === undefined ? undefined : `thetas[${layer.dense}]`;
+      const found = at
+        ? (thetas as unknown[])[layer.dense!]
+        : findBlock(layerBlocks, layer.index, block.name);
+      const field = at ?? `layers (layer ${layer.index} ${layer.plugin.name} ${block.name})`;
+      readValues(found, field, block, at ? `Θ(${layer.dense! + 1})` : block.name, fail).forEach((v, i) => {
+        params[layer.paramOffsets[b]! + i] = v;
+      });
+    });
+    layer.built.state.forEach((block, b) => {
+      const found = findBlock(stateBlocks, layer.index, block.name);
+      const field = `state (layer ${layer.index} ${layer.plugin.name} ${block.name})`;
+      readValues(found, field, block, block.name, fail).forEach((v, i) => {
+        state[layer.stateOffsets[b]! + i] = v;
+      });
+    });
   }
   const history = readHistory(doc.history, fail);
   const metadata = doc.metadata ?? {};
@@ -207,6 +235,7 @@ export function loadDocument(doc: unknown, options: ParseOptions = {}): LoadedMo
   const network = new Network(spec, {
     registry,
     params,
+    ...(state.length > 0 && { state }),
     ...(options.backend && { backend: options.backend }),
   });
   network.history.push(...history);
@@ -253,4 +282,61 @@ function readHistory(history: unknown, fail: (field: string, message: string) =>
     }
     return record as unknown as EpochRecord;
   });
+}
+
+/** The non-dense layers' parameter or state blocks, in stack order, as a file holds them. */
+function savedBlocks(net: Network, kind: 'parameters' | 'state'): SavedBlock[] {
+  return net.stack.flatMap((layer, p) =>
+    layer.dense !== undefined
+      ? []
+      : layer.built[kind].map((block, b) => {
+          const view = kind === 'parameters' ? net.layerParams[p]![b]! : net.layerState[p]![b]!;
+          return {
+            layer: layer.index,
+            name: block.name,
+            rows: view.rows,
+            cols: view.cols,
+            values: Array.from(view.data),
+          };
+        }),
+  );
+}
+
+function readBlocks(
+  value: unknown,
+  field: string,
+  fail: (field: string, message: string) => never,
+): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail(field, 'expected an array of { layer, name, rows, cols, values }');
+  return value;
+}
+
+function findBlock(blocks: readonly unknown[], layer: number, name: string): unknown {
+  return blocks.find((block) => isObject(block) && block.layer === layer && block.name === name);
+}
+
+/** A saved block's values, checked against the shape the layer declares. */
+function readValues(
+  saved: unknown,
+  field: string,
+  block: { readonly rows: number; readonly cols: number },
+  what: string,
+  fail: (field: string, message: string) => never,
+): number[] {
+  const { rows, cols } = block;
+  if (!isObject(saved)) return fail(field, 'expected an object with rows, cols and values');
+  if (saved.rows !== rows || saved.cols !== cols) {
+    fail(field, `expected ${rows} × ${cols} for ${what}, got ${String(saved.rows)} × ${String(saved.cols)}`);
+  }
+  const values = saved.values;
+  if (!Array.isArray(values) || values.length !== rows * cols) {
+    return fail(`${field}.values`, `expected an array of ${rows * cols} numbers`);
+  }
+  for (const [i, value] of (values as unknown[]).entries()) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      fail(`${field}.values[${i}]`, `expected a finite number, got ${JSON.stringify(value)}`);
+    }
+  }
+  return values as number[];
 }
