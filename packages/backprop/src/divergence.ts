@@ -8,8 +8,28 @@ import type { Workspace } from './workspace';
 
 /** The first non-finite value of a failed step, in the course's 1-based layer numbering. */
 export interface NonFiniteOrigin {
-  /** Which quantity: the input x, z(l), a(l), the cost J, δ(l), D(l) (gradient) or Θ(l). */
-  readonly quantity: 'x' | 'y' | 'z' | 'a' | 'cost' | 'delta' | 'gradient' | 'theta';
+  /**
+   * Which quantity: the input x, z(l), a(l), the cost J, δ(l), D(l) (gradient) or Θ(l); for a
+   * non-dense layer (`stackLayer` says which), its output, a parameter, its gradient or its state.
+   */
+  readonly quantity:
+    | 'x'
+    | 'y'
+    | 'z'
+    | 'a'
+    | 'cost'
+    | 'delta'
+    | 'gradient'
+    | 'theta'
+    | 'layer-output'
+    | 'layer-parameter'
+    | 'layer-gradient'
+    | 'layer-state';
+  /**
+   * For the `layer-…` quantities: the layer's index in the spec's `layers`, its kind and the
+   * block (parameter or state name; absent for its output).
+   */
+  readonly stackLayer?: { readonly index: number; readonly kind: string; readonly block?: string };
   /** Layer l of z(l), a(l), δ(l); l of Θ(l) and D(l). Absent for x, y and the cost. */
   readonly layer?: number;
   /** Example (row of the batch) or, for Θ/D, the unit in layer l + 1. */
@@ -61,11 +81,39 @@ export function locateNonFinite(
     const where = layer === undefined ? {} : { layer };
     return { quantity, ...where, row, column: at - row * m.cols, value: m.data[at]! };
   };
+  // A non-dense layer's block, named by the layer's index in the spec, its kind and the block.
+  const inLayer = (
+    quantity: 'layer-output' | 'layer-parameter' | 'layer-gradient' | 'layer-state',
+    m: Matrix,
+    p: number,
+    block?: string,
+  ) => {
+    const found = inMatrix(quantity, m);
+    const { index, plugin } = net.stack[p]!;
+    return found && { ...found, stackLayer: { index, kind: plugin.name, ...(block && { block }) } };
+  };
+  // The non-dense layers' candidates of one kind, in stack order (none for an all-dense network).
+  const others = (visit: (p: number) => (() => NonFiniteOrigin | undefined)[]) =>
+    net.stack.flatMap((layer, p) => (layer.dense === undefined ? visit(p) : []));
+  const blocks = (p: number) => net.stack[p]!.built;
   const candidates: (() => NonFiniteOrigin | undefined)[] = [
     () => inMatrix('x', x),
     () => inMatrix('y', y),
     ...net.thetas.map((theta, l) => () => inMatrix('theta', theta, l + 1)),
-    ...ws.z.flatMap((z, l) => [() => inMatrix('z', z, l + 2), () => inMatrix('a', ws.a[l]!, l + 2)]),
+    ...others((p) =>
+      blocks(p).parameters.map(
+        (block, b) => () => inLayer('layer-parameter', net.layerParams[p]![b]!, p, block.name),
+      ),
+    ),
+    ...others((p) =>
+      blocks(p).state.map((block, b) => () => inLayer('layer-state', net.layerState[p]![b]!, p, block.name)),
+    ),
+    // Forward order through the stack: a dense layer's z and a, another layer's output.
+    ...net.stack.flatMap((layer, p) => {
+      const l = layer.dense;
+      if (l === undefined) return [() => inLayer('layer-output', ws.layers[p]!.pass.output, p)];
+      return [() => inMatrix('z', ws.z[l]!, l + 2), () => inMatrix('a', ws.a[l]!, l + 2)];
+    }),
     () => (Number.isFinite(cost) ? undefined : { quantity: 'cost', value: cost }),
     ...ws.delta.map((_, i) => {
       const l = ws.delta.length - 1 - i;
@@ -75,6 +123,17 @@ export function locateNonFinite(
       const D = { rows, cols, data: gradient.subarray(offset, offset + rows * cols) };
       return inMatrix('gradient', D, l + 1);
     }),
+    ...others((p) =>
+      blocks(p).parameters.map((block, b) => () => {
+        const offset = net.stack[p]!.paramOffsets[b]!;
+        const D = {
+          rows: block.rows,
+          cols: block.cols,
+          data: gradient.subarray(offset, offset + block.rows * block.cols),
+        };
+        return inLayer('layer-gradient', D, p, block.name);
+      }),
+    ),
   ];
   for (const candidate of candidates) {
     const origin = candidate();
@@ -93,7 +152,18 @@ export function divergenceHint(net: Network): string {
 }
 
 function describeOrigin(origin: NonFiniteOrigin): string {
-  const { quantity, layer, row, column, value } = origin;
+  const { quantity, layer, row, column, value, stackLayer } = origin;
+  if (stackLayer) {
+    const name = `layer ${stackLayer.index} ${stackLayer.kind}`;
+    switch (quantity) {
+      case 'layer-output':
+        return `the output of ${name} is ${value} at example ${row}, unit ${column! + 1} (its first non-finite value)`;
+      case 'layer-gradient':
+        return `the gradient of ${name} ${stackLayer.block} row ${row}, column ${column} is ${value}`;
+      default:
+        return `${name} ${quantity === 'layer-state' ? 'state ' : ''}${stackLayer.block} row ${row}, column ${column} is ${value}`;
+    }
+  }
   switch (quantity) {
     case 'x':
     case 'y':

@@ -129,3 +129,31 @@ describe('model files with layers', () => {
     );
   });
 });
+
+describe('NaN provenance through layers', () => {
+  it('names the non-dense layer whose output first went non-finite', async () => {
+    const { builtinRegistry, DivergenceError } = await import('./index');
+    const { batchNorm } = await import('@deltanet/layers');
+    // Batch-norm whose forward poisons one unit of one example: the first non-finite value is its output.
+    const poisoned = {
+      ...batchNorm(),
+      name: 'poisoned',
+      configure: undefined,
+      build(shape: Parameters<ReturnType<typeof batchNorm>['build']>[0]) {
+        const built = batchNorm().build(shape);
+        return {
+          ...built,
+          forward(...args: Parameters<typeof built.forward>) {
+            built.forward(...args);
+            args[1].output.data[1] = Number.NaN;
+          },
+        };
+      },
+    };
+    const registry = builtinRegistry().with(poisoned);
+    const net = createNetwork({ layers: [2, 3, 'poisoned', 1] as never }, { registry });
+    const error = await fit(net, { x, y }, { epochs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DivergenceError);
+    expect((error as Error).message).toMatch(/the output of layer 2 poisoned is NaN at example 0, unit 2/);
+  });
+});
