@@ -12,12 +12,19 @@ export { fit } from './fit';
 export type { GradientCheckOptions, GradientCheckReport, GradientEntry } from './gradient-check';
 export { checkGradients } from './gradient-check';
 export type { EpochRecord } from './history';
-export { layerOutputs } from './layer-outputs';
+export { layerOutputs, stackOutputs } from './layer-outputs';
 export type { ThetaLayout } from './layout';
 export { parameterCount, thetaLayout } from './layout';
 export type { Evaluation, NetworkOptions } from './network';
 export { createNetwork, Network, predictedClasses, WORKSPACES_KEPT } from './network';
-export type { IntegrityStatus, JsonValue, LoadedModel, ModelDocument, ParseOptions } from './serialize';
+export type {
+  IntegrityStatus,
+  JsonValue,
+  LoadedModel,
+  ModelDocument,
+  ParseOptions,
+  SavedBlock,
+} from './serialize';
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type {
   BuiltinPlugins,
@@ -29,5 +36,6 @@ export type {
   UncheckedNetworkSpec,
 } from './spec';
 export { describeSpec, resolveSpec } from './spec';
-export type { BackpropTrace, LayerTrace, WeightTrace } from './trace';
+export type { PlacedStack, StackLayer } from './stack';
+export type { BackpropTrace, LayerTrace, StackLayerTrace, WeightTrace } from './trace';
 export { traceBackprop } from './trace';

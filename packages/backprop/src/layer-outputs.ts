@@ -28,3 +28,34 @@ export function layerOutputs(net: Network, x: Matrix): Matrix[] {
   }
   return outputs;
 }
+
+/**
+ * Every stack layer's output on the rows of x, in inference mode: one entry per layer after the
+ * input, dense or not, with its index in the spec's `layers` and its kind. The last output
+ * equals `net.predict(x)`.
+ *
+ * @example
+ * stackOutputs(net, x).map((o) => `${o.index} ${o.kind}`); // ['1 dense', '2 dropout', '3 dense']
+ */
+export function stackOutputs(
+  net: Network,
+  x: Matrix,
+): { readonly index: number; readonly kind: string; readonly output: Matrix }[] {
+  const input = checkedInputs(net.layers, net.dtype, x);
+  const m = input.rows;
+  const outputs = net.stack.map((layer) => ({
+    index: layer.index,
+    kind: layer.plugin.name,
+    output: zeros(m, layer.outputUnits, net.dtype),
+  }));
+  for (let start = 0; start < m; start += CHUNK_ROWS) {
+    const end = Math.min(m, start + CHUNK_ROWS);
+    const ws = net.workspace(end - start);
+    forward(net, rowSlice(input, start, end), ws);
+    net.stack.forEach((layer, p) => {
+      const out = layer.dense === undefined ? ws.layers[p]!.pass.output : ws.a[layer.dense]!;
+      outputs[p]!.output.data.set(out.data, start * out.cols);
+    });
+  }
+  return outputs;
+}

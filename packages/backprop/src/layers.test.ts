@@ -135,10 +135,10 @@ describe('NaN provenance through layers', () => {
     const { builtinRegistry, DivergenceError } = await import('./index');
     const { batchNorm } = await import('@deltanet/layers');
     // Batch-norm whose forward poisons one unit of one example: the first non-finite value is its output.
+    const { configure: _fixed, ...plain } = batchNorm();
     const poisoned = {
-      ...batchNorm(),
+      ...plain,
       name: 'poisoned',
-      configure: undefined,
       build(shape: Parameters<ReturnType<typeof batchNorm>['build']>[0]) {
         const built = batchNorm().build(shape);
         return {
@@ -155,5 +155,31 @@ describe('NaN provenance through layers', () => {
     const error = await fit(net, { x, y }, { epochs: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DivergenceError);
     expect((error as Error).message).toMatch(/the output of layer 2 poisoned is NaN at example 0, unit 2/);
+  });
+});
+
+describe('the step-through and layer outputs with layers', () => {
+  it('trace each non-dense layer with its parameters and D, and stackOutputs every layer', async () => {
+    const { stackOutputs, traceBackprop } = await import('./index');
+    const net = createNetwork({ layers: [2, 4, 'dropout', 'batch-norm', 1], seed: 6 });
+    const state = Array.from(net.state);
+    const trace = traceBackprop(net, x, y);
+    expect(trace.layers.map((l) => `${l.index} ${l.kind}`)).toEqual(['2 dropout', '3 batch-norm']);
+    expect(trace.layers[1]!.parameters.map((b) => b.name)).toEqual(['γ', 'β']);
+    // Dropout passes through in a trace: its output is a(2).
+    expect(trace.layers[0]!.output).toEqual(trace.units[1]!.a);
+    // β's D is the mean over rows of ∂(Σℓ)/∂output.
+    const g = trace.layers[1]!.outputGradient;
+    const mean = g.reduce((sum, row) => sum + row[0]!, 0) / g.length;
+    expect(trace.layers[1]!.parameters[1]!.D[0]![0]).toBeCloseTo(mean, 15);
+    expect(Array.from(net.state)).toEqual(state);
+    const outputs = stackOutputs(net, x);
+    expect(outputs.map((o) => `${o.index} ${o.kind}`)).toEqual([
+      '1 dense',
+      '2 dropout',
+      '3 batch-norm',
+      '4 dense',
+    ]);
+    expect(outputs.at(-1)!.output.data).toEqual(net.predict(x).data);
   });
 });

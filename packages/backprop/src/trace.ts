@@ -33,6 +33,24 @@ export interface WeightTrace {
   readonly D: number[][];
 }
 
+/** A non-dense layer's part of the step (dropout, batch-norm, …), in the stack's terms. */
+export interface StackLayerTrace {
+  /** Its index in the spec's `layers` (the input is 0). */
+  readonly index: number;
+  /** Its kind (the plugin's name). */
+  readonly kind: string;
+  /** Its output for the traced examples (train mode without random draws: dropout passes through). */
+  readonly output: number[][];
+  /** ∂(Σᵢ ℓᵢ)/∂output, what backpropagation brought down to it. */
+  readonly outputGradient: number[][];
+  /** Each parameter block with its value and D (the gradient of J). */
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly value: number[][];
+    readonly D: number[][];
+  }[];
+}
+
 /** A whole step, ready to be shown right to left. */
 export interface BackpropTrace {
   /** m, the number of traced examples. */
@@ -45,6 +63,8 @@ export interface BackpropTrace {
   readonly units: readonly LayerTrace[];
   /** Θ(1)…Θ(L−1) with their Δ and D, in order. */
   readonly weights: readonly WeightTrace[];
+  /** The non-dense layers, in stack order (empty for an all-dense network). */
+  readonly layers: readonly StackLayerTrace[];
 }
 
 /**
@@ -111,5 +131,29 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
       toRows(matrix(rows, cols, values.slice(offset, offset + rows * cols)));
     return { layer: l + 1, theta: toRows(net.thetas[l]!), Delta: block(Delta), D: block(D) };
   });
-  return { m, lambda: net.lambda, cost, units, weights };
+  const layers = net.stack.flatMap((layer, p): StackLayerTrace[] => {
+    const buffers = ws.layers[p];
+    if (layer.dense !== undefined || !buffers) return [];
+    const parameters = layer.built.parameters.map((block, b) => ({
+      name: block.name,
+      value: toRows(net.layerParams[p]![b]!),
+      D: toRows(
+        matrix(
+          block.rows,
+          block.cols,
+          D.slice(layer.paramOffsets[b]!, layer.paramOffsets[b]! + block.rows * block.cols),
+        ),
+      ),
+    }));
+    return [
+      {
+        index: layer.index,
+        kind: layer.plugin.name,
+        output: toRows(buffers.pass.output),
+        outputGradient: toRows(buffers.outputGradient),
+        parameters,
+      },
+    ];
+  });
+  return { m, lambda: net.lambda, cost, units, weights, layers };
 }
