@@ -38,12 +38,12 @@ export const trainFlags = {
   hidden: {
     type: 'string',
     value: '<n,n,...>',
-    help: 'hidden layer sizes (digits: 96; 2-D sets: 8,8; files: 16)',
+    help: 'hidden layer sizes, other layers by name between them (96,dropout:0.2; digits: 96; 2-D sets: 8,8; files: 16)',
   },
   layers: {
     type: 'string',
     value: '<n,...,n>',
-    help: 'all layer sizes, input and output included (784,25,10)',
+    help: 'all layers, input and output sizes included (784,25,10 or 784,dropout:0.2,96,batch-norm,10)',
   },
   ...networkFlags,
   initializer: {

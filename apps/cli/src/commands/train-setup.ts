@@ -2,11 +2,11 @@
 // activation and loss defaults, the parameter budget) and the data with standardized targets.
 import type { Network, UncheckedNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork, parameterCount } from '@deltanet/backprop';
-import type { PluginRegistry } from '@deltanet/contract';
+import type { PluginRef, PluginRegistry } from '@deltanet/contract';
 import { applyStandardizer, type fitStandardizer } from '@deltanet/data';
 import type { FlagValues } from '../args/flags';
 import { text } from '../args/flags';
-import { sizes } from '../args/values';
+import { stackEntries } from '../args/stack';
 import { looksLikeFile } from '../data/files';
 import type { TrainingData } from '../data/training-data';
 import { UsageError } from '../exit-codes';
@@ -59,13 +59,21 @@ export function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistr
   return createNetwork(checkSpec(spec, registry), { registry });
 }
 
-/** The layer sizes from --layers, or input size, --hidden, output size; checked against the data. */
-export function layerSizes(values: FlagValues, hidden: string, data: TrainingData): number[] {
+/**
+ * The stack from --layers, or input size, --hidden, output size; checked against the data. Both
+ * flags take other layers by name between the sizes (784,dropout:0.2,96,batch-norm,10).
+ */
+export function layerSizes(
+  values: FlagValues,
+  hidden: string,
+  data: TrainingData,
+  registry: PluginRegistry,
+): (number | PluginRef)[] {
   const inputs = data.train.x.cols;
   const outputs = data.train.y.cols;
   const given = text(values, 'layers');
-  if (given === undefined) return [inputs, ...sizes('--hidden', hidden), outputs];
-  const layers = sizes('--layers', given);
+  if (given === undefined) return [inputs, ...stackEntries('--hidden', hidden, registry), outputs];
+  const layers = stackEntries('--layers', given, registry);
   if (layers.length < 2 || layers[0] !== inputs || layers.at(-1) !== outputs) {
     throw new UsageError(
       `--layers ${given} does not fit the data: it has ${inputs} features and ${outputs} outputs, so layers must be ${inputs},…,${outputs}`,

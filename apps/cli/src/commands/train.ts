@@ -131,7 +131,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   const data = withTargets(loaded, targetNormalization);
   const defaults = outputDefaults(ref, regression, data, values);
   const spec: UncheckedNetworkSpec = {
-    layers: layerSizes(values, flag('hidden'), data),
+    layers: layerSizes(values, flag('hidden'), data, parsed.registry),
     activation: pluginRefs('--activation', flag('activation')),
     outputActivation: pluginRef('--output-activation', defaults.outputActivation),
     loss: pluginRef('--loss', defaults.loss),
