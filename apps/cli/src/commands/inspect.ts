@@ -8,6 +8,7 @@ import { UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
+import { networkName } from '../output/network-name';
 import { table } from '../output/table';
 import { warner } from '../output/warn';
 import { percent } from '../progress';
@@ -101,7 +102,7 @@ export async function inspect(args: string[], io: Io): Promise<number> {
   });
   if (values.json === true) return 0;
   const lines = [
-    `${path}: ${training ? 'checkpoint' : 'model'} ${net.layers.join('-')}, ${net.dtype}, ${net.parameterCount} parameters`,
+    `${path}: ${training ? 'checkpoint' : 'model'} ${networkName(net)}, ${net.dtype}, ${net.parameterCount} parameters`,
     '',
     table([
       ['', 'shape', 'weights', 'biases'],

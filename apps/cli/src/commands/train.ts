@@ -20,6 +20,7 @@ import { readModel } from '../model/files';
 import type { ModelMetadata } from '../model/metadata';
 import { toJson } from '../model/metadata';
 import { eventSink } from '../output/events';
+import { networkName } from '../output/network-name';
 import { warner } from '../output/warn';
 import { pluginInputs } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
@@ -217,7 +218,7 @@ export async function train(args: string[], io: Io): Promise<number> {
   });
   if (!quiet) {
     io.stderr.write(
-      `${ref}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${net.layers.join('-')}` +
+      `${ref}: ${data.train.x.rows} training rows, ${data.test.x.rows} test rows; network ${networkName(net)}` +
         ` (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda})\n`,
     );
     if (resumed)
