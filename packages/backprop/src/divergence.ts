@@ -29,7 +29,14 @@ export interface NonFiniteOrigin {
    * For the `layer-…` quantities: the layer's index in the spec's `layers`, its kind and the
    * block (parameter or state name; absent for its output).
    */
-  readonly stackLayer?: { readonly index: number; readonly kind: string; readonly block?: string };
+  readonly stackLayer?: {
+    /** The layer's index in the spec's `layers`. */
+    readonly index: number;
+    /** Its kind, the plugin's name. */
+    readonly kind: string;
+    /** The parameter or state block's name; absent for the layer's output. */
+    readonly block?: string;
+  };
   /** Layer l of z(l), a(l), δ(l); l of Θ(l) and D(l). Absent for x, y and the cost. */
   readonly layer?: number;
   /** Example (row of the batch) or, for Θ/D, the unit in layer l + 1. */

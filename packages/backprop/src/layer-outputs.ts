@@ -40,7 +40,14 @@ export function layerOutputs(net: Network, x: Matrix): Matrix[] {
 export function stackOutputs(
   net: Network,
   x: Matrix,
-): { readonly index: number; readonly kind: string; readonly output: Matrix }[] {
+): {
+  /** The layer's index in the spec's `layers`. */
+  readonly index: number;
+  /** Its kind, the plugin's name (`'dense'` for the spec's numbers). */
+  readonly kind: string;
+  /** Its output for every row of x. */
+  readonly output: Matrix;
+}[] {
   const input = checkedInputs(net.layers, net.dtype, x);
   const m = input.rows;
   const outputs = net.stack.map((layer) => ({

@@ -110,6 +110,7 @@ export class Network implements PropagationModel {
   readonly state: FloatArray;
   /** Each stack layer's state blocks as views into `state`. */
   readonly layerState: readonly (readonly Matrix[])[];
+  /** For each dense layer, the `stack` positions of the non-dense layers just below it (all empty when all-dense). */
   readonly between: PropagationModel['between'];
   /** Every epoch trained so far, across `fit` calls; saved with the model. */
   readonly history: EpochRecord[] = [];

@@ -27,6 +27,7 @@ export interface StackLayer {
 
 /** A spec's stack, placed: the layers, the dense Θ layout and the vector lengths. */
 export interface PlacedStack {
+  /** Every layer after the input, in order. */
   readonly layers: readonly StackLayer[];
   /** Θ(l) of every dense layer: its offset in `params` and shape. */
   readonly layout: readonly ThetaLayout[];
