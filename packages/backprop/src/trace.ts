@@ -45,8 +45,11 @@ export interface StackLayerTrace {
   readonly outputGradient: number[][];
   /** Each parameter block with its value and D (the gradient of J). */
   readonly parameters: readonly {
+    /** The block's name (`'γ'`). */
     readonly name: string;
+    /** Its current value. */
     readonly value: number[][];
+    /** D, the gradient of J (penalty included), shaped like the block. */
     readonly D: number[][];
   }[];
 }
