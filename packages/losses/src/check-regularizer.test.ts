@@ -84,6 +84,28 @@ describe('checkRegularizer', () => {
   });
 });
 
+describe('checkRegularizer over regions', () => {
+  it('fails one whose value honours the region but whose gradient does not', () => {
+    const report = checkRegularizer(
+      squares({
+        value(theta, region) {
+          const from = region?.fromColumn ?? 1;
+          let sum = 0;
+          for (let i = 0; i < theta.data.length; i++)
+            if (i % theta.cols >= from) sum += 0.5 * theta.data[i]! ** 2;
+          return sum;
+        },
+      }),
+    );
+    expect(report.failures.join('\n')).toMatch(
+      /with region \{ fromColumn: 0 \}, ∂R\/∂Θ at row 0, column 0 is 0/,
+    );
+  });
+  it('passes the built-ins, which honour it', () => {
+    expect(checkRegularizer(l2).failures).toEqual([]);
+  });
+});
+
 describe('assertRegularizer', () => {
   it('passes silently or throws the failures', () => {
     expect(() => assertRegularizer(l2)).not.toThrow();

@@ -52,7 +52,11 @@ export interface RegularizerCheckReport {
  * 2. (out_after − out_before) / scale = (R(Θ + s) − R(Θ − s)) / 2s on columns 1.. in float64;
  * 3. column 0 of `out` is untouched and R does not change when column 0 does;
  * 4. `out` is added to, not overwritten; scale 0 adds nothing; Θ is left alone;
- * 5. a mismatched `out` throws (ShapeError or any Error with a message); R and ∂R are finite at Θ ∈ {0, ±1e-30, 1e3}.
+ * 5. a mismatched `out` throws (ShapeError or any Error with a message); R and ∂R are finite at Θ ∈ {0, ±1e-30, 1e3};
+ * 6. given a region (`{ fromColumn: 0 }`, a block a layer declares penalized whole), value and
+ *    gradient agree on column 0 too (the accumulated gradient is the central difference of
+ *    `value(Θ, region)`). A regularizer written before regions, which ignores them consistently,
+ *    passes; it then penalizes every block from column 1.
  *
  * @example
  * const report = checkRegularizer(myRegularizer);
@@ -84,6 +88,7 @@ export function checkRegularizer(
   const before = uniformMatrix(rows, cols, -1, 1, random);
   attempt(tally, 'gradient check', () => checkGradient(tally, plugin, theta, before, scale, step, tolerance));
   attempt(tally, 'bias column check', () => checkBiasIgnored(tally, plugin, theta));
+  attempt(tally, 'region check', () => checkWholeRegion(tally, plugin, theta, step, tolerance));
   attempt(tally, 'scale 0 check', () => {
     const out = zeros(rows, cols);
     out.data.set(before.data);
@@ -192,4 +197,34 @@ function checkExtremes(
   const out = zeros(rows, cols, dtype);
   plugin.accumulateGradient(theta, 1, out);
   expectFinite(tally, `accumulateGradient at Θ ∈ {0, ±1e-30, 1e3} (${dtype})`, out);
+}
+
+/** With region { fromColumn: 0 }, column 0's gradient is the central difference of value(Θ, region). */
+function checkWholeRegion(
+  tally: Tally,
+  plugin: RegularizerPlugin,
+  theta: Matrix,
+  step: number,
+  tolerance: number,
+): void {
+  const region = { fromColumn: 0 };
+  const out = zeros(theta.rows, theta.cols);
+  plugin.accumulateGradient(theta, 1, out, region);
+  for (let i = 0; i < theta.rows; i++) {
+    const k = i * theta.cols;
+    const saved = theta.data[k]!;
+    theta.data[k] = saved + step;
+    const plus = plugin.value(theta, region);
+    theta.data[k] = saved - step;
+    const minus = plugin.value(theta, region);
+    theta.data[k] = saved;
+    const numeric = (plus - minus) / (2 * step);
+    const error = Math.abs(out.data[k]! - numeric) / Math.max(1, Math.abs(numeric));
+    if (!(error <= tolerance)) {
+      tally.failures.push(
+        `with region { fromColumn: 0 }, ∂R/∂Θ at row ${i}, column 0 is ${out.data[k]}, the central difference of value ${numeric} (value and gradient disagree about the region)`,
+      );
+      return;
+    }
+  }
 }

@@ -37,3 +37,16 @@ describe('l2', () => {
     expect(call).toThrow(/3 × 2.*2 × 3/);
   });
 });
+
+describe('l2 over a declared region', () => {
+  it('penalizes from the region’s first column: the whole block with fromColumn 0', () => {
+    const theta = { rows: 2, cols: 3, data: Float64Array.from([1, 2, 3, 4, 5, 6]) };
+    // ½(1 + 4 + 9 + 16 + 25 + 36) = 45.5 over the whole block; 37 without column 0, as before.
+    expect(l2.value(theta, { fromColumn: 0 })).toBe(45.5);
+    expect(l2.value(theta)).toBe(37);
+    expect(l2.value(theta, { fromColumn: 2 })).toBe(0.5 * (9 + 36));
+    const out = { rows: 2, cols: 3, data: new Float64Array(6) };
+    l2.accumulateGradient(theta, 0.5, out, { fromColumn: 0 });
+    expect(Array.from(out.data)).toEqual([0.5, 1, 1.5, 2, 2.5, 3]);
+  });
+});
