@@ -8,13 +8,15 @@ import { startCommand } from '../args/command';
 import type { Flags } from '../args/flags';
 import { commonFlags, text } from '../args/flags';
 import { networkFlags } from '../args/network-flags';
-import { integer, number, pluginRef, pluginRefs, sizes } from '../args/values';
+import { stackEntries } from '../args/stack';
+import { integer, number, pluginRef, pluginRefs } from '../args/values';
 import { dataForModel } from '../data/model-data';
 import { ExitCode, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { paint } from '../output/color';
 import { eventSink } from '../output/events';
+import { networkName } from '../output/network-name';
 import { table } from '../output/table';
 import { warner } from '../output/warn';
 
@@ -23,7 +25,7 @@ export const gradcheckFlags = {
   layers: {
     type: 'string',
     value: '<n,...,n>',
-    help: 'layer sizes of a fresh network (default 3,5,3, as in the course)',
+    help: 'layers of a fresh network, other layers by name between the sizes (default 3,5,3, as in the course; 3,5,batch-norm,3)',
   },
   ...networkFlags,
   rows: { type: 'string', value: '<m>', help: 'examples to check on (default 5)' },
@@ -90,8 +92,9 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
       y = rowSlice(data.y, 0, m);
     } else ({ x, y } = randomData(net.layers, rows, seed));
   } else {
-    const layers = sizes('--layers', text(values, 'layers') ?? '3,5,3');
-    if (layers.length < 2) throw new UsageError('--layers needs at least an input and an output size');
+    const layers = stackEntries('--layers', text(values, 'layers') ?? '3,5,3', registry);
+    if (layers.filter((entry) => typeof entry === 'number').length < 2)
+      throw new UsageError('--layers needs at least an input and an output size');
     const spec: UncheckedNetworkSpec = {
       layers,
       activation: pluginRefs('--activation', text(values, 'activation') ?? 'sigmoid'),
@@ -104,7 +107,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
       seed,
     };
     net = createNetwork(checkSpec(spec, registry), { registry });
-    ({ x, y } = randomData(layers, rows, seed));
+    ({ x, y } = randomData(net.layers, rows, seed));
   }
   const report = checkGradients(net, x, y, {
     epsilon: number('--epsilon', text(values, 'epsilon') ?? '1e-4'),
@@ -133,7 +136,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
   if (values.json !== true) {
     io.stdout.write(
       `${[
-        `network ${net.layers.join('-')} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} weights`,
+        `network ${networkName(net)} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} weights`,
         `relative difference ‖n − a‖/‖n + a‖: ${report.relativeDifference.toExponential(3)} (tolerance ${thresholdText}; ‖n − a‖ = ${report.differenceNorm.toExponential(3)}, round-off floor ${(report.absoluteTolerance * Math.sqrt(report.checked - report.kinks)).toExponential(1)})`,
         `entries beyond |a − n| > 1e-5 + 1e-3·|n|: ${report.flagged}` +
           (report.kinks > 0 ? `; entries across a kink (left out): ${report.kinks}` : ''),
@@ -142,7 +145,8 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
         table([
           ['layer', 'row', 'column', 'backprop', 'numeric', 'relative difference', ''],
           ...report.worst.map((e) => [
-            `Θ(${e.layer})`,
+            // Dense weights as Θ(l); other layers' parameters by index, kind and block.
+            /^layer \d+ dense /.test(e.name) ? `Θ(${e.layer})` : e.name.replace(/\[\d+\]$/, ''),
             String(e.row),
             String(e.column),
             e.backprop.toExponential(6),
