@@ -20,9 +20,13 @@ export function checkSpec(
 ): NetworkSpec {
   const check = <K extends PluginKind>(kind: K, choice: PluginRef | Plugin) =>
     typeof choice === 'object' && 'kind' in choice ? choice : checkPluginRef(registry, kind, choice);
-  const { activation, outputActivation, loss, regularizer, initializer, ...rest } = spec;
+  const { layers, activation, outputActivation, loss, regularizer, initializer, ...rest } = spec;
   return {
     ...rest,
+    // Sizes pass through (checked by createNetwork); other layers' names are checked here.
+    layers: Array.isArray(layers)
+      ? layers.map((entry) => (typeof entry === 'number' ? entry : check('layer', entry)))
+      : layers,
     ...(activation !== undefined && {
       activation: isList(activation)
         ? activation.map((a) => check('activation', a))

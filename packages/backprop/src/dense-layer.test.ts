@@ -12,24 +12,36 @@ describe('the dense layer plugin against the network', () => {
         { layers: [3, 4], outputActivation: 'linear', loss: 'mean-squared-error', seed: 5, dtype },
         { backend: reference },
       );
-      const A = dtype === 'float64' ? Float64Array : Float32Array;
+      const A = (values: ArrayLike<number>) =>
+        dtype === 'float64' ? Float64Array.from(values) : Float32Array.from(values);
+      const filled = (n: number, f: (i: number) => number) => A(Array.from({ length: n }, (_, i) => f(i)));
       const x = matrix(
         5,
         3,
-        A.from({ length: 15 }, (_, i) => Math.sin(i + 1)),
+        filled(15, (i) => Math.sin(i + 1)),
       );
       const y = matrix(
         5,
         4,
-        A.from({ length: 20 }, (_, i) => Math.cos(i)),
+        filled(20, (i) => Math.cos(i)),
       );
-      const gradient = new A(net.parameterCount);
+      const gradient = filled(net.parameterCount, () => 0);
       net.gradients(x, y, gradient);
       const h = net.predict(x);
 
       const built = dense.build({ inputUnits: 3, outputUnits: 4, activation: net.activations[0]! });
-      const output = matrix(5, 4, new A(20));
-      const saved = built.saved.map((w) => matrix(5, w, new A(5 * w)));
+      const output = matrix(
+        5,
+        4,
+        filled(20, () => 0),
+      );
+      const saved = built.saved.map((w) =>
+        matrix(
+          5,
+          w,
+          filled(5 * w, () => 0),
+        ),
+      );
       const context = { mode: 'train' as const, backend: reference, random: undefined };
       built.forward(context, { input: x, output, saved }, [net.thetas[0]!], []);
       expect(Array.from(output.data)).toEqual(Array.from(h.data));
@@ -37,9 +49,13 @@ describe('the dense layer plugin against the network', () => {
       const upstream = matrix(
         5,
         4,
-        A.from(output.data, (v, i) => v - y.data[i]!),
+        filled(20, (i) => output.data[i]! - y.data[i]!),
       );
-      const D = matrix(4, 4, new A(16));
+      const D = matrix(
+        4,
+        4,
+        filled(16, () => 0),
+      );
       built.backward(context, { input: x, output, saved }, upstream, [net.thetas[0]!], [D], undefined);
       expect(Array.from(D.data)).toEqual(Array.from(gradient));
     });
