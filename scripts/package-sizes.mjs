@@ -18,6 +18,7 @@ export const typicalImports = {
   '@deltanet/tensor': 'matmul',
   '@deltanet/activations': 'sigmoid',
   '@deltanet/losses': 'crossEntropy',
+  '@deltanet/layers': 'dropout',
   '@deltanet/optimizers': 'adam',
   '@deltanet/data': 'parseCsv',
   '@deltanet/digits': 'loadDigits',

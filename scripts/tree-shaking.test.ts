@@ -31,6 +31,12 @@ describe('tree shaking', () => {
       expect(code).not.toContain(`"${other}"`);
   });
 
+  it('keeps only the imported layer', async () => {
+    const code = await bundle(`import { dense } from '@deltanet/layers'; console.log(dense);`);
+    expect(code).toContain('"dense"');
+    for (const other of ['batch-norm', 'dropout']) expect(code).not.toContain(`"${other}"`);
+  });
+
   it('keeps only the imported optimizer', async () => {
     const code = await bundle(`import { sgd } from '@deltanet/optimizers'; console.log(sgd);`);
     for (const other of ['adam', 'lbfgs', 'conjugate-gradient', 'rmsprop'])

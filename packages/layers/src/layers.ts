@@ -10,4 +10,8 @@ import { dropout } from './dropout';
  * @example
  * const registry = createRegistry(activations, layers);
  */
-export const layers: readonly LayerPlugin[] = /* @__PURE__ */ Object.freeze([dense, dropout(), batchNorm()]);
+export const layers: readonly LayerPlugin[] = /* @__PURE__ */ Object.freeze([
+  dense,
+  /* @__PURE__ */ dropout(),
+  /* @__PURE__ */ batchNorm(),
+]);

@@ -1,5 +1,5 @@
 // `--plugin <module>`: imports third-party plugins, verifies the derivatives of activations,
-// losses and regularizers against central differences, and adds them to the registry, so they
+// losses, regularizers and layers against central differences, and adds them to the registry, so they
 // appear everywhere a built-in does (flags, help, errors, `deltanet plugins`).
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { checkActivation } from '@deltanet/activations';
 import { builtinRegistry } from '@deltanet/backprop';
 import type { Plugin, PluginRegistry } from '@deltanet/contract';
 import { pluginKinds } from '@deltanet/contract';
+import { checkLayer } from '@deltanet/layers';
 import { checkLoss, checkRegularizer } from '@deltanet/losses';
 import type { FlagValues } from '../args/flags';
 import { list } from '../args/flags';
@@ -93,6 +94,7 @@ const requiredFunctions: Partial<Record<Plugin['kind'], string[]>> = {
   optimizer: ['init'],
   initializer: ['initialize'],
   backend: ['supports', 'gemm'],
+  layer: ['build'],
 };
 
 /** The --plugin modules given as paths, as inputs no output may replace. */
@@ -165,7 +167,9 @@ function verifyPlugin(plugin: Plugin, module: string, warn: (message: string) =>
         ? checkLoss(plugin)
         : plugin.kind === 'regularizer'
           ? checkRegularizer(plugin)
-          : undefined;
+          : plugin.kind === 'layer'
+            ? checkLayer(plugin)
+            : undefined;
   if (!report || report.ok) return;
   const robustness = (failure: string) => /^(extremes|float32):|^value is .* at /.test(failure);
   const where = `--plugin ${module}: ${plugin.kind} "${plugin.name}"`;
