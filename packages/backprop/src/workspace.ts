@@ -83,7 +83,8 @@ export function createWorkspace(
         ? undefined
         : {
             pass: {
-              input: zeros(rows, layer.inputUnits, dtype),
+              // Points at the layer below's output before every forward; no buffer of its own.
+              input: zeros(0, layer.inputUnits, dtype),
               output: zeros(rows, layer.outputUnits, dtype),
               saved: layer.built.saved.map((width) => zeros(rows, width, dtype)),
             },
