@@ -3,21 +3,29 @@
 import type { Plugin, PluginKind, PluginRef, PluginRegistry } from '@deltanet/contract';
 import { checkPluginRef } from '@deltanet/contract';
 import { builtinRegistry } from './builtins';
-import type { NetworkSpec, UncheckedNetworkSpec } from './spec';
+import type {
+  LayeredNetworkSpec,
+  NetworkSpec,
+  UncheckedLayeredNetworkSpec,
+  UncheckedNetworkSpec,
+} from './spec';
 
 /**
  * Checks every plugin name of `spec` against `registry` (default: the built-ins) and returns
- * the spec typed as a `NetworkSpec`. Throws `UnknownPluginError` (listing the valid names) on
+ * the spec typed as a `NetworkSpec` (a `LayeredNetworkSpec` when it has other layers). Throws `UnknownPluginError` (listing the valid names) on
  * an unknown name; options, sizes and numbers are checked later, by `createNetwork`, as usual.
  *
  * @example
  * const spec = checkSpec(JSON.parse(await readFile('net.json', 'utf8')), registry);
  * const net = createNetwork(spec, { registry });
  */
+export function checkSpec(spec: UncheckedNetworkSpec, registry?: PluginRegistry): NetworkSpec;
+/** `checkSpec` for a spec with other layers between the sizes: their names are checked too. */
+export function checkSpec(spec: UncheckedLayeredNetworkSpec, registry?: PluginRegistry): LayeredNetworkSpec;
 export function checkSpec(
-  spec: UncheckedNetworkSpec,
+  spec: UncheckedLayeredNetworkSpec,
   registry: PluginRegistry = builtinRegistry(),
-): NetworkSpec {
+): LayeredNetworkSpec {
   const check = <K extends PluginKind>(kind: K, choice: PluginRef | Plugin) =>
     typeof choice === 'object' && 'kind' in choice ? choice : checkPluginRef(registry, kind, choice);
   const { layers, activation, outputActivation, loss, regularizer, initializer, ...rest } = spec;
@@ -36,7 +44,7 @@ export function checkSpec(
     ...(loss !== undefined && { loss: check('loss', loss) }),
     ...(regularizer !== undefined && { regularizer: check('regularizer', regularizer) }),
     ...(initializer !== undefined && { initializer: check('initializer', initializer) }),
-  } as NetworkSpec;
+  } as LayeredNetworkSpec;
 }
 
 function isList<T>(value: T | readonly T[]): value is readonly T[] {

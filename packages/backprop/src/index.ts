@@ -28,11 +28,14 @@ export type {
 export { loadDocument, MODEL_FORMAT, MODEL_VERSION, parseNetwork, serializeNetwork } from './serialize';
 export type {
   BuiltinPlugins,
+  LayerEntry,
+  LayeredNetworkSpec,
   NetworkSpec,
   PluginChoice,
   PluginDescriptor,
   ResolvedSpec,
   SpecDescription,
+  UncheckedLayeredNetworkSpec,
   UncheckedNetworkSpec,
 } from './spec';
 export { describeSpec, resolveSpec } from './spec';

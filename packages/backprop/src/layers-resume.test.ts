@@ -1,11 +1,11 @@
 // A run with dropout and batch-norm cut mid-epoch and resumed from its checkpoint ends on the
 // same weights and running statistics as the uninterrupted run, bit for bit.
 import { describe, expect, it } from 'vitest';
-import type { FitOptions, NetworkSpec } from './index';
+import type { FitOptions, LayeredNetworkSpec } from './index';
 import { createNetwork, fit, parseNetwork, serializeNetwork } from './index';
 import { circleData as data } from './internal/circle-fixture';
 
-const spec: NetworkSpec = {
+const spec: LayeredNetworkSpec = {
   layers: [2, 6, { name: 'dropout', options: { rate: 0.3 } }, 'batch-norm', 5, 1],
   activation: 'tanh',
   seed: 9,

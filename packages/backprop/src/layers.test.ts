@@ -1,7 +1,7 @@
 // Networks with non-dense layers: gradients against central differences, the modes, training.
 import { matrix } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import type { NetworkSpec } from './index';
+import type { LayeredNetworkSpec } from './index';
 import { checkGradients, createNetwork, fit } from './index';
 
 // XOR-like data: 16 rows on a grid, the class the sign of x₁·x₂.
@@ -73,11 +73,13 @@ describe('a stack with dropout and batch-norm', () => {
 describe('typed layer names', () => {
   it('compile for built-ins with their options and fail misspellings (typecheck asserts these)', async () => {
     const { checkSpec } = await import('./index');
-    const ok: NetworkSpec = { layers: [2, { name: 'dropout', options: { rate: 0.1 } }, 3, 'batch-norm', 1] };
+    const ok: LayeredNetworkSpec = {
+      layers: [2, { name: 'dropout', options: { rate: 0.1 } }, 3, 'batch-norm', 1],
+    };
     // @ts-expect-error: no layer is named "dropuot"
-    const misspelled: NetworkSpec = { layers: [2, 'dropuot', 1] };
+    const misspelled: LayeredNetworkSpec = { layers: [2, 'dropuot', 1] };
     // @ts-expect-error: dropout has no option "rat"
-    const badOption: NetworkSpec = { layers: [2, { name: 'dropout', options: { rat: 0.1 } }, 1] };
+    const badOption: LayeredNetworkSpec = { layers: [2, { name: 'dropout', options: { rat: 0.1 } }, 1] };
     expect(createNetwork(ok).stack).toHaveLength(4);
     expect(() => createNetwork(badOption)).toThrow(/dropout" has no option "rat"; valid options: rate/);
     // checkSpec checks a run-time spec's layer names too.

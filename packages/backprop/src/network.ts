@@ -33,7 +33,7 @@ import {
   outputDeltaRule,
   penalty,
 } from './propagate';
-import type { NetworkSpec, ResolvedSpec } from './spec';
+import type { LayeredNetworkSpec, ResolvedSpec } from './spec';
 import { resolveSpec } from './spec';
 import type { StackLayer } from './stack';
 import { blockViews, placeStack } from './stack';
@@ -333,7 +333,7 @@ export class Network implements PropagationModel {
  * @example
  * const net = createNetwork({ layers: [784, 25, 10], lambda: 1 });
  */
-export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
+export function createNetwork(spec: LayeredNetworkSpec, options: NetworkOptions = {}): Network {
   const registry = options.registry ?? builtinRegistry();
   return new Network(resolveSpec(spec, registry), { ...options, registry });
 }

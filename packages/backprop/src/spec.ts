@@ -74,13 +74,8 @@ export type PluginChoice<P extends Plugin, Extra = never> =
  * // { layers: [2, 1], outputActivation: 'sigmod' } does not compile.
  */
 export interface NetworkSpec<Extra = never> {
-  /**
-   * The stack, input first: numbers are dense layers of that many units (s(1), …, s(L), the
-   * first the input, the last the output), with the spec's activations; other layers go between
-   * the numbers by name or `{ name, options }`, e.g. `[2, 8, { name: 'dropout', options: { rate:
-   * 0.2 } }, 8, 'batch-norm', 1]`. At least an input and an output size; first and last are numbers.
-   */
-  readonly layers: readonly (number | PluginChoice<LayerPlugin, Extra>)[];
+  /** Units per layer, input first: [s(1), …, s(L)]; at least an input and an output layer. */
+  readonly layers: readonly number[];
   /** Hidden activation: one for every hidden layer, or one per hidden layer. Default sigmoid. */
   readonly activation?:
     | PluginChoice<ActivationPlugin, Extra>
@@ -102,14 +97,47 @@ export interface NetworkSpec<Extra = never> {
 }
 
 /**
+ * One entry of a layered spec's `layers`: a number (a dense layer of that many units) or another
+ * layer by name or `{ name, options }`, typed like every plugin choice.
+ *
+ * @example
+ * const entry: LayerEntry = { name: 'dropout', options: { rate: 0.2 } };
+ */
+export type LayerEntry<Extra = never> = number | PluginChoice<LayerPlugin, Extra>;
+
+/**
+ * A spec whose `layers` may hold other layers between the dense sizes: what `createNetwork`
+ * takes (a `NetworkSpec`, all dense, is one). Numbers are dense layers of that many units (s(1),
+ * …, s(L), the first the input, the last the output) with the spec's activations; other layers
+ * go between the numbers by name or `{ name, options }`. The first and last entries are numbers.
+ *
+ * @example
+ * const spec: LayeredNetworkSpec = { layers: [2, 8, { name: 'dropout', options: { rate: 0.2 } }, 8, 'batch-norm', 1] };
+ * // { layers: [2, 'dropuot', 1] } does not compile.
+ */
+export interface LayeredNetworkSpec<Extra = never> extends Omit<NetworkSpec<Extra>, 'layers'> {
+  /** The stack, input first: dense sizes and, between them, other layers. */
+  readonly layers: readonly LayerEntry<Extra>[];
+}
+
+/**
  * A spec whose plugin names are plain strings, checked only at run time by the registry (an
  * unknown name throws `UnknownPluginError` listing the valid ones): what a model file holds.
- * `resolveSpec` takes it; prefer `NetworkSpec` in code, where names are typed.
+ * `resolveSpec` takes it; prefer `NetworkSpec` or `LayeredNetworkSpec` in code, where names are typed.
  *
  * @example
  * const spec: UncheckedNetworkSpec = JSON.parse(text).spec;
  */
 export type UncheckedNetworkSpec = NetworkSpec<CustomPluginRef>;
+
+/**
+ * `UncheckedNetworkSpec` whose `layers` may hold other layers (any name, checked at run time):
+ * what a model file with layers holds, and what `resolveSpec` takes.
+ *
+ * @example
+ * const spec: UncheckedLayeredNetworkSpec = { layers: [784, { name: 'dropout', options: { rate: 0.2 } }, 96, 10] };
+ */
+export type UncheckedLayeredNetworkSpec = LayeredNetworkSpec<CustomPluginRef>;
 
 /** A plugin as saved in a model file: its name and options. */
 export interface PluginDescriptor {
@@ -142,7 +170,7 @@ export interface ResolvedSpec {
 }
 
 /** Fills defaults, validates sizes and numbers, and resolves every plugin through `registry`. */
-export function resolveSpec(spec: UncheckedNetworkSpec, registry: PluginRegistry): ResolvedSpec {
+export function resolveSpec(spec: UncheckedLayeredNetworkSpec, registry: PluginRegistry): ResolvedSpec {
   const stack = resolveStack(spec.layers, registry);
   const layers = stack.filter((entry): entry is number => typeof entry === 'number');
   const lambda = spec.lambda ?? 0;
@@ -206,7 +234,7 @@ export function describeSpec(spec: ResolvedSpec) {
   };
 }
 
-/** The JSON shape `describeSpec` returns; `UncheckedNetworkSpec` accepts it back. */
+/** The JSON shape `describeSpec` returns; `UncheckedLayeredNetworkSpec` accepts it back. */
 export type SpecDescription = ReturnType<typeof describeSpec>;
 
 /** `{ name, options }` of a plugin; options only when it has any. */
@@ -237,7 +265,7 @@ export function choosePlugin<K extends PluginKind>(
  * its index); the first and last entries must be numbers (the input and output sizes).
  */
 function resolveStack(
-  layers: UncheckedNetworkSpec['layers'],
+  layers: UncheckedLayeredNetworkSpec['layers'],
   registry: PluginRegistry,
 ): (number | LayerPlugin)[] {
   if (!Array.isArray(layers) || layers.filter((entry) => typeof entry === 'number').length < 2) {

@@ -1,6 +1,6 @@
 // `deltanet gradcheck`: backprop's gradient against central differences, for a network built
 // from flags (the course's 3-5-3 by default) or a saved model, on small random data or given rows.
-import type { UncheckedNetworkSpec } from '@deltanet/backprop';
+import type { UncheckedLayeredNetworkSpec } from '@deltanet/backprop';
 import { checkGradients, checkSpec, createNetwork } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
 import { createRandom, fromRows, rowSlice } from '@deltanet/tensor';
@@ -95,7 +95,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
     const layers = stackEntries('--layers', text(values, 'layers') ?? '3,5,3', registry);
     if (layers.filter((entry) => typeof entry === 'number').length < 2)
       throw new UsageError('--layers needs at least an input and an output size');
-    const spec: UncheckedNetworkSpec = {
+    const spec: UncheckedLayeredNetworkSpec = {
       layers,
       activation: pluginRefs('--activation', text(values, 'activation') ?? 'sigmoid'),
       outputActivation: pluginRef('--output-activation', text(values, 'output-activation') ?? 'sigmoid'),

@@ -1,6 +1,6 @@
 // What `train` builds before it trains: the network from flags and data (layer sizes, output
 // activation and loss defaults, the parameter budget) and the data with standardized targets.
-import type { Network, UncheckedNetworkSpec } from '@deltanet/backprop';
+import type { Network, UncheckedLayeredNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork, parameterCount } from '@deltanet/backprop';
 import type { PluginRef, PluginRegistry } from '@deltanet/contract';
 import { applyStandardizer, type fitStandardizer } from '@deltanet/data';
@@ -46,7 +46,7 @@ export function outputDefaults(
 }
 
 /** A network too large to allocate is a usage error, not a crash. */
-export function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistry): Network {
+export function buildNetwork(spec: UncheckedLayeredNetworkSpec, registry: PluginRegistry): Network {
   // The dense chain's Θ: other layers add a few values per unit at most.
   const count = parameterCount(spec.layers.filter((entry): entry is number => typeof entry === 'number'));
   // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ

@@ -1,6 +1,11 @@
 // `deltanet train [dataset | file]`: build a network from flags (or a --config file), train it
 // with progress, checkpoints and Ctrl-C handling, report held-out figures, save the model.
-import type { Network, TrainingHistory, TrainingState, UncheckedNetworkSpec } from '@deltanet/backprop';
+import type {
+  Network,
+  TrainingHistory,
+  TrainingState,
+  UncheckedLayeredNetworkSpec,
+} from '@deltanet/backprop';
 import { fit, serializeNetwork } from '@deltanet/backprop';
 import { fitStandardizer } from '@deltanet/data';
 import { setWasmThreads } from '@deltanet/tensor';
@@ -131,7 +136,7 @@ export async function train(args: string[], io: Io): Promise<number> {
     values['normalize-targets'] === true ? fitStandardizer(loaded.train.y) : undefined;
   const data = withTargets(loaded, targetNormalization);
   const defaults = outputDefaults(ref, regression, data, values);
-  const spec: UncheckedNetworkSpec = {
+  const spec: UncheckedLayeredNetworkSpec = {
     layers: layerSizes(values, flag('hidden'), data, parsed.registry),
     activation: pluginRefs('--activation', flag('activation')),
     outputActivation: pluginRef('--output-activation', defaults.outputActivation),
