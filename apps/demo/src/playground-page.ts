@@ -197,6 +197,7 @@ export class PlaygroundPage {
         const moved = snapshot.epoch !== this.#shownEpoch;
         this.#shownEpoch = snapshot.epoch;
         this.#controls.setEpoch(Math.max(snapshot.epoch, this.#confirmedEpoch));
+        this.#controls.setRate(snapshot.learningRate);
         this.#output.update(snapshot);
         if (moved && this.#checkedEpoch !== undefined && this.#checkedEpoch !== snapshot.epoch) {
           this.#gradients.clear();
