@@ -232,6 +232,17 @@ describe('PlaygroundSession learning-rate schedules', () => {
     expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
   });
 
+  it('continues L-BFGS’s history across slices: three slices equal one three-iteration fit', async () => {
+    const state: PlaygroundState = { ...xorState, optimizer: 'lbfgs' };
+    const session = new PlaygroundSession(state, registry);
+    for (let slice = 0; slice < 3; slice++) await session.train(1);
+    const net = createNetwork(playgroundSpec(state), { registry });
+    // L-BFGS takes the page's learning rate as its first trial step's scale.
+    const optimizer = { name: 'lbfgs', options: { learningRate: state.learningRate } };
+    await fit(net, session.data.train, { optimizer, epochs: 3 });
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+  });
+
   it('starts a schedule chosen mid-run at the run’s update count, and keeps it across a new optimizer', async () => {
     const state: PlaygroundState = { ...defaultState, dataset: 'xor', optimizer: 'sgd', learningRate: 0.04 };
     const session = new PlaygroundSession(state, registry);
