@@ -238,7 +238,7 @@ describe('PlaygroundSession learning-rate schedules', () => {
     for (let slice = 0; slice < 3; slice++) await session.train(1);
     const net = createNetwork(playgroundSpec(state), { registry });
     // L-BFGS takes the page's learning rate as its first trial step's scale.
-    const optimizer = { name: 'lbfgs', options: { learningRate: state.learningRate } };
+    const optimizer = { name: 'lbfgs' as const, options: { learningRate: state.learningRate } };
     await fit(net, session.data.train, { optimizer, epochs: 3 });
     expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
   });

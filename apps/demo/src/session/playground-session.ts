@@ -150,18 +150,16 @@ export class PlaygroundSession {
     const options: PluginOptions =
       optimizer.options && 'learningRate' in optimizer.options ? { learningRate: state.learningRate } : {};
     const plugin = this.#registry.resolve('optimizer', { name: state.optimizer, options });
-    const schedule =
-      'learningRate' in options
-        ? learningRateSchedule(
-            state.schedule,
-            state.learningRate,
-            state.scheduleEpochs,
-            this.#updatesPerEpoch(state),
-          )
-        : undefined;
-    // The named minibatch optimizers are chains ending in their learning rate, which withSchedule replaces.
-    if (schedule === undefined || !('transforms' in plugin)) return [plugin, undefined];
-    return [withSchedule(plugin as ChainOptimizer, schedule), schedule];
+    // The minibatch optimizers are chains ending in their learning rate, which withSchedule
+    // replaces; full-batch methods search their step and take no schedule.
+    if (!('transforms' in plugin)) return [plugin, undefined];
+    const schedule = learningRateSchedule(
+      state.schedule,
+      state.learningRate,
+      state.scheduleEpochs,
+      this.#updatesPerEpoch(state),
+    );
+    return schedule ? [withSchedule(plugin as ChainOptimizer, schedule), schedule] : [plugin, undefined];
   }
 
   /** Minibatches an epoch: ⌈training rows / batch size⌉. */
