@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
-// Warm-up time before any sample: in one B3 process the first ten 1,000-step `fit` calls took
-// 35, 9, 5, 5, 4, … ms and settled at 3.4–3.6 ms from the eleventh (about 80 ms in).
+// Warm-up time before any sample: V8 optimizes a training loop in tiers over its first tens of
+// milliseconds, so a fast contestant's first calls run several times slower than its settled ones.
 const WARMUP_SECONDS = 0.3;
 
 /** The middle value (mean of the two middle ones for an even count). */
@@ -17,7 +17,7 @@ export function median(values: readonly number[]): number {
  * Median seconds per call of `run`, timed in `repeats` samples after untimed warm-up calls (JIT
  * tiers, workspace allocation, wasm instantiation): at least `warmup` of them and at least
  * WARMUP_SECONDS' worth, since V8 takes tens of milliseconds to optimize a training loop, which
- * two calls of a fast contestant (4 ms for B3's 1,000 steps) do not cover; the same rule holds for
+ * two calls of a fast contestant (B3's 1,000-step `fit`) do not cover; the same rule holds for
  * every contestant. Each sample makes `inner` calls, or
  * with `sampleSeconds` as many as fill about that long (calibrated on one timed call).
  * `best: true` reports the fastest sample instead: for kernel throughput, where other

@@ -53,6 +53,8 @@ export class PlaygroundPage {
   #pending: PlaygroundSnapshot | undefined;
   #frameBooked = false;
   #shownEpoch = -1;
+  /** α of the next update as last drawn (a schedule's α(t)); null for full-batch methods. */
+  #shownRate: number | null = null;
   /** The epoch of the worker's last status: a snapshot drawn late never shows an older count. */
   #confirmedEpoch = 0;
   /** The epoch the shown gradient check was run at; any change clears it. */
@@ -197,6 +199,8 @@ export class PlaygroundPage {
         const moved = snapshot.epoch !== this.#shownEpoch;
         this.#shownEpoch = snapshot.epoch;
         this.#controls.setEpoch(Math.max(snapshot.epoch, this.#confirmedEpoch));
+        this.#shownRate = snapshot.learningRate;
+        this.#controls.setRate(snapshot.learningRate);
         this.#output.update(snapshot);
         if (moved && this.#checkedEpoch !== undefined && this.#checkedEpoch !== snapshot.epoch) {
           this.#gradients.clear();
@@ -267,7 +271,8 @@ export class PlaygroundPage {
           activations: [...this.#state.activations, this.#state.outputActivation],
           regularizer: this.#state.regularizer,
           loss: this.#state.loss,
-          learningRate: this.#state.learningRate,
+          // Under a schedule the update about to happen uses α(t), the rate shown by the epoch.
+          learningRate: this.#shownRate ?? this.#state.learningRate,
           optimizer: this.#state.optimizer,
         };
         if (fresh)

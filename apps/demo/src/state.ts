@@ -1,6 +1,7 @@
 // The playground's whole state: everything a shared link must carry to reproduce a run.
 import type { PlaygroundRegressionSetName, PlaygroundSetName } from '@deltanet/data';
 import type { FeatureName } from './features';
+import type { ScheduleName } from './schedule';
 
 /** The Playground's two problem types: 0/1 classes, or a number to fit (plane, multi-gaussian). */
 export const problems = ['classification', 'regression'] as const;
@@ -19,6 +20,7 @@ export const limits = {
   trainPercent: { min: 10, max: 90 },
   batchSize: { min: 1, max: 100 },
   learningRate: { min: 1e-5, max: 10 },
+  scheduleEpochs: { min: 1, max: 100_000 },
   lambda: { min: 0, max: 10 },
 } as const;
 
@@ -57,7 +59,12 @@ export interface PlaygroundState {
   readonly outputActivation: string;
   readonly loss: string;
   readonly optimizer: string;
+  /** α, or a schedule's starting (cosine: peak) rate. */
   readonly learningRate: number;
+  /** How α changes with the minibatch updates done (see `learningRateSchedule`). */
+  readonly schedule: ScheduleName;
+  /** The schedule's horizon H in epochs: step halves every H/4, cosine reaches 0 at H. */
+  readonly scheduleEpochs: number;
   readonly lambda: number;
   readonly regularizer: string;
   readonly batchSize: number;
@@ -83,7 +90,9 @@ export interface PluginChoices {
  * The state a fresh page starts from, TensorFlow Playground's defaults: circle, x1 and x2, 4-2
  * tanh units, plain gradient descent with learning rate 0.03 and batch 10 (a sigmoid output and
  * cross-entropy for the 0/1 classes). From here circle, XOR and gauss reach a test loss below
- * 0.1 within about 150 epochs; Adam at the same rate gets stuck on XOR for some seeds.
+ * 0.1 within about 150 epochs; Adam at the same rate gets stuck on XOR for some seeds. A
+ * schedule is off; when chosen, its horizon of 300 epochs spans such a run with room to spare
+ * (the spiral preset needs a few hundred).
  */
 export const defaultState: PlaygroundState = {
   problem: 'classification',
@@ -98,6 +107,8 @@ export const defaultState: PlaygroundState = {
   loss: 'cross-entropy',
   optimizer: 'sgd',
   learningRate: 0.03,
+  schedule: 'none',
+  scheduleEpochs: 300,
   lambda: 0,
   regularizer: noRegularizer,
   batchSize: 10,
@@ -143,6 +154,8 @@ export const spiralPreset: Preset = {
  */
 export const tuningKeys = [
   'learningRate',
+  'schedule',
+  'scheduleEpochs',
   'lambda',
   'regularizer',
   'batchSize',

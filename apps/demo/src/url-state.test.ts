@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compatible } from './combinations';
 import { featureNames } from './features';
+import { scheduleNames } from './schedule';
 import type { PlaygroundState, PluginChoices } from './state';
 import { defaultState, speeds } from './state';
 import { parseState, serializeState } from './url-state';
@@ -37,6 +38,8 @@ describe('URL state', () => {
         loss: name(choices.losses),
         optimizer: name(choices.optimizers),
         learningRate: fc.double({ min: 1e-5, max: 10, noNaN: true }),
+        schedule: fc.constantFrom(...scheduleNames),
+        scheduleEpochs: fc.integer({ min: 1, max: 100_000 }),
         lambda: fc.double({ min: 0, max: 10, noNaN: true }),
         regularizer: name(['none', ...choices.regularizers]),
         batchSize: fc.integer({ min: 1, max: 100 }),
@@ -67,6 +70,17 @@ describe('URL state', () => {
         expect(parsed.state).toEqual(s);
       }),
     );
+  });
+
+  it('keeps the schedule and its horizon in the link, and refuses unknown ones', () => {
+    const cosine: PlaygroundState = { ...defaultState, schedule: 'cosine', scheduleEpochs: 120 };
+    const query = serializeState(cosine);
+    expect(query).toContain('schedule=cosine&scheduleEpochs=120');
+    expect(parseState(query, choices)).toEqual({ state: cosine, problems: [] });
+    expect(parseState('schedule=linear&scheduleEpochs=0', choices).problems).toEqual([
+      'schedule: "linear" is not one of none, step, exponential, cosine; using none',
+      'scheduleEpochs: "0" is not a whole number in 1..100000; using 300',
+    ]);
   });
 
   it('replaces each bad parameter by its default and says why', () => {

@@ -4,6 +4,8 @@ import { playgroundRegressionSets, playgroundSets } from '@deltanet/data';
 import { compatible } from './combinations';
 import type { FeatureName } from './features';
 import { featureNames, isFeatureName } from './features';
+import type { ScheduleName } from './schedule';
+import { scheduleNames } from './schedule';
 import type { PlaygroundState, PluginChoices, Problem, Speed } from './state';
 import {
   defaultState,
@@ -41,6 +43,8 @@ export function serializeState(state: PlaygroundState): string {
   params.set('loss', state.loss);
   params.set('optimizer', state.optimizer);
   params.set('lr', String(state.learningRate));
+  params.set('schedule', state.schedule);
+  params.set('scheduleEpochs', String(state.scheduleEpochs));
   params.set('lambda', String(state.lambda));
   params.set('regularizer', state.regularizer);
   params.set('batch', String(state.batchSize));
@@ -109,6 +113,8 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
       loss: pair.loss,
       optimizer: readName('optimizer', d.optimizer, choices.optimizers),
       learningRate: read('lr', d.learningRate, numberIn(limits.learningRate)),
+      schedule: readName('schedule', d.schedule, scheduleNames) as ScheduleName,
+      scheduleEpochs: read('scheduleEpochs', d.scheduleEpochs, integerIn(limits.scheduleEpochs)),
       lambda: read('lambda', d.lambda, numberIn(limits.lambda)),
       regularizer: readName('regularizer', d.regularizer, [noRegularizer, ...choices.regularizers]),
       batchSize: read('batch', d.batchSize, integerIn(limits.batchSize)),

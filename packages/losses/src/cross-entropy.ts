@@ -42,7 +42,7 @@ export const crossEntropy: LossPlugin = /* @__PURE__ */ Object.freeze({
     for (let i = 0; i < hs.length; i++) {
       const t = ys[i]!;
       // Hard labels (y = 0 or 1, the usual case) need one logarithm, not two: the other term is
-      // multiplied by exactly 0. Half the logarithms was half of this loop's time.
+      // multiplied by exactly 0, and the logarithms are what this loop spends its time on.
       if (t === 1) sum -= log(atLeastEpsilon(hs[i]!));
       else if (t === 0) sum -= logOneMinusClamped(hs[i]!);
       else sum -= t * log(atLeastEpsilon(hs[i]!)) + (1 - t) * logOneMinusClamped(hs[i]!);

@@ -2,10 +2,9 @@
 // here and only when asked for (21 MB), so the playground page never loads them.
 import type { Network } from '@deltanet/backprop';
 import { createNetwork, fit, layerOutputs, predictedClasses } from '@deltanet/backprop';
-import type { OptimizerPlugin } from '@deltanet/contract';
+import type { OptimizerPlugin, OptimizerState } from '@deltanet/contract';
 import type { Dataset } from '@deltanet/data';
 import { matrix } from '@deltanet/tensor';
-import { continuing } from './continuing-optimizer';
 
 /** How digits mode trains. */
 export interface DigitsOptions {
@@ -35,6 +34,8 @@ export class DigitsSession {
   readonly options: DigitsOptions;
   #epoch = 0;
   readonly #optimizer: OptimizerPlugin;
+  /** Adam's moments as the last `fit` left them, passed to the next so training continues. */
+  #optimizerState: OptimizerState | undefined;
 
   private constructor(options: DigitsOptions, train: Dataset, test: Dataset) {
     this.options = options;
@@ -47,12 +48,10 @@ export class DigitsSession {
     });
     this.train = train;
     this.test = test;
-    this.#optimizer = continuing(
-      this.net.registry.resolve('optimizer', {
-        name: 'adam',
-        options: { learningRate: options.learningRate },
-      }),
-    );
+    this.#optimizer = this.net.registry.resolve('optimizer', {
+      name: 'adam',
+      options: { learningRate: options.learningRate },
+    });
   }
 
   /** Loads the digits (a dynamic import: the bundle keeps them in a chunk of their own). */
@@ -73,13 +72,15 @@ export class DigitsSession {
   /** One more epoch of Adam (its moments carried over); resolves with the test accuracy. */
   async trainEpoch(signal?: AbortSignal): Promise<number> {
     this.#epoch++;
-    await fit(this.net, this.train, {
+    const history = await fit(this.net, this.train, {
       optimizer: this.#optimizer,
+      ...(this.#optimizerState && { optimizerState: this.#optimizerState }),
       epochs: 1,
       batchSize: this.options.batchSize,
       seed: this.options.seed + this.#epoch,
       ...(signal && { signal }),
     });
+    this.#optimizerState = history.optimizerState;
     return this.net.evaluate(this.test.x, this.test.y).accuracy;
   }
 

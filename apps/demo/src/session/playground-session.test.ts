@@ -1,4 +1,6 @@
 import { builtinRegistry, checkGradients, createNetwork, fit, traceBackprop } from '@deltanet/backprop';
+import type { OptimizerState } from '@deltanet/contract';
+import { adam, cosineDecay, withSchedule } from '@deltanet/optimizers';
 import { fromRows } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { mapFeatures } from '../features';
@@ -178,6 +180,86 @@ describe('PlaygroundSession mid-run changes', () => {
     expect(session.net.thetas[1]!.data[1 * 5 + 0]).toBe(2.5);
     expect(() => session.setWeight(2, 2, 0, 1)).toThrow(/Θ\(2\) has no entry at row 2/);
     expect(() => session.setWeight(1, 0, 0, Number.NaN)).toThrow(/finite/);
+  });
+});
+
+describe('PlaygroundSession learning-rate schedules', () => {
+  // 250 training points in batches of 10: u = 25 updates an epoch.
+  const cosineState: PlaygroundState = {
+    ...xorState,
+    learningRate: 0.03,
+    schedule: 'cosine',
+    scheduleEpochs: 8,
+  };
+
+  it('counts the schedule’s t across training slices: α after n slices is the closed form at t = 25n', async () => {
+    const session = new PlaygroundSession(cosineState, registry);
+    // Horizon T = 8 · 25 = 200 updates, warm-up w = ⌊200/20⌋ = 10:
+    // α(t) = 0.03·t/10 for t < 10, then 0.03·½(1 + cos(π(t − 10)/190)).
+    const closedForm = (t: number) =>
+      t < 10 ? (0.03 * t) / 10 : 0.03 * 0.5 * (1 + Math.cos((Math.PI * (t - 10)) / 190));
+    expect(session.learningRate).toBe(0);
+    for (let slice = 1; slice <= 6; slice++) {
+      await session.train(1);
+      expect(session.learningRate).toBeCloseTo(closedForm(25 * slice), 15);
+      expect(session.snapshot().learningRate).toBe(session.learningRate);
+    }
+    // Past the horizon the rate stays at 0.
+    await session.train(3);
+    expect(session.learningRate).toBe(0);
+  });
+
+  it('trains slice by slice exactly as one chain threaded through fit by hand', async () => {
+    const session = new PlaygroundSession(cosineState, registry);
+    for (let slice = 0; slice < 4; slice++) await session.train(1);
+    const net = createNetwork(playgroundSpec(cosineState), { registry });
+    const optimizer = withSchedule(
+      adam({ learningRate: 0.03 }),
+      cosineDecay({ peak: 0.03, warmup: 10, total: 200 }),
+    );
+    let optimizerState: OptimizerState | undefined;
+    for (let epoch = 1; epoch <= 4; epoch++) {
+      const history = await fit(net, session.data.train, {
+        optimizer,
+        ...(optimizerState && { optimizerState }),
+        epochs: 1,
+        batchSize: 10,
+        seed: cosineState.seed * 100_003 + epoch,
+      });
+      optimizerState = history.optimizerState;
+    }
+    expect(optimizerState?.['scheduleStep']).toBe(100);
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+  });
+
+  it('continues L-BFGS’s history across slices: three slices equal one three-iteration fit', async () => {
+    const state: PlaygroundState = { ...xorState, optimizer: 'lbfgs' };
+    const session = new PlaygroundSession(state, registry);
+    for (let slice = 0; slice < 3; slice++) await session.train(1);
+    const net = createNetwork(playgroundSpec(state), { registry });
+    // L-BFGS takes the page's learning rate as its first trial step's scale.
+    const optimizer = { name: 'lbfgs' as const, options: { learningRate: state.learningRate } };
+    await fit(net, session.data.train, { optimizer, epochs: 3 });
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+  });
+
+  it('starts a schedule chosen mid-run at the run’s update count, and keeps it across a new optimizer', async () => {
+    const state: PlaygroundState = { ...defaultState, dataset: 'xor', optimizer: 'sgd', learningRate: 0.04 };
+    const session = new PlaygroundSession(state, registry);
+    await session.train(2);
+    expect(session.learningRate).toBe(0.04);
+    // Step decay over H = 4 epochs = 100 updates: α·0.5^⌊t/25⌋, and t = 50 already.
+    const stepped: PlaygroundState = { ...state, schedule: 'step', scheduleEpochs: 4 };
+    session.retune(stepped);
+    expect(session.learningRate).toBe(0.04 * 0.25);
+    await session.train(1);
+    expect(session.learningRate).toBe(0.04 * 0.125);
+    session.retune({ ...stepped, optimizer: 'adam' });
+    expect(session.learningRate).toBe(0.04 * 0.125);
+    await session.train(1);
+    expect(session.learningRate).toBe(0.04 * 0.0625);
+    session.retune({ ...stepped, optimizer: 'lbfgs' });
+    expect(session.learningRate).toBeNull();
   });
 });
 

@@ -10,13 +10,14 @@ import {
   layerOutputs,
   traceBackprop,
 } from '@deltanet/backprop';
-import type { OptimizerPlugin, PluginOptions, PluginRegistry } from '@deltanet/contract';
+import type { OptimizerPlugin, OptimizerState, PluginOptions, PluginRegistry } from '@deltanet/contract';
 import { pluginName } from '@deltanet/contract';
+import type { ChainOptimizer, Schedule } from '@deltanet/optimizers';
+import { withSchedule } from '@deltanet/optimizers';
 import { rowSlice, toRows } from '@deltanet/tensor';
+import { learningRateSchedule } from '../schedule';
 import type { PlaygroundState } from '../state';
 import { noRegularizer } from '../state';
-import type { OptimizerStateBox } from './continuing-optimizer';
-import { continuing } from './continuing-optimizer';
 import type { PlaygroundData } from './playground-data';
 import { gridInputs, gridSide, playgroundData } from './playground-data';
 
@@ -25,6 +26,8 @@ export interface PlaygroundSnapshot {
   readonly epoch: number;
   readonly trainLoss: number;
   readonly testLoss: number;
+  /** α for the next update (the schedule's α(t)); null for full-batch methods, which search. */
+  readonly learningRate: number | null;
   /** Θ(l) for l = 1..L−1, s(l+1) × (s(l)+1), bias weights in column 0. */
   readonly thetas: number[][][];
   /** Grid side n of `output`: h over an n × n grid, row 0 at the top. */
@@ -62,7 +65,12 @@ export class PlaygroundSession {
   #state: PlaygroundState;
   #epoch = 0;
   #optimizer: OptimizerPlugin;
-  #optimizerBox: OptimizerStateBox = {};
+  /** The schedule `#optimizer` runs, if any. */
+  #schedule: Schedule | undefined;
+  /** What `fit` returned last, handed to the next call so Adam's moments and t carry on. */
+  #optimizerState: OptimizerState | undefined;
+  /** Minibatch updates since the network was made: where a schedule chosen mid-run starts. */
+  #updates = 0;
   readonly #registry: PluginRegistry;
   readonly #grid;
   readonly #resolution: number;
@@ -73,7 +81,7 @@ export class PlaygroundSession {
     this.#registry = registry;
     this.#net = createNetwork(playgroundSpec(state, registry), { registry });
     this.data = playgroundData(state);
-    this.#optimizer = this.#makeOptimizer(state, this.#optimizerBox);
+    [this.#optimizer, this.#schedule] = this.#makeOptimizer(state);
     this.#resolution = resolution;
     this.#grid = gridInputs(resolution, state.features);
   }
@@ -101,16 +109,25 @@ export class PlaygroundSession {
       next.params.set(this.#net.params);
       this.#net = next;
     }
-    const sameOptimizer = state.optimizer === before.optimizer && this.#optimizer.mode === 'minibatch';
-    if (
-      state.optimizer !== before.optimizer ||
-      state.learningRate !== before.learningRate ||
-      !sameOptimizer
-    ) {
-      this.#optimizerBox = sameOptimizer ? this.#optimizerBox : {};
-      this.#optimizer = this.#makeOptimizer(state, this.#optimizerBox);
+    // Moments carry over a change of rate, schedule or batch size; a new optimizer, or a
+    // full-batch one (whose history belongs to the old objective), starts afresh.
+    if (state.optimizer !== before.optimizer || this.#optimizer.mode !== 'minibatch') {
+      this.#optimizerState = undefined;
     }
+    [this.#optimizer, this.#schedule] = this.#makeOptimizer(state);
     this.#state = state;
+    this.#alignSchedule();
+  }
+
+  /**
+   * A schedule counts every update of the run, not of the current optimizer: one chosen mid-run
+   * (or kept across a change of optimizer) starts at t = updates so far; without one, no t is kept.
+   */
+  #alignSchedule(): void {
+    const state = this.#optimizerState;
+    if (!state || this.#optimizer.mode !== 'minibatch') return;
+    if (this.#schedule === undefined) delete state['scheduleStep'];
+    else if (!('scheduleStep' in state)) state['scheduleStep'] = this.#updates;
   }
 
   /**
@@ -126,12 +143,37 @@ export class PlaygroundSession {
     theta.data[row * theta.cols + column] = value;
   }
 
-  #makeOptimizer(state: PlaygroundState, box: OptimizerStateBox): OptimizerPlugin {
+  /** The chosen optimizer at the chosen rate, with the schedule replacing a constant rate. */
+  #makeOptimizer(state: PlaygroundState): [OptimizerPlugin, Schedule | undefined] {
     const optimizer = this.#registry.get('optimizer', state.optimizer);
     // Only optimizers with a learning rate take one (conjugate gradient and L-BFGS search).
     const options: PluginOptions =
       optimizer.options && 'learningRate' in optimizer.options ? { learningRate: state.learningRate } : {};
-    return continuing(this.#registry.resolve('optimizer', { name: state.optimizer, options }), box);
+    const plugin = this.#registry.resolve('optimizer', { name: state.optimizer, options });
+    // The minibatch optimizers are chains ending in their learning rate, which withSchedule
+    // replaces; full-batch methods search their step and take no schedule.
+    if (!('transforms' in plugin)) return [plugin, undefined];
+    const schedule = learningRateSchedule(
+      state.schedule,
+      state.learningRate,
+      state.scheduleEpochs,
+      this.#updatesPerEpoch(state),
+    );
+    return schedule ? [withSchedule(plugin as ChainOptimizer, schedule), schedule] : [plugin, undefined];
+  }
+
+  /** Minibatches an epoch: ⌈training rows / batch size⌉. */
+  #updatesPerEpoch(state: PlaygroundState): number {
+    const rows = this.data.train.x.rows;
+    return Math.ceil(rows / Math.min(state.batchSize, rows));
+  }
+
+  /** α for the next update: α(t) under a schedule, the constant α otherwise, null for full-batch methods. */
+  get learningRate(): number | null {
+    if (this.#optimizer.mode !== 'minibatch') return null;
+    const step = this.#optimizerState?.['scheduleStep'];
+    if (this.#schedule === undefined) return this.#state.learningRate;
+    return this.#schedule(typeof step === 'number' ? step : this.#updates);
   }
 
   get epoch(): number {
@@ -141,15 +183,23 @@ export class PlaygroundSession {
   /** Trains `epochs` more epochs (minibatches of batchSize, seeded shuffles per epoch). */
   async train(epochs = 1): Promise<void> {
     for (let e = 0; e < epochs; e++) {
-      await fit(this.#net, this.data.train, {
+      if (!this.#optimizerState && this.#optimizer.mode === 'minibatch') {
+        // Made here rather than by fit, so a schedule's t can start at the run's update count.
+        this.#optimizerState = this.#optimizer.init(this.#net.params);
+        if (this.#schedule !== undefined) this.#optimizerState['scheduleStep'] = this.#updates;
+      }
+      const history = await fit(this.#net, this.data.train, {
         optimizer: this.#optimizer,
+        ...(this.#optimizerState && { optimizerState: this.#optimizerState }),
         epochs: 1,
         batchSize: Math.min(this.#state.batchSize, this.data.train.x.rows),
         // A new shuffle every epoch, the same ones for the same seed.
         seed: (this.#state.seed * 100_003 + this.#epoch + 1) | 0,
       });
+      this.#optimizerState = history.optimizerState;
       // Counted once the epoch finished: a diverged epoch is not one the network has trained.
       this.#epoch++;
+      if (this.#optimizer.mode === 'minibatch') this.#updates += this.#updatesPerEpoch(this.#state);
     }
   }
 
@@ -188,6 +238,7 @@ export class PlaygroundSession {
       epoch: this.#epoch,
       trainLoss: train,
       testLoss: test,
+      learningRate: this.learningRate,
       thetas: this.#net.thetas.map((theta) => toRows(theta)),
       resolution: n,
       output,

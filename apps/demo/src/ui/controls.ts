@@ -1,6 +1,8 @@
-// The toolbar (play, pause, step, reset, epoch; problem type, optimizer, learning rate, λ, regularizer,
-// loss, output activation, batch size) and the data column (set, split, noise, regenerate).
+// The toolbar (play, pause, step, reset, epoch and current α; problem type, optimizer, learning rate,
+// its schedule and horizon, λ, regularizer, loss, output activation, batch size) and the data column (set, split, noise, regenerate).
 import { lossProblem, outputProblem } from '../combinations';
+import type { ScheduleName } from '../schedule';
+import { scheduleDescriptions, scheduleNames } from '../schedule';
 import type { PlaygroundState, PluginChoices, Problem, Speed } from '../state';
 import { limits, noRegularizer, problems, speeds, spiralPreset } from '../state';
 import { datasetNames } from '../url-state';
@@ -19,6 +21,8 @@ export class Controls {
   readonly toolbar = el('div', { class: 'toolbar' });
   readonly data = el('div', { class: 'data' });
   readonly epoch = el('span', { id: 'epoch' }, '000,000');
+  /** α for the next update, so a schedule can be watched working. */
+  readonly rate = el('span', { id: 'current-rate', title: 'Learning rate for the next update' }, '');
   readonly playButton = el('button', { id: 'play', class: 'play', title: 'Play', 'aria-label': 'Play' }, '▶');
   /** Why the page changed a choice the user made (an output/loss pair that does not fit). */
   readonly advice = el('p', { id: 'advice', class: 'advice', role: 'status', 'aria-live': 'polite' });
@@ -57,7 +61,7 @@ export class Controls {
     step.addEventListener('click', () => this.#events.step());
     this.toolbar.replaceChildren(
       el('div', { class: 'transport' }, reset, this.playButton, step),
-      el('div', { class: 'field epoch' }, el('span', {}, 'Epoch'), this.epoch),
+      el('div', { class: 'field epoch' }, el('span', {}, 'Epoch'), this.epoch, this.rate),
       choice('Problem type', 'problem', problems, state.problem, (problem) =>
         change({ problem: problem as Problem }),
       ),
@@ -77,6 +81,15 @@ export class Controls {
         state.learningRate,
         { ...limits.learningRate, step: 'any' },
         (learningRate) => change({ learningRate }),
+      ),
+      this.#scheduleChoice(state),
+      numberField(
+        'Over epochs',
+        'schedule-epochs',
+        state.scheduleEpochs,
+        { ...limits.scheduleEpochs, step: 1 },
+        (scheduleEpochs) => change({ scheduleEpochs }),
+        state.schedule === 'none',
       ),
       choice('Regularization', 'regularizer', c.regularizers, state.regularizer, (regularizer) =>
         change({ regularizer }),
@@ -167,6 +180,27 @@ export class Controls {
     this.playButton.dataset['playing'] = String(playing);
     this.playButton.removeAttribute('aria-busy');
     this.playButton.classList.toggle('playing', playing);
+  }
+
+  /** The schedule menu; its tooltip says what the chosen one does over the horizon H. */
+  #scheduleChoice(state: PlaygroundState): HTMLLabelElement {
+    const field = choice(
+      'Schedule',
+      'schedule',
+      scheduleNames,
+      state.schedule,
+      (schedule) => this.#events.change({ schedule: schedule as ScheduleName }),
+      undefined,
+      (name) => (name === 'none' ? 'constant' : name),
+    );
+    field.title = `${scheduleDescriptions[state.schedule]} (H: "Over epochs")`;
+    return field;
+  }
+
+  /** Shows α for the next update (null: a full-batch method, which finds its own step). */
+  setRate(rate: number | null): void {
+    this.rate.textContent = rate === null ? 'α by line search' : `α ${rate.toPrecision(3)}`;
+    this.rate.dataset['rate'] = String(rate);
   }
 
   setEpoch(epoch: number): void {

@@ -82,6 +82,9 @@ function handle(request: PlaygroundRequest): void {
     case 'tune':
       if (request.state.speed !== current.state.speed) [paceStart, paceEpochs] = [performance.now(), 0];
       current.retune(request.state);
+      // The page shows the current α: a new rate or schedule is drawn even while paused.
+      dirty = true;
+      flush(current);
       return;
     case 'play':
       if (!playing) {

@@ -10,7 +10,7 @@ import type { ExportedFile, ExportFormat } from './export-network';
 export type PlaygroundRequest =
   /** A new session; every later reply carries `generation`, so the page can drop stale ones. */
   | { readonly type: 'configure'; readonly state: PlaygroundState; readonly generation: number }
-  /** Settings that keep Θ and the epoch (learning rate, λ, regularizer, batch, optimizer, speed). */
+  /** Settings that keep Θ and the epoch (learning rate, schedule, λ, regularizer, batch, optimizer, speed). */
   | { readonly type: 'tune'; readonly state: PlaygroundState }
   /** Each is confirmed by a 'status' reply; the page shows only confirmed states. */
   | { readonly type: 'play' }
