@@ -1,10 +1,18 @@
 // A feed-forward network: Θ(1)…Θ(L−1) in the course's layout inside one flat vector, the
 // plugins each layer uses, and the forward pass, cost and gradients over whole batches.
-import type { BackendPlugin, DType, FloatArray, Matrix, PluginRegistry } from '@deltanet/contract';
+import type {
+  BackendPlugin,
+  CompleteBackend,
+  DType,
+  FloatArray,
+  Matrix,
+  PluginRegistry,
+} from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import {
   allocate,
   argmaxRows,
+  completeBackend,
   createRandom,
   defaultBackend,
   dtypeOf,
@@ -25,8 +33,8 @@ import {
   outputDeltaRule,
   penalty,
 } from './propagate';
-import type { NetworkSpec, ResolvedSpec } from './spec';
-import { resolveSpec } from './spec';
+import type { NetworkSpec, PluginChoice, ResolvedSpec } from './spec';
+import { choosePlugin, resolveSpec } from './spec';
 import type { Workspace } from './workspace';
 import { createWorkspace } from './workspace';
 
@@ -35,10 +43,14 @@ export interface NetworkOptions {
   /** Plugins to resolve names against. Default: every built-in. */
   readonly registry?: PluginRegistry;
   /**
-   * Compute backend. Default: the fastest built-in that supports the spec's dtype
-   * (`defaultBackend`: wasm SIMD where WebAssembly has SIMD, else js).
+   * Compute backend, by name (`'reference'`, `'js'`, `'wasm'`, or one registered in `registry`;
+   * an unknown name throws UnknownPluginError listing the valid ones) or as the plugin itself.
+   * A backend implementing only gemm runs `reference`'s other kernels (`completeBackend`).
+   * Default: the fastest built-in that supports the spec's dtype (`defaultBackend`: wasm SIMD
+   * where WebAssembly has SIMD, else js). Every built-in gives the same bits except wasm's
+   * products of 4,096 multiply-adds and more (see docs/reproducibility.md).
    */
-  readonly backend?: BackendPlugin;
+  readonly backend?: PluginChoice<BackendPlugin>;
 }
 
 /** J, its regularization part, and classification accuracy over a data set. */
@@ -73,8 +85,8 @@ export class Network implements PropagationModel {
   readonly spec: ResolvedSpec;
   /** The plugins names resolve against (`options.registry`, else every built-in). */
   readonly registry: PluginRegistry;
-  /** The backend running the products (`options.backend`, else `defaultBackend(dtype)`). */
-  readonly backend: BackendPlugin;
+  /** The backend running every kernel (`options.backend` completed from reference, else `defaultBackend(dtype)`). */
+  readonly backend: CompleteBackend;
   /** s(1)…s(L), the units of every layer, inputs first. */
   readonly layers: readonly number[];
   /** Where each Θ(l) sits in `params` and its shape, one per weight layer. */
@@ -96,7 +108,11 @@ export class Network implements PropagationModel {
   constructor(spec: ResolvedSpec, options: NetworkOptions & { params?: ArrayLike<number> } = {}) {
     this.spec = spec;
     this.registry = options.registry ?? builtinRegistry();
-    this.backend = options.backend ?? defaultBackend(spec.dtype);
+    this.backend = completeBackend(
+      options.backend === undefined
+        ? defaultBackend(spec.dtype)
+        : choosePlugin(this.registry, 'backend', options.backend),
+    );
     this.layers = spec.layers;
     this.layout = thetaLayout(spec.layers);
     this.dtype = spec.dtype;
@@ -107,7 +123,11 @@ export class Network implements PropagationModel {
       cols,
       data: this.params.subarray(offset, offset + rows * cols),
     }));
-    this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
+    this.outputDelta = outputDeltaRule(
+      spec.loss,
+      spec.activations[spec.activations.length - 1]!,
+      this.backend,
+    );
     this.outputCost = outputCostRule(spec.loss, spec.activations[spec.activations.length - 1]!);
     this.denseKernels = denseKernels(spec.loss, spec.activations);
     if (options.params) this.setParams(options.params);
