@@ -2,7 +2,7 @@
 // activation and loss defaults, the parameter budget) and the data with standardized targets.
 import type { Network, UncheckedNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork, parameterCount } from '@deltanet/backprop';
-import type { PluginRegistry } from '@deltanet/contract';
+import type { BackendPlugin, PluginRegistry } from '@deltanet/contract';
 import { applyStandardizer, type fitStandardizer } from '@deltanet/data';
 import type { FlagValues } from '../args/flags';
 import { text } from '../args/flags';
@@ -46,7 +46,11 @@ export function outputDefaults(
 }
 
 /** A network too large to allocate is a usage error, not a crash. */
-export function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistry): Network {
+export function buildNetwork(
+  spec: UncheckedNetworkSpec,
+  registry: PluginRegistry,
+  backend?: BackendPlugin,
+): Network {
   const count = parameterCount(spec.layers);
   // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
   // in float64) keeps that within what a laptop can hold.
@@ -55,7 +59,7 @@ export function buildNetwork(spec: UncheckedNetworkSpec, registry: PluginRegistr
       `network ${spec.layers.join('-')} has ${count.toExponential(2)} parameters (${((count * 8) / 2 ** 30).toFixed(1)} GiB for Θ alone in float64); the limit is ${2 ** 27} (1 GiB): use smaller layers`,
     );
   }
-  return createNetwork(checkSpec(spec, registry), { registry });
+  return createNetwork(checkSpec(spec, registry), { registry, ...(backend && { backend }) });
 }
 
 /** The layer sizes from --layers, or input size, --hidden, output size; checked against the data. */
