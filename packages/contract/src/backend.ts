@@ -75,7 +75,7 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * networks whose products are too small to repay a call each. It computes the forward pass
    * (z and a of every layer), δ(L) = a(L) − y, the backward pass (δ of every layer) and
    * D(l) = Δ(l)/m without any penalty, into the caller's buffers, with the same bits as the
-   * general passes compute them on this backend's `gemm` and the activations' own loops. Returns
+   * general passes compute them on this backend's `gemm` and activation kernels. Returns
    * false, having written nothing, when it declines (for `wasm`: a product of 4,096
    * multiply-adds or more, which its gemm runs in SIMD, or no compiled module yet); the caller
    * then runs the general passes. A backend may keep what it works out about an args object

@@ -31,6 +31,8 @@ export interface MinibatchOptimizer extends PluginBase<'optimizer'> {
    * advanced in place: its numbers are replaced and its arrays overwritten, so the object the
    * caller holds is the optimizer's memory (copy it with `serializeState` to keep a snapshot).
    * `gradient` is only read. Deterministic: the same θ, D and state give the same bits.
+   * `context.backend`, when given (`fit` gives the network's), is where the step's array
+   * kernels (`adamUpdate`, `axpy`) may run; every backend gives them the same bits.
    */
   update(params: FloatArray, gradient: FloatArray, state: OptimizerState, context?: StepContext): void;
 }

@@ -38,13 +38,17 @@ export function completeBackend(backend: BackendPlugin): CompleteBackend {
       );
     }
   }
+  // The backend as prototype, so a class instance keeps its methods and `this`; the missing
+  // kernels as own properties.
   const complete =
     missing.length === 0
       ? (backend as CompleteBackend)
-      : (Object.freeze({
-          ...Object.fromEntries(missing.map((name) => [name, reference[name]])),
-          ...backend,
-        }) as CompleteBackend);
+      : (Object.freeze(
+          Object.assign(
+            Object.create(backend) as object,
+            Object.fromEntries(missing.map((name) => [name, reference[name]])),
+          ),
+        ) as CompleteBackend);
   completed.set(backend, complete);
   return complete;
 }
