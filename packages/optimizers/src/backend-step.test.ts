@@ -1,6 +1,6 @@
 // The presets' loops run on the backend the step is lent: the same bits with the reference,
 // js and wasm backends as without one, and the backend's kernel is the one called.
-import type { CompleteBackend, FloatArray } from '@deltanet/contract';
+import type { CompleteBackend, FloatArray, MinibatchOptimizer } from '@deltanet/contract';
 import { createRandom, js, reference, wasm } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { adam } from './adam';
@@ -8,7 +8,7 @@ import { adamw } from './adamw';
 import { sgd } from './sgd';
 
 function run(
-  optimizer: ReturnType<typeof adam>,
+  optimizer: MinibatchOptimizer,
   dtype: 'float32' | 'float64',
   backend: CompleteBackend | undefined,
 ): FloatArray {

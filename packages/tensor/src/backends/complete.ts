@@ -45,7 +45,7 @@ export function completeBackend(backend: BackendPlugin): CompleteBackend {
       ? (backend as CompleteBackend)
       : (Object.freeze(
           Object.assign(
-            Object.create(backend) as object,
+            Object.create(backend) as BackendPlugin,
             Object.fromEntries(missing.map((name) => [name, reference[name]])),
           ),
         ) as CompleteBackend);
