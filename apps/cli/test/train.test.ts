@@ -52,6 +52,33 @@ describe('deltanet train', () => {
     );
   });
 
+  it('trains on the --backend chosen by name, recording it; reference, js and wasm give the same Θ on xor', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
+    const train = (backend: string) => {
+      const out = join(dir, `${backend}.json`);
+      const result = runCli([
+        'train',
+        'xor',
+        '--epochs',
+        '20',
+        '--quiet',
+        '--backend',
+        backend,
+        '--out',
+        out,
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      return parseNetwork(readFileSync(out, 'utf8'));
+    };
+    const [reference, js, wasm] = [train('reference'), train('js'), train('wasm')];
+    expect(Array.from(js.network.params)).toEqual(Array.from(reference.network.params));
+    expect(Array.from(wasm.network.params)).toEqual(Array.from(reference.network.params));
+    expect(js.metadata).toMatchObject({ flags: { backend: 'js' } });
+    expect(runCli(['train', 'xor', '--backend', 'jss']).stderr).toMatch(
+      /unknown backend "jss"; did you mean "js"\?; valid backends: js, reference, wasm/,
+    );
+  });
+
   it('leaves an existing model intact when training fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
     const out = join(dir, 'model.json');

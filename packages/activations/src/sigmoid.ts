@@ -20,7 +20,8 @@ export const sigmoid: ActivationPlugin = /* @__PURE__ */ elementwise({
   output: logistic,
   derivative: (_z, a) => a * (1 - a),
   loops: {
-    // @deltanet/tensor's array loops: the same bits as the scalar forms, in wasm SIMD.
+    // @deltanet/tensor's array loops, the same bits as the scalar forms (the network runs the
+    // declared kernel through its backend instead: wasm SIMD on the wasm backend).
     forward: mapLogistic,
     backward: (_z, a, upstream, out) => mapLogisticBackward(a, upstream, out),
   },

@@ -19,7 +19,8 @@ export const tanh: ActivationPlugin = /* @__PURE__ */ elementwise({
   output: tanhOf,
   derivative: (_z, a) => 1 - a * a,
   loops: {
-    // @deltanet/tensor's array tanh: the same bits as its scalar tanh per element, in wasm SIMD.
+    // @deltanet/tensor's array tanh: the same bits as its scalar tanh per element (the network
+    // runs the declared kernel through its backend instead: wasm SIMD on the wasm backend).
     forward: mapTanh,
     backward(_z, a, upstream, out) {
       for (let i = 0; i < out.length; i++) {

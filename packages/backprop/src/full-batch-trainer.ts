@@ -2,7 +2,7 @@
 // every training row, with the objective J(θ), ∇J(θ) computed by backpropagation.
 import type { FloatArray, FullBatchOptimizer, OptimizerState } from '@deltanet/contract';
 import { serializeState } from '@deltanet/optimizers';
-import { allocate, findNonFinite } from '@deltanet/tensor';
+import { allocate } from '@deltanet/tensor';
 import { DivergenceError, divergedAt } from './divergence';
 import type { Batch } from './fit-options';
 import type { Trainer } from './internal/trainer';
@@ -37,7 +37,7 @@ export function fullBatchTrainer(
     if (params !== net.params) net.params.set(params);
     evaluatedAt.set(net.params);
     const cost = costAndGradient(net, train.x, train.y, ws, out);
-    if (!Number.isFinite(cost) || findNonFinite(out) >= 0) {
+    if (!Number.isFinite(cost) || net.backend.findNonFinite(out) >= 0) {
       throw divergedAt(net, epoch, 1, train.x, train.y, cost, out);
     }
     return cost;

@@ -1,16 +1,8 @@
 // Minibatch epochs: a seeded shuffle per epoch, batches gathered into preallocated buffers, and
 // per batch the course's step — cost and D by backpropagation, then the optimizer's θ update.
-import type { FloatArray, Matrix, MinibatchOptimizer, OptimizerState } from '@deltanet/contract';
+import type { FloatArray, Matrix, MinibatchOptimizer, OptimizerState, StepContext } from '@deltanet/contract';
 import { serializeState } from '@deltanet/optimizers';
-import {
-  createRandom,
-  findNonFinite,
-  gatherRows,
-  permutation,
-  randomFromState,
-  rowSlice,
-  zeros,
-} from '@deltanet/tensor';
+import { createRandom, gatherRows, permutation, randomFromState, rowSlice, zeros } from '@deltanet/tensor';
 import type { TrainingState } from './checkpoint';
 import { divergedAt } from './divergence';
 import type { Batch } from './fit-options';
@@ -53,6 +45,8 @@ export function minibatchTrainer(
   const random = resume?.shuffle ? randomFromState(resume.shuffle) : createRandom(seed);
   const batchAt = batchReader(net, train, batchSize, shuffle);
   const state = given ?? optimizer.init(net.params);
+  // The optimizer's kernels (Adam's update, axpy) run on the network's backend.
+  const context: StepContext = { backend: net.backend };
   const predicted = new Int32Array(batchSize);
   const expected = new Int32Array(batchSize);
   // Where the current epoch stands: its shuffle's random state and the batches done so far.
@@ -67,13 +61,13 @@ export function minibatchTrainer(
     const { x, y, ws, end } = batchAt(b);
     // λ is scaled by the training set's size, not the batch's: see costOf.
     const cost = costAndGradient(net, x, y, ws, gradient, rows);
-    if (!Number.isFinite(cost) || findNonFinite(gradient) >= 0) {
+    if (!Number.isFinite(cost) || net.backend.findNonFinite(gradient) >= 0) {
       throw divergedAt(net, epoch, b + 1, x, y, cost, gradient);
     }
     correct += countCorrect(ws.a[ws.a.length - 1]!, y, predicted, expected);
     costSum += cost * x.rows;
-    optimizer.update(net.params, gradient, state);
-    if (findNonFinite(net.params) >= 0) throw divergedAt(net, epoch, b + 1, x, y, cost, gradient);
+    optimizer.update(net.params, gradient, state, context);
+    if (net.backend.findNonFinite(net.params) >= 0) throw divergedAt(net, epoch, b + 1, x, y, cost, gradient);
     return { cost, rowsSoFar: end };
   };
 

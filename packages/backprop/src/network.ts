@@ -2,6 +2,7 @@
 // plugins each layer uses, and the forward pass, cost and gradients over whole batches.
 import type {
   BackendPlugin,
+  CompleteBackend,
   DType,
   FloatArray,
   LayerContext,
@@ -13,6 +14,7 @@ import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import {
   allocate,
   argmaxRows,
+  completeBackend,
   createRandom,
   defaultBackend,
   dtypeOf,
@@ -33,8 +35,8 @@ import {
   outputDeltaRule,
   penalty,
 } from './propagate';
-import type { LayeredNetworkSpec, ResolvedSpec } from './spec';
-import { resolveSpec } from './spec';
+import type { LayeredNetworkSpec, PluginChoice, ResolvedSpec } from './spec';
+import { choosePlugin, resolveSpec } from './spec';
 import type { StackLayer } from './stack';
 import { blockViews, placeStack } from './stack';
 import type { Workspace } from './workspace';
@@ -45,10 +47,14 @@ export interface NetworkOptions {
   /** Plugins to resolve names against. Default: every built-in. */
   readonly registry?: PluginRegistry;
   /**
-   * Compute backend. Default: the fastest built-in that supports the spec's dtype
-   * (`defaultBackend`: wasm SIMD where WebAssembly has SIMD, else js).
+   * Compute backend, by name (`'reference'`, `'js'`, `'wasm'`, or one registered in `registry`;
+   * an unknown name throws UnknownPluginError listing the valid ones) or as the plugin itself.
+   * A backend implementing only gemm runs `reference`'s other kernels (`completeBackend`).
+   * Default: the fastest built-in that supports the spec's dtype (`defaultBackend`: wasm SIMD
+   * where WebAssembly has SIMD, else js). Every built-in gives the same bits except wasm's
+   * products of 4,096 multiply-adds and more (see docs/reproducibility.md).
    */
-  readonly backend?: BackendPlugin;
+  readonly backend?: PluginChoice<BackendPlugin>;
 }
 
 /** J, its regularization part, and classification accuracy over a data set. */
@@ -83,8 +89,8 @@ export class Network implements PropagationModel {
   readonly spec: ResolvedSpec;
   /** The plugins names resolve against (`options.registry`, else every built-in). */
   readonly registry: PluginRegistry;
-  /** The backend running the products (`options.backend`, else `defaultBackend(dtype)`). */
-  readonly backend: BackendPlugin;
+  /** The backend running every kernel (`options.backend` completed from reference, else `defaultBackend(dtype)`). */
+  readonly backend: CompleteBackend;
   /** s(1)…s(L), the units of every layer, inputs first. */
   readonly layers: readonly number[];
   /** Where each Θ(l) sits in `params` and its shape, one per weight layer. */
@@ -127,7 +133,11 @@ export class Network implements PropagationModel {
   ) {
     this.spec = spec;
     this.registry = options.registry ?? builtinRegistry();
-    this.backend = options.backend ?? defaultBackend(spec.dtype);
+    this.backend = completeBackend(
+      options.backend === undefined
+        ? defaultBackend(spec.dtype)
+        : choosePlugin(this.registry, 'backend', options.backend),
+    );
     this.layers = spec.layers;
     const placed = placeStack(spec);
     this.stack = placed.layers;
@@ -152,7 +162,11 @@ export class Network implements PropagationModel {
       inference: { mode: 'inference', backend: this.backend, random: undefined },
       check: { mode: 'train', backend: this.backend, random: undefined },
     };
-    this.outputDelta = outputDeltaRule(spec.loss, spec.activations[spec.activations.length - 1]!);
+    this.outputDelta = outputDeltaRule(
+      spec.loss,
+      spec.activations[spec.activations.length - 1]!,
+      this.backend,
+    );
     this.outputCost = outputCostRule(spec.loss, spec.activations[spec.activations.length - 1]!);
     this.denseKernels = placed.allDense ? denseKernels(spec.loss, spec.activations) : undefined;
     this.stack.forEach((layer, p) => {

@@ -4,7 +4,7 @@
 import type {
   ActivationKernel,
   ActivationPlugin,
-  BackendPlugin,
+  CompleteBackend,
   FloatArray,
   FusedDelta,
   LayerContext,
@@ -13,7 +13,7 @@ import type {
   Matrix,
   RegularizerPlugin,
 } from '@deltanet/contract';
-import { sumRowsIntoColumn } from '@deltanet/tensor';
+import { activate, activateBackward, assertSameShape } from '@deltanet/tensor';
 import type { ThetaLayout } from './layout';
 import type { StackLayer } from './stack';
 import { blockViews } from './stack';
@@ -29,7 +29,8 @@ export interface PropagationModel {
   readonly loss: LossPlugin;
   readonly regularizer: RegularizerPlugin;
   readonly lambda: number;
-  readonly backend: BackendPlugin;
+  /** Runs every kernel of the passes: products, activations, column sums, h − y. */
+  readonly backend: CompleteBackend;
   /** δ(L) from h and y: the loss's declared fused delta, or the general rule. */
   readonly outputDelta: (ws: Workspace, y: Matrix) => void;
   /** Σᵢ ℓ(hᵢ, yᵢ) from the workspace's z(L) and h = a(L): see `outputCostRule`. */
@@ -78,7 +79,7 @@ export function forward(
     const g = fillGemm(ws, false, true, ws.rows, units, cols - 1, 1, 1);
     setOperands(g, input.data, 0, cols - 1, model.params, offset + 1, cols, z.data, 0, units);
     model.backend.gemm(g);
-    model.activations[l]!.forward(z, ws.a[l]!);
+    activate(model.backend, model.activations[l]!, z, ws.a[l]!);
     input = ws.a[l]!;
   }
   return ws.a[model.layout.length - 1]!;
@@ -267,7 +268,7 @@ export function backward(
     setOperands(g, delta.data, 0, units, input.data, 0, cols - 1, gradient, offset + 1, cols);
     model.backend.gemm(g);
     // Δ(l)[:, 0] = Σᵢ δ(l+1)ᵢ: the bias unit is 1 for every example.
-    sumRowsIntoColumn(delta, D, 0, 1 / m);
+    model.backend.sumColumns(delta.rows, delta.cols, delta.data, 1 / m, 0, D.data, 0, D.cols);
     if (model.lambda !== 0) addPenaltyGradient(model, l, D, penaltyRows);
     if (l === 0 && !top) break;
     // δ(l) = (δ(l+1)·Θ(l)[:, 1:]) .* g'(z(l)); the bias column is skipped, not computed and dropped.
@@ -280,7 +281,7 @@ export function backward(
     model.backend.gemm(g);
     if (top) backwardLayers(model, between, ws, gradient, below, penaltyRows, context);
     if (!below) break;
-    model.activations[l - 1]!.backward(ws.z[l - 1]!, ws.a[l - 1]!, below, below);
+    activateBackward(model.backend, model.activations[l - 1]!, ws.z[l - 1]!, ws.a[l - 1]!, below, below);
   }
 }
 
@@ -292,11 +293,20 @@ export function backward(
 export function outputDeltaRule(
   loss: LossPlugin,
   output: ActivationPlugin,
+  backend: CompleteBackend,
 ): (ws: Workspace, y: Matrix) => void {
   const last = (ws: Workspace) => ws.a.length - 1;
   const fused = fusedDeltaFor(loss, output);
+  // A declared h − y (checkLoss holds the plugin to it) runs as the backend's difference kernel.
+  if (fused?.kernel === 'difference') {
+    return (ws, y) => {
+      const h = ws.a[last(ws)]!;
+      assertSameShape('output delta h − y', h, y);
+      backend.difference(h.data, y.data, ws.delta[last(ws)]!.data);
+    };
+  }
   if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
-  return generalOutputDelta(loss, output);
+  return generalOutputDelta(loss, output, backend);
 }
 
 /**
@@ -321,11 +331,12 @@ export function outputCostRule(
 export function generalOutputDelta(
   loss: LossPlugin,
   output: ActivationPlugin,
+  backend: CompleteBackend,
 ): (ws: Workspace, y: Matrix) => void {
   return (ws, y) => {
     const L = ws.a.length - 1;
     loss.gradient(ws.a[L]!, y, ws.outputGradient);
-    output.backward(ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
+    activateBackward(backend, output, ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
   };
 }
 

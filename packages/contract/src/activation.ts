@@ -46,4 +46,14 @@ export interface ActivationPlugin extends PluginBase<'activation'> {
  * Here u = ∂J/∂a, and e^x and tanh are @deltanet/tensor's `exp` and `tanh` (fdlibm's algorithms
  * in plain float64, the same bits in every engine), not the engine's Math.exp and Math.tanh.
  */
-export type ActivationKernel = 'identity' | 'logistic' | 'tanh' | 'relu';
+export type ActivationKernel = (typeof activationKernels)[number];
+
+/**
+ * The built-in activation kernels, the one list every package derives its own from: the
+ * `ActivationKernel` type, the backends' kernels (the wasm module numbers them by their index
+ * here), `checkActivation`'s kernel check and `checkBackend`'s cases.
+ *
+ * @example
+ * activationKernels.includes('tanh'); // true
+ */
+export const activationKernels = ['identity', 'logistic', 'tanh', 'relu'] as const;

@@ -44,7 +44,12 @@ export interface GemmArgs<A extends FloatArray = FloatArray> {
   readonly ldc: number;
 }
 
-/** A set of kernels. The pure TypeScript backend is the reference all others are tested against. */
+/**
+ * A set of kernels: every numeric loop training runs. Only `gemm` is required; a backend that
+ * leaves out the others (see `backendKernels`) runs @deltanet/tensor's `reference` kernels for
+ * them once `completeBackend` fills them in (the network does it). The pure TypeScript
+ * `reference` backend is the specification all others are tested against (`checkBackend`).
+ */
 export interface BackendPlugin extends PluginBase<'backend'> {
   /** Whether this backend runs in the current environment and for this precision. */
   supports(dtype: DType): boolean;
@@ -70,7 +75,7 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * networks whose products are too small to repay a call each. It computes the forward pass
    * (z and a of every layer), δ(L) = a(L) − y, the backward pass (δ of every layer) and
    * D(l) = Δ(l)/m without any penalty, into the caller's buffers, with the same bits as the
-   * general passes compute them on this backend's `gemm` and the activations' own loops. Returns
+   * general passes compute them on this backend's `gemm` and activation kernels. Returns
    * false, having written nothing, when it declines (for `wasm`: a product of 4,096
    * multiply-adds or more, which its gemm runs in SIMD, or no compiled module yet); the caller
    * then runs the general passes. A backend may keep what it works out about an args object
@@ -78,7 +83,92 @@ export interface BackendPlugin extends PluginBase<'backend'> {
    * arrays change passes a new args object; x, y, params and gradient may change freely.
    */
   denseStep?(args: DenseStepArgs): boolean;
+  /**
+   * out[i] = g(z[i]) for the built-in activation `kernel` (see `ActivationKernel` for each
+   * definition), bit for bit as `reference` computes it. z and out have one length and
+   * precision; `out` may be `z`. Optional: `completeBackend` takes `reference`'s.
+   */
+  activationForward?(kernel: ActivationKernel, z: FloatArray, out: FloatArray): void;
+  /**
+   * out[i] = ∂J/∂z[i] from upstream = ∂J/∂a for the built-in activation `kernel`, given z and
+   * a = g(z), bit for bit as `reference`. All four arrays have one length and precision; `out`
+   * may be `upstream`. Optional (`completeBackend`).
+   */
+  activationBackward?(
+    kernel: ActivationKernel,
+    z: FloatArray,
+    a: FloatArray,
+    upstream: FloatArray,
+    out: FloatArray,
+  ): void;
+  /**
+   * Column sums into a strided column (the bias gradient Δ[:, 0] = Σᵢ δᵢ):
+   * c[cOffset + j·ldc] ← α·Σᵢ x[i·cols + j] + β·c[cOffset + j·ldc] for j < cols, x being
+   * rows × cols row-major. Each sum adds rows 0, 1, 2… in order in float64, as `reference`
+   * does, so every backend gives its bits. β = 0 overwrites (old NaN ignored). Optional.
+   */
+  sumColumns?(
+    rows: number,
+    cols: number,
+    x: FloatArray,
+    alpha: number,
+    beta: number,
+    c: FloatArray,
+    cOffset: number,
+    ldc: number,
+  ): void;
+  /** out[i] = a[i] − b[i] (the output delta h − y); `out` may be `a` or `b`. Optional. */
+  difference?(a: FloatArray, b: FloatArray, out: FloatArray): void;
+  /** y[i] ← y[i] + α·x[i] (gradient descent's θ ← θ − αD with α negated). Optional. */
+  axpy?(alpha: number, x: FloatArray, y: FloatArray): void;
+  /**
+   * One Adam step over every parameter, bias corrections folded into `stepSize` (αₜ) and
+   * `epsilonHat` (ε̂), in float64 (float32 moments rounded before θ's update reads them):
+   * m ← β₁m + (1 − β₁)g;  v ← β₂v + ((1 − β₂)g)g;  θ ← decay·θ − (αₜ·m) / (√v + ε̂).
+   * Bit for bit as `reference`. Optional.
+   */
+  adamUpdate?(
+    params: FloatArray,
+    gradient: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    beta1: number,
+    beta2: number,
+    stepSize: number,
+    epsilonHat: number,
+    decay: number,
+  ): void;
+  /** The index of the first NaN or ±Infinity in x, or −1 when every value is finite. Optional. */
+  findNonFinite?(x: FloatArray): number;
 }
+
+/**
+ * The kernels a backend may leave out (all but `gemm`), the one list `completeBackend` fills
+ * from `reference` and `checkBackend` tests. Every built-in backend implements them all.
+ *
+ * @example
+ * backendKernels.filter((name) => myBackend[name] === undefined); // what reference will run
+ */
+export const backendKernels = [
+  'activationForward',
+  'activationBackward',
+  'sumColumns',
+  'difference',
+  'axpy',
+  'adamUpdate',
+  'findNonFinite',
+] as const;
+
+/** The name of an optional kernel of `BackendPlugin`. */
+export type BackendKernel = (typeof backendKernels)[number];
+
+/**
+ * A backend with every kernel present, as `completeBackend` returns it and the network runs on.
+ *
+ * @example
+ * const kernels: CompleteBackend = completeBackend(myGemmOnlyBackend);
+ */
+export type CompleteBackend = BackendPlugin & Required<Pick<BackendPlugin, BackendKernel>>;
 
 /**
  * A dense network's evaluation on one batch for `BackendPlugin.denseStep`. Rows are examples;

@@ -1,6 +1,15 @@
 // @deltanet/contract: the plugin shapes, registries and errors every deltanet package shares.
 export type { ActivationKernel, ActivationPlugin } from './activation';
-export type { BackendPlugin, DenseStepArgs, GemmArgs, PinnedOperand } from './backend';
+export { activationKernels } from './activation';
+export type {
+  BackendKernel,
+  BackendPlugin,
+  CompleteBackend,
+  DenseStepArgs,
+  GemmArgs,
+  PinnedOperand,
+} from './backend';
+export { backendKernels } from './backend';
 export type { ErrorCode, SourceLocation } from './errors';
 export {
   DataError,
@@ -32,6 +41,7 @@ export type {
   Objective,
   OptimizerPlugin,
   OptimizerState,
+  StepContext,
 } from './optimizer';
 export { mergeOptions } from './options';
 export type {

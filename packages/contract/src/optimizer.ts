@@ -1,6 +1,7 @@
 // Optimizer plugins: minibatch rules as {init, update} pairs, full-batch methods as
 // {init, iterate}. Both work in place on θ and on their state (no copies per step); all state
 // is plain data so training checkpoints and resumes exactly.
+import type { BackendPlugin } from './backend';
 import type { FloatArray } from './matrix';
 import type { PluginBase } from './plugin';
 
@@ -30,8 +31,23 @@ export interface MinibatchOptimizer extends PluginBase<'optimizer'> {
    * advanced in place: its numbers are replaced and its arrays overwritten, so the object the
    * caller holds is the optimizer's memory (copy it with `serializeState` to keep a snapshot).
    * `gradient` is only read. Deterministic: the same θ, D and state give the same bits.
+   * `context.backend`, when given (`fit` gives the network's), is where the step's array
+   * kernels (`adamUpdate`, `axpy`) may run; every backend gives them the same bits.
    */
-  update(params: FloatArray, gradient: FloatArray, state: OptimizerState): void;
+  update(params: FloatArray, gradient: FloatArray, state: OptimizerState, context?: StepContext): void;
+}
+
+/**
+ * What the training loop lends an optimizer's step: the backend whose kernels (Adam's fused
+ * update, axpy) the step runs on. Without it a built-in optimizer runs `reference`'s kernels,
+ * which give the same bits.
+ *
+ * @example
+ * optimizer.update(net.params, gradient, state, { backend: net.backend });
+ */
+export interface StepContext {
+  /** The network's backend (`fit` passes it complete, see `completeBackend`). */
+  readonly backend?: BackendPlugin;
 }
 
 /** What one full-batch iteration did. */

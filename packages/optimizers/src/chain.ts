@@ -1,6 +1,12 @@
 // An optimizer as a chain of gradient transforms (optax's `chain`): u ← D, u ← Tₖ(…T₁(u)),
-// θ ← θ + u. A chain shaped like Adam(W) runs @deltanet/tensor's fused Adam kernel instead.
-import type { FloatArray, MinibatchOptimizer, OptimizerState } from '@deltanet/contract';
+// θ ← θ + u. A chain shaped like Adam(W) runs the backend's fused Adam kernel instead.
+import type {
+  BackendPlugin,
+  FloatArray,
+  MinibatchOptimizer,
+  OptimizerState,
+  StepContext,
+} from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { adamUpdate as adamKernel, axpy, pow } from '@deltanet/tensor';
 import { assertGradient, stateArray, stateNumber } from './internal/state';
@@ -24,7 +30,9 @@ export interface ChainOptimizer extends MinibatchOptimizer {
  *
  * State is every transform's state in one plain object (two transforms may not claim one key).
  * `[…clips, scaleByAdam, (addDecayedWeights,) scaleByLearningRate]` runs the fused Adam kernel:
- * θ ← (1 − αλ)θ − αₜ·m / (√v + ε̂), PyTorch's Adam/AdamW bit for bit.
+ * θ ← (1 − αλ)θ − αₜ·m / (√v + ε̂), PyTorch's Adam/AdamW bit for bit. `update`'s optional
+ * `context.backend` (fit passes the network's) runs that kernel and plain gradient descent's
+ * axpy; without it they run @deltanet/tensor's JavaScript loops, which give the same bits.
  *
  * @example
  * const clippedSgd = chain('sgd', [clipByGlobalNorm(1), scaleByLearningRate(0.1)]);
@@ -66,24 +74,27 @@ export function chain(
     init(params: FloatArray): OptimizerState {
       return Object.assign({}, ...transforms.map((t) => t.init(params)));
     },
-    update(params: FloatArray, gradient: FloatArray, state: OptimizerState): void {
+    update(params: FloatArray, gradient: FloatArray, state: OptimizerState, context?: StepContext): void {
       assertGradient(name, params, gradient);
       const n = params.length;
+      const backend = context?.backend;
       if (!fused && rate && body.length === 0) {
         // Plain gradient descent: θ ← θ + (−α)·D straight from D, without the copy into u.
-        axpy(-rate.rateAt(state), gradient, params);
+        const alpha = -rate.rateAt(state);
+        if (backend?.axpy) backend.axpy(alpha, gradient, params);
+        else axpy(alpha, gradient, params);
         rate.advance(state);
         return;
       }
       if (fused && fused.before.length === 0) {
-        fused.step(params, gradient, state);
+        fused.step(params, gradient, state, backend);
         return;
       }
       const u = updates(n);
       u.set(gradient);
       if (fused) {
         for (const t of fused.before) t.update(u, state, params);
-        fused.step(params, u, state);
+        fused.step(params, u, state, backend);
         return;
       }
       if (!rate) {
@@ -135,7 +146,13 @@ export function withClipping(optimizer: ChainOptimizer, clip: GradientTransform)
 interface FusedAdam {
   /** Gradient-only transforms before Adam (clipping), run in float64 first. */
   readonly before: readonly GradientTransform[];
-  step(params: FloatArray, gradient: FloatArray, state: OptimizerState): void;
+  /** The fused update on `backend`'s adamUpdate kernel (without one, @deltanet/tensor's loop: the same bits). */
+  step(
+    params: FloatArray,
+    gradient: FloatArray,
+    state: OptimizerState,
+    backend: BackendPlugin | undefined,
+  ): void;
 }
 
 /** The fused step when the chain ends with scaleByAdam, (addDecayedWeights,) scaleByLearningRate. */
@@ -153,7 +170,7 @@ function fusedAdam(transforms: readonly GradientTransform[]): FusedAdam | undefi
   const { beta1, beta2, epsilon } = adam;
   return {
     before,
-    step(params, gradient, state) {
+    step(params, gradient, state, backend) {
       const m = stateArray(state, 'm', params.length);
       const v = stateArray(state, 'v', params.length);
       const t = stateNumber(state, 'step') + 1;
@@ -165,7 +182,9 @@ function fusedAdam(transforms: readonly GradientTransform[]): FusedAdam | undefi
       const stepSize = (alpha / (1 - pow(beta1, t))) * root2;
       const epsilonHat = epsilon * root2;
       const decay = decayed ? 1 - alpha * lambda : 1;
-      adamKernel(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay);
+      if (backend?.adamUpdate)
+        backend.adamUpdate(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay);
+      else adamKernel(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay);
       state['step'] = t;
       rate.advance(state);
     },

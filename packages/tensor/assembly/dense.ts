@@ -10,7 +10,8 @@ import { loadPair, storePair } from './pairs';
 import { tanh, tanhBackward } from './tanh';
 import { logistic, logisticBackward } from './vector';
 
-// The activation kernels, numbered as src/backends/wasm-dense.ts numbers them.
+// The activation kernels, numbered by their index in @deltanet/contract's activationKernels
+// (src/backends/wasm-dense.ts writes those numbers; its test reads these constants).
 const IDENTITY = 0;
 const LOGISTIC = 1;
 const TANH = 2;

@@ -4,6 +4,7 @@
 import { ShapeError } from '@deltanet/contract';
 import { describe, expect, it } from 'vitest';
 import { adamUpdate } from './adam-update';
+import { wasm } from './backends/wasm';
 import { createRandom } from './random';
 
 const N = 5001; // over the wasm threshold, odd so the scalar tail runs too
@@ -26,7 +27,17 @@ describe('adamUpdate', () => {
         const stepSize = (0.01 / (1 - 0.9 ** step)) * Math.sqrt(1 - 0.999 ** step);
         const epsilonHat = 1e-8 * Math.sqrt(1 - 0.999 ** step);
         const decay = step % 2 ? 1 : 0.999;
-        adamUpdate(whole.theta, whole.gradient, whole.m, whole.v, 0.9, 0.999, stepSize, epsilonHat, decay);
+        wasm.adamUpdate(
+          whole.theta,
+          whole.gradient,
+          whole.m,
+          whole.v,
+          0.9,
+          0.999,
+          stepSize,
+          epsilonHat,
+          decay,
+        );
         for (let at = 0; at < N; at += CHUNK) {
           const part = (x: Float32Array | Float64Array) => x.subarray(at, at + CHUNK);
           const { theta, gradient, m, v } = chunked;

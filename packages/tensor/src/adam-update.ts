@@ -1,13 +1,7 @@
-// Adam's per-parameter update as one kernel over the four arrays, for @deltanet/optimizers'
-// adam and adamw. Runs in the kernel module (f64x2 SIMD, the same operations in the same
-// order) when it can; the result is bit-identical to the JavaScript loop either way.
+// Adam's per-parameter update as one loop over the four arrays: the `js` backend's adamUpdate
+// kernel, in plain JavaScript. The wasm backend runs the same operations in SIMD, to the bit.
 import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
-import { kernelThreads, SHARED_MEMORY_BOUND, shareElementwise } from './internal/kernel-helper';
-import { align, copyOut, kernelFor, operandsStart, view } from './internal/wasm-memory';
-
-// Below this many parameters the call and the seven copies outweigh the SIMD loop.
-const WASM_FROM = 2048;
 
 /**
  * One Adam step over every parameter, with the bias corrections already folded into `stepSize`
@@ -34,36 +28,6 @@ export function adamUpdate(
     throw new ShapeError(
       `adamUpdate: params, gradient, m and v must have one length, got ${n}, ${gradient.length}, ${m.length} and ${v.length}`,
     );
-  }
-  const f32 = params instanceof Float32Array;
-  const sameType =
-    gradient instanceof params.constructor &&
-    m instanceof params.constructor &&
-    v instanceof params.constructor;
-  const module = n >= WASM_FROM && sameType ? kernelFor(n, SHARED_MEMORY_BOUND) : undefined;
-  if (module) {
-    const bytes = align(params.byteLength);
-    const at = operandsStart(module);
-    const heap = view(module, params, at + 4 * bytes);
-    const width = params.BYTES_PER_ELEMENT;
-    const gAt = at + bytes;
-    const mAt = at + 2 * bytes;
-    const vAt = at + 3 * bytes;
-    heap.set(params, at / width);
-    heap.set(gradient, gAt / width);
-    heap.set(m, mAt / width);
-    heap.set(v, vAt / width);
-    const kernel = f32 ? 'adam32' : 'adam64';
-    const threads = kernelThreads(module);
-    if (threads === 1) module[kernel](at, gAt, mAt, vAt, n, beta1, beta2, stepSize, epsilonHat, decay);
-    else {
-      const scalars = [beta1, beta2, stepSize, epsilonHat, decay];
-      shareElementwise(module, threads, kernel, [at, gAt, mAt, vAt], n, width, scalars);
-    }
-    copyOut(heap, at, params);
-    copyOut(heap, mAt, m);
-    copyOut(heap, vAt, v);
-    return;
   }
   const keep1 = 1 - beta1;
   const keep2 = 1 - beta2;

@@ -19,6 +19,10 @@ export {
 
 // ── Products: out ← α·op(a)·op(b) + β·out over a backend's gemm ──
 
+export { activate, activateBackward } from './activate';
+export type { BackendCheckOptions, BackendCheckReport } from './backends/check-backend';
+export { checkBackend } from './backends/check-backend';
+export { completeBackend } from './backends/complete';
 export { backends, defaultBackend } from './backends/index';
 export { js } from './backends/js';
 export { reference } from './backends/reference';

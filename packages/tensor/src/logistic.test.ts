@@ -1,9 +1,11 @@
 // σ for one number and for arrays. The array form runs in wasm (an f64x2 port of fdlibm's exp)
 // from 64 values up; every element must equal the scalar form bit for bit, which is itself
 // checked against closed forms.
+import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wasm } from './backends/wasm';
 import { logistic, mapLogistic, mapLogisticBackward } from './logistic';
 import { createRandom } from './random';
 
@@ -56,7 +58,20 @@ describe('logistic', () => {
   });
 });
 
-describe('mapLogistic', () => {
+// The JavaScript loop (js and reference backends) and the wasm backend's SIMD kernel.
+const forwards = [
+  ['mapLogistic', mapLogistic],
+  ['wasm logistic kernel', (z: FloatArray, out: FloatArray) => wasm.activationForward('logistic', z, out)],
+] as const;
+const backwards = [
+  ['mapLogisticBackward', mapLogisticBackward],
+  [
+    'wasm logistic backward kernel',
+    (a: FloatArray, u: FloatArray, out: FloatArray) => wasm.activationBackward('logistic', a, a, u, out),
+  ],
+] as const;
+
+describe.each(forwards)('%s', (_name, mapLogistic) => {
   for (const Type of [Float64Array, Float32Array]) {
     const precision = Type === Float64Array ? 'float64' : 'float32';
 
@@ -122,7 +137,7 @@ describe('mapLogistic', () => {
   });
 });
 
-describe('mapLogisticBackward', () => {
+describe.each(backwards)('%s', (_name, mapLogisticBackward) => {
   for (const Type of [Float64Array, Float32Array]) {
     const precision = Type === Float64Array ? 'float64' : 'float32';
     it(`equals upstream·(a(1 − a)) per element, bit for bit, short and long, in place too (${precision}, property)`, () => {

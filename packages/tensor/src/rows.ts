@@ -1,6 +1,7 @@
 // Row-wise kernels on batches: bias broadcast, column sums, argmax, gathering shuffled rows.
 import type { Matrix } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
+import { jsKernels } from './backends/js-kernels';
 
 /**
  * out[i, j] += source[j, column] for every row i: adds one column of `source` (Θ's bias
@@ -35,38 +36,8 @@ export function sumRowsIntoColumn(m: Matrix, target: Matrix, column: number, alp
       `sumRowsIntoColumn: ${m.cols} column sums do not fit column ${column} of ${target.rows} × ${target.cols}`,
     );
   }
-  // Row by row, so m is read in memory order; each column's sum still adds rows 0, 1, 2… in
-  // float64, so the result is the same as summing down each column.
-  const cols = m.cols;
-  if (sums.length < cols) sums = new Float64Array(cols);
-  sums.fill(0, 0, cols);
-  const data = m.data;
-  let i = 0;
-  // Four rows per pass: each column's running sum stays in a register for four additions (still
-  // rows 0, 1, 2… in order) instead of a load and a store per element.
-  for (; i + 3 < m.rows; i += 4) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      let s = sums[j]!;
-      s += data[base + j]!;
-      s += data[base + cols + j]!;
-      s += data[base + 2 * cols + j]!;
-      s += data[base + 3 * cols + j]!;
-      sums[j] = s;
-    }
-  }
-  for (; i < m.rows; i++) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) sums[j]! += data[base + j]!;
-  }
-  for (let j = 0; j < cols; j++) {
-    const at = j * target.cols + column;
-    target.data[at] = beta === 0 ? alpha * sums[j]! : alpha * sums[j]! + beta * target.data[at]!;
-  }
+  jsKernels.sumColumns(m.rows, m.cols, m.data, alpha, beta, target.data, column, target.cols);
 }
-
-/** Column sums of `sumRowsIntoColumn`, kept between calls (JavaScript runs one call at a time). */
-let sums = new Float64Array(0);
 
 /**
  * The column of each row's largest value (first on ties), e.g. predicted classes.

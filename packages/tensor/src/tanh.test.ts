@@ -2,9 +2,11 @@
 // and for float32 a cheaper formula rounded only where that is certain); every element must
 // equal this package's scalar tanh (fdlibm's) bit for bit (float32: Math.fround of it), whose own
 // values a later test checks against the closed form (and math/tanh.test.ts against a 200-bit one).
+import type { FloatArray } from '@deltanet/contract';
 import { ShapeError } from '@deltanet/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wasm } from './backends/wasm';
 import { tanh as tanhOf } from './math/tanh';
 import { createRandom } from './random';
 import { mapTanh } from './tanh';
@@ -45,7 +47,13 @@ const edges = [
   Number.NaN,
 ];
 
-describe('mapTanh', () => {
+// The JavaScript loop (js and reference backends) and the wasm backend's SIMD kernel.
+const implementations = [
+  ['mapTanh', mapTanh],
+  ['wasm tanh kernel', (z: FloatArray, out: FloatArray) => wasm.activationForward('tanh', z, out)],
+] as const;
+
+describe.each(implementations)('%s', (_name, mapTanh) => {
   for (const Type of [Float64Array, Float32Array]) {
     const precision = Type === Float64Array ? 'float64' : 'float32';
 

@@ -7,15 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { FloatArray, GemmArgs } from '@deltanet/contract';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adamUpdate } from './adam-update';
 import { reference } from './backends/reference';
 import { wasm } from './backends/wasm';
 import { helpersReady, kernelThreads, piecesRunByHelpers } from './internal/kernel-helper';
 import { kernelModule, sharedKernelModule } from './internal/wasm-module';
-import { logistic, mapLogistic, mapLogisticBackward } from './logistic';
+import { logistic } from './logistic';
 import { tanh } from './math/tanh';
 import { createRandom } from './random';
-import { mapTanh } from './tanh';
 import { setWasmThreads, wasmThreads } from './threads';
 
 // Two threads whatever the machine's cores, set before this file's first kernel builds the module.
@@ -104,15 +102,15 @@ describe('wasm kernels on helper threads', () => {
       const upstream = filled(Type, n);
       const [one, two] = oneAndTwo(() => {
         const sigma = new Type(n);
-        mapLogistic(z, sigma);
+        wasm.activationForward('logistic', z, sigma);
         const back = new Type(n);
-        mapLogisticBackward(sigma, upstream, back);
+        wasm.activationBackward('logistic', z, sigma, upstream, back);
         const t = new Type(n);
-        mapTanh(z, t);
+        wasm.activationForward('tanh', z, t);
         const theta = z.slice();
         const m = upstream.slice();
         const v = new Type(n).fill(0.25);
-        adamUpdate(theta, upstream, m, v, 0.9, 0.999, 0.001, 1e-8, 1);
+        wasm.adamUpdate(theta, upstream, m, v, 0.9, 0.999, 0.001, 1e-8, 1);
         return [sigma, back, t, theta, m, v];
       });
       one.forEach((values, i) => expect(sameBits(values, two[i]!), `output ${i}`).toBe(true));

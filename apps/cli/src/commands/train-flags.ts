@@ -91,6 +91,11 @@ export const trainFlags = {
   },
   seed: { type: 'string', value: '<n>', help: 'seed of the split, initial weights and shuffles (default 1)' },
   dtype: { type: 'string', value: '<float32|float64>', help: 'precision (default float64)' },
+  backend: {
+    type: 'string',
+    value: '<reference|js|wasm>',
+    help: 'compute backend (default wasm where WebAssembly SIMD runs, else js); reference and js give the same bits, wasm differs in the last bits of products of 4,096 multiply-adds and more',
+  },
   threads: {
     type: 'string',
     value: '<n>',

@@ -2,7 +2,7 @@
 // activation and loss defaults, the parameter budget) and the data with standardized targets.
 import type { Network, UncheckedLayeredNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork, parameterCount } from '@deltanet/backprop';
-import type { PluginRef, PluginRegistry } from '@deltanet/contract';
+import type { BackendPlugin, PluginRef, PluginRegistry } from '@deltanet/contract';
 import { applyStandardizer, type fitStandardizer } from '@deltanet/data';
 import type { FlagValues } from '../args/flags';
 import { text } from '../args/flags';
@@ -46,7 +46,11 @@ export function outputDefaults(
 }
 
 /** A network too large to allocate is a usage error, not a crash. */
-export function buildNetwork(spec: UncheckedLayeredNetworkSpec, registry: PluginRegistry): Network {
+export function buildNetwork(
+  spec: UncheckedLayeredNetworkSpec,
+  registry: PluginRegistry,
+  backend?: BackendPlugin,
+): Network {
   // The dense chain's Θ: other layers add a few values per unit at most.
   const count = parameterCount(spec.layers.filter((entry): entry is number => typeof entry === 'number'));
   // Θ, D, and the optimizer's state each hold every parameter: a budget of 2^27 (1 GiB of Θ
@@ -56,7 +60,7 @@ export function buildNetwork(spec: UncheckedLayeredNetworkSpec, registry: Plugin
       `network ${spec.layers.join('-')} has ${count.toExponential(2)} parameters (${((count * 8) / 2 ** 30).toFixed(1)} GiB for Θ alone in float64); the limit is ${2 ** 27} (1 GiB): use smaller layers`,
     );
   }
-  return createNetwork(checkSpec(spec, registry), { registry });
+  return createNetwork(checkSpec(spec, registry), { registry, ...(backend && { backend }) });
 }
 
 /**

@@ -152,7 +152,16 @@ export async function train(args: string[], io: Io): Promise<number> {
     dtype,
   };
   const registry = parsed.registry;
-  const net = resumed ? resumed.network : buildNetwork(spec, registry);
+  // By name through the registry (an unknown name gets the valid ones and a did-you-mean). A
+  // resumed run recorded its backend among its flags: the checkpoint is loaded onto it again.
+  const backendName = text(values, 'backend');
+  const backend = backendName === undefined ? undefined : registry.get('backend', backendName);
+  const net = resumed
+    ? backend && backend !== resumed.network.backend
+      ? (await readModel(resumeFrom!, registry, { acceptEdits: values['accept-edits'] === true, backend }))
+          .network
+      : resumed.network
+    : buildNetwork(spec, registry, backend);
   const optimizerRef = optimizerChoice(
     values,
     flag('optimizer'),

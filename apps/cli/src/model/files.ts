@@ -4,7 +4,7 @@
 // --plugin to pass.
 import type { LoadedModel } from '@deltanet/backprop';
 import { loadDocument } from '@deltanet/backprop';
-import type { PluginRegistry } from '@deltanet/contract';
+import type { BackendPlugin, PluginRegistry } from '@deltanet/contract';
 import { DeltanetError } from '@deltanet/contract';
 import { ModelFileError } from '../exit-codes';
 import { readInput } from '../input';
@@ -22,6 +22,8 @@ export interface ModelReading {
   readonly acceptEdits?: boolean;
   /** Where notices and warnings go. */
   readonly warn?: (message: string) => void;
+  /** The backend the loaded network runs on (default: the fastest built-in here). */
+  readonly backend?: BackendPlugin;
 }
 
 /** Reads and validates a model or checkpoint file. */
@@ -43,6 +45,7 @@ export async function readModel(
       registry,
       source: path,
       verifyIntegrity: reading.acceptEdits !== true,
+      ...(reading.backend && { backend: reading.backend }),
     });
   } catch (error) {
     if (!(error instanceof DeltanetError)) throw error;

@@ -1,13 +1,9 @@
 // The verifier's checks besides the gradient: identity and options, scalar forms against the
 // batch forms, finite output on extreme inputs, float32 precision, shapes and aliasing.
-import type {
-  ActivationKernel,
-  ActivationPlugin,
-  FloatArray,
-  Matrix,
-  PluginOptions,
-} from '@deltanet/contract';
-import { clone, logistic, matrix, tanh, zeros } from '@deltanet/tensor';
+
+import type { ActivationPlugin, FloatArray, Matrix, PluginOptions } from '@deltanet/contract';
+import { activationKernels } from '@deltanet/contract';
+import { clone, matrix, reference, zeros } from '@deltanet/tensor';
 import { describeNumber, sameNumber } from './report';
 
 type Fail = (message: string) => void;
@@ -234,49 +230,41 @@ function canonical(options: PluginOptions): string {
   return `{ ${entries.join(', ')} }`;
 }
 
-/** The contract's definition of each ActivationKernel: a = g(z) and ∂J/∂z from z, a and u. */
-const KERNELS: Readonly<
-  Record<ActivationKernel, readonly [(z: number) => number, (z: number, a: number, u: number) => number]>
-> = {
-  identity: [(z) => z, (_z, _a, u) => u],
-  logistic: [logistic, (_z, a, u) => u * (a * (1 - a))],
-  tanh: [tanh, (_z, a, u) => u * (1 - a * a)],
-  relu: [(z) => Math.max(0, z), (z, _a, u) => u * (z > 0 ? 1 : 0)],
-};
-
 /**
- * A declared `kernel` is one of the contract's and forward and backward compute its definition
- * bit for bit (±0 told apart), in float64 and in float32 (computed in float64 from the stored
- * inputs, rounded once): backends run the kernel in place of the plugin on that promise.
+ * A declared `kernel` is one of the contract's `activationKernels` and forward and backward
+ * compute its definition bit for bit (±0 told apart), in float64 and in float32 (computed in
+ * float64 from the stored inputs, rounded once): backends run the kernel in place of the plugin
+ * on that promise. The definition is @deltanet/tensor's `reference` backend, the specification.
  */
 export function checkKernel(plugin: ActivationPlugin, z: Matrix, u: Matrix, fail: Fail): void {
   const { kernel } = plugin;
   if (kernel === undefined) return;
-  const definition = Object.hasOwn(KERNELS, kernel) ? KERNELS[kernel] : undefined;
-  if (!definition) {
-    fail(`kernel: ${JSON.stringify(kernel)} is not one of ${Object.keys(KERNELS).join(', ')}`);
+  if (!(activationKernels as readonly string[]).includes(kernel)) {
+    fail(`kernel: ${JSON.stringify(kernel)} is not one of ${activationKernels.join(', ')}`);
     return;
   }
-  const [output, slope] = definition;
   for (const dtype of ['float64', 'float32'] as const) {
-    const round = dtype === 'float32' ? Math.fround : (x: number) => x;
     const zs = clone(z, dtype);
     const us = clone(u, dtype);
     const a = zeros(z.rows, z.cols, dtype);
     const g = zeros(z.rows, z.cols, dtype);
     plugin.forward(zs, a);
     plugin.backward(zs, a, us, g);
+    const expected = zeros(z.rows, z.cols, dtype);
+    const expectedSlope = zeros(z.rows, z.cols, dtype);
+    reference.activationForward(kernel, zs.data, expected.data);
+    reference.activationBackward(kernel, zs.data, a.data, us.data, expectedSlope.data);
     for (let i = 0; i < a.data.length; i++) {
       const zi = zs.data[i]!;
-      const expected = round(output(zi));
-      if (!Object.is(a.data[i]!, expected)) {
-        fail(`kernel: forward gives ${a.data[i]} at z = ${zi} (${dtype}) but "${kernel}" gives ${expected}`);
+      if (!Object.is(a.data[i]!, expected.data[i]!)) {
+        fail(
+          `kernel: forward gives ${a.data[i]} at z = ${zi} (${dtype}) but "${kernel}" gives ${expected.data[i]}`,
+        );
         return;
       }
-      const expectedSlope = round(slope(zi, a.data[i]!, us.data[i]!));
-      if (!Object.is(g.data[i]!, expectedSlope)) {
+      if (!Object.is(g.data[i]!, expectedSlope.data[i]!)) {
         fail(
-          `kernel: backward gives ${g.data[i]} at z = ${zi}, u = ${us.data[i]} (${dtype}) but "${kernel}" gives ${expectedSlope}`,
+          `kernel: backward gives ${g.data[i]} at z = ${zi}, u = ${us.data[i]} (${dtype}) but "${kernel}" gives ${expectedSlope.data[i]}`,
         );
         return;
       }

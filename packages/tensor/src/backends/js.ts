@@ -1,21 +1,24 @@
 // A cache-friendly TypeScript backend: the reference's sums in the same order (so results are
 // bit-identical to it), with loops arranged so the innermost one walks contiguous memory and
 // four output columns share each load of A.
-import type { BackendPlugin, FloatArray, GemmArgs } from '@deltanet/contract';
+import type { CompleteBackend, FloatArray, GemmArgs } from '@deltanet/contract';
+import { jsKernels } from './js-kernels';
 
 /**
- * C ← α·op(A)·op(B) + β·C like `reference`, several times faster on large operands. Every
+ * Every kernel with the reference's bits, in faster JavaScript. C ← α·op(A)·op(B) + β·C like
+ * `reference`, several times faster on large operands. Every
  * C[i, j] is accumulated in float64 over p = 0…k−1 in order, exactly as the reference does.
  *
  * @example
  * const net = createNetwork({ layers: [784, 25, 10] }, { backend: js });
  */
-export const js: BackendPlugin = {
+export const js: CompleteBackend = {
   kind: 'backend',
   name: 'js',
   description: 'Cache-friendly TypeScript loops, bit-identical to the reference backend',
   supports: () => true,
   gemm: jsGemm,
+  ...jsKernels,
 };
 
 // float64 accumulators for the row-streaming cases, grown on demand and reused across calls.

@@ -1,20 +1,25 @@
 // The pure TypeScript backend: plain loops, the living specification every faster backend is
 // tested against. Accumulates in JavaScript numbers (float64) whatever the storage precision.
-import type { BackendPlugin, GemmArgs } from '@deltanet/contract';
+// No WebAssembly anywhere under it.
+import type { CompleteBackend, GemmArgs } from '@deltanet/contract';
+import { referenceKernels } from './reference-kernels';
 
 /**
- * C ← α·op(A)·op(B) + β·C with row-major storage, strides and offsets (see GemmArgs).
+ * Every kernel as the plainest loop: C ← α·op(A)·op(B) + β·C with row-major storage, strides
+ * and offsets (see GemmArgs), and the activation, column-sum, difference, axpy, Adam and scan
+ * kernels of `BackendPlugin`. `completeBackend` fills a partial backend's gaps from it.
  *
  * @example
  * reference.gemm({ transA: false, transB: true, m, n, k, alpha: 1, a, aOffset: 0, lda: k,
  *   b, bOffset: 0, ldb: k, beta: 0, c, cOffset: 0, ldc: n });
  */
-export const reference: BackendPlugin = {
+export const reference: CompleteBackend = {
   kind: 'backend',
   name: 'reference',
   description: 'Pure TypeScript loops; the reference every other backend is tested against',
   supports: () => true,
   gemm: referenceGemm,
+  ...referenceKernels,
 };
 
 function referenceGemm(args: GemmArgs): void {

@@ -4,17 +4,14 @@
 // first instance's memory past the pins, behind a descriptor the kernel reads, and z, a, δ and
 // D are copied back, so the caller's buffers end as the general passes leave them.
 import type { ActivationKernel, DenseStepArgs, FloatArray } from '@deltanet/contract';
-import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
+import { activationKernels, InvalidArgumentError, ShapeError } from '@deltanet/contract';
 import { align, operandsStart, view } from '../internal/wasm-memory';
 import { kernelModule } from '../internal/wasm-module';
 
-// The kernels as assembly/dense.ts numbers them.
-const KERNEL_NUMBERS: Readonly<Record<ActivationKernel, number>> = {
-  identity: 0,
-  logistic: 1,
-  tanh: 2,
-  relu: 3,
-};
+// assembly/dense.ts numbers the kernels by their index in the contract's `activationKernels`.
+function kernelNumber(kernel: ActivationKernel): number {
+  return (activationKernels as readonly string[]).indexOf(kernel);
+}
 
 // The descriptor's float64 slots (assembly/dense.ts): a header, then a record per weight layer.
 const HEADER = 5; // layers L, rows m, x, y, work
@@ -123,10 +120,10 @@ function planFor(args: DenseStepArgs, base: number): Plan {
   const width = params.BYTES_PER_ELEMENT;
   const weightLayers = layers.length - 1;
   const numbers = kernels.map((kernel, l) => {
-    const number = Object.hasOwn(KERNEL_NUMBERS, kernel) ? KERNEL_NUMBERS[kernel] : undefined;
-    if (number === undefined) {
+    const number = kernelNumber(kernel);
+    if (number < 0) {
       throw new InvalidArgumentError(
-        `denseStep: layer ${l + 1}'s kernel ${JSON.stringify(kernel)} is not one of ${Object.keys(KERNEL_NUMBERS).join(', ')}`,
+        `denseStep: layer ${l + 1}'s kernel ${JSON.stringify(kernel)} is not one of ${activationKernels.join(', ')}`,
       );
     }
     return number;

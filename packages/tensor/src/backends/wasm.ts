@@ -5,23 +5,26 @@
 // in the js backend's loops instead. Pinned operands stay resident in the module's memory and
 // are read there without a copy. Products from SHARED_PRODUCT multiply-adds run on the
 // shared-memory instance, cut into pieces that helper threads share (internal/kernel-helper.ts).
-import type { BackendPlugin, DenseStepArgs, FloatArray, GemmArgs } from '@deltanet/contract';
+import type { CompleteBackend, DenseStepArgs, FloatArray, GemmArgs } from '@deltanet/contract';
 import { kernelThreads, PIECE_ARGS, pieceArguments, runPieces, wakeHelpers } from '../internal/kernel-helper';
 import { align, operandsStart, pinInWasm, pinnedIn, residentAt, view } from '../internal/wasm-memory';
 import type { KernelExports } from '../internal/wasm-module';
 import { kernelModule, sharedKernelModule, wasmSimdAvailable, workAt } from '../internal/wasm-module';
 import { js } from './js';
+import { jsKernels } from './js-kernels';
 import { denseStepInWasm } from './wasm-dense';
+import { activationBackwardInWasm, activationForwardInWasm, adamUpdateInWasm } from './wasm-vector';
 
 /**
- * C ← α·op(A)·op(B) + β·C like `reference`, in float32 or float64 SIMD: within the storage
+ * The SIMD backend. σ, tanh and Adam's update give the reference's bits (the same algorithms,
+ * rounded the same way); C ← α·op(A)·op(B) + β·C like `reference`, in float32 or float64 SIMD: within the storage
  * precision's rounding of the reference (sums are blocked and, in float32, accumulated in
  * float32), not bit-identical to it.
  *
  * @example
  * const net = createNetwork({ layers: [784, 128, 10], dtype: 'float32' }, { backend: wasm });
  */
-export const wasm: BackendPlugin = {
+export const wasm: CompleteBackend = {
   kind: 'backend',
   name: 'wasm',
   description: 'WebAssembly SIMD128 gemm with packing and register blocking (float32 and float64)',
@@ -29,6 +32,12 @@ export const wasm: BackendPlugin = {
   gemm: wasmGemm,
   pin: pinInWasm,
   denseStep: (args) => productsAreSmall(args) && denseStepInWasm(args),
+  ...jsKernels,
+  // σ, its backward rule, tanh and Adam in SIMD (same bits as the js loops); the rest are the js
+  // loops, memory-bound passes a copy into the module would not repay.
+  activationForward: activationForwardInWasm,
+  activationBackward: activationBackwardInWasm,
+  adamUpdate: adamUpdateInWasm,
 };
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
