@@ -136,6 +136,20 @@ describe('the network on its backend', () => {
     }
   });
 
+  it('gives the same bits on every backend with dropout and batch-norm in the stack', async () => {
+    const results = [];
+    for (const backend of ['reference', 'js', 'wasm'] as const) {
+      const net = createNetwork(
+        { layers: [2, 8, { name: 'dropout', options: { rate: 0.25 } }, 'batch-norm', 6, 1], seed: 3 },
+        { backend },
+      );
+      await fit(net, circle(120), { optimizer: adam({ learningRate: 0.02 }), epochs: 3, batchSize: 30 });
+      results.push([...Array.from(net.params), ...Array.from(net.state)]);
+    }
+    expect(results[1], 'js vs reference').toEqual(results[0]);
+    expect(results[2], 'wasm vs reference').toEqual(results[0]);
+  });
+
   it('is chosen by name, with an error listing the valid names for an unknown one', () => {
     expect(createNetwork({ layers: [2, 1] }, { backend: 'js' }).backend).toBe(js);
     expect(createNetwork({ layers: [2, 1] }, { backend: 'reference' }).backend).toBe(reference);

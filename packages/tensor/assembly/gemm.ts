@@ -112,7 +112,7 @@ function gemm<T>(
   // rows, so the micro-kernel can read B in place. It pays when packing would be a sizeable
   // part of the product: a short depth (the output layer's δ·Θ, k = 10, whose few rows stay
   // in L1), or few rows of A (B2's weight gradient δᵀ·x, m = 25), where each packed panel would
-  // serve at most FEW_ROWS / MR slivers of A: about a tenth faster there, best of 40 runs.
+  // serve at most FEW_ROWS / MR slivers of A.
   const bInPlace = !transB && (k <= SHORT_K || m <= FEW_ROWS) && n % NR == 0;
   const stepB: usize = bInPlace ? <usize>ldb * S : <usize>NR * S;
   for (let jc = 0; jc < n; jc += NC) {

@@ -42,10 +42,10 @@ export const wasm: CompleteBackend = {
 
 // Below this many multiply-adds the copies and the call cost more than the loops they save.
 const SMALL_PRODUCT = 4096;
-// From this many multiply-adds (about 0.5 ms on one thread) a product is shared with helper
-// threads where there are any. B1's minibatch products (6.4 million, about 0.2 ms) gained about
-// a tenth on a quiet machine and lost more than that when another process held the second core:
-// a helper that wakes late or is descheduled after claiming a piece makes the caller wait.
+// From this many multiply-adds a product is shared with helper threads where there are any.
+// Smaller ones (B1's minibatch products) gained little on a quiet machine and lost more when
+// another process held the second core: a helper that wakes late or is descheduled after
+// claiming a piece makes the caller wait.
 const SHARED_PRODUCT = 1 << 24;
 // Below this many values the operand a piece packs again is cheap to pack, and the product is
 // cut into two pieces per thread, so a descheduled helper holds back less of it.

@@ -45,13 +45,13 @@ const ERROR = 3;
 const HELPED = 4;
 const CLAIM = 16;
 const FINISHED = CLAIM + MAX_PIECES;
-// Polls of a control word by the caller before it sleeps on it (about 20–50 µs): a helper's
+// Polls of a control word by the caller before it sleeps on it (tens of microseconds): a helper's
 // last piece usually ends about when the caller's does.
 const SPIN = 20000;
 // How long a helper keeps polling for the next job before it sleeps: the large calls of one
-// backward pass come fractions of a millisecond apart. Longer polling (2 ms) kept helpers hot
-// across a whole B2 evaluation but, with two training processes on two cores, each process's
-// polling helper took time from the other's caller (B2 then took 17 ms instead of 10). Callers
+// backward pass come fractions of a millisecond apart. Longer polling kept helpers hot across a
+// whole B2 evaluation but, with two training processes on two cores, each process's polling
+// helper took time from the other's caller. Callers
 // also wake helpers ahead of a shared call (wakeHelpers), while they copy operands in.
 const HELPER_POLL_MS = 0.5;
 
@@ -253,12 +253,10 @@ function startHelpers(module: KernelExports, wasmModule: object, memory: object,
 }
 
 // From this many values an elementwise kernel runs on the shared-memory instance and is shared
-// with helper threads (its caller asks kernelFor(n, threshold) for the instance): σ and tanh
-// take 6–12 ns per value, so 2¹⁶ values are about 0.4–0.8 ms on one thread. Kernels that mostly
-// move memory (σ's backward rule, Adam's update: 1–3 ns per value) use the larger threshold.
-// Waking a sleeping helper on this VM costs tens of microseconds, and one that claims a stretch
-// late makes the caller wait: sharing B1's Adam update (101,770 values, about 0.3 ms) made its
-// epochs a tenth slower.
+// with helper threads (its caller asks kernelFor(n, threshold) for the instance): below it, the
+// work is shorter than waking a sleeping helper, and a helper that claims a stretch late makes
+// the caller wait (sharing B1's Adam update slowed its epochs). Kernels that mostly move memory
+// (σ's backward rule, Adam's update) do less per value and use the larger threshold.
 export const SHARED_MAP = 1 << 16;
 export const SHARED_MEMORY_BOUND = 1 << 19;
 // Stretches start at multiples of 16 values: whole SIMD pairs, 64-byte aligned in float32.

@@ -3,8 +3,8 @@
 // a copy of each call's operands. Where helper threads can run (Node), a second instance, of the
 // variant on a shared memory, takes the calls large enough to share, so a helper's instance of
 // the same module computes in the same memory. Every other call stays on the first instance:
-// copies into and out of a shared memory cost 2–3 times as much (V8 copies shared buffers with
-// relaxed atomics), which made B1's minibatch epochs a tenth slower when all calls used it.
+// copies into and out of a shared memory cost several times as much (V8 copies shared buffers
+// with relaxed atomics), which slowed B1's minibatch epochs when all calls used it.
 import { wasmThreads } from '../threads';
 import { sharedWasmBase64, wasmBase64 } from './wasm-bytes';
 
