@@ -3,7 +3,9 @@
 // every round (the order rotates each round), so load from other processes falls on all of them
 // alike. Prints, per case and build, the median and the fastest over the rounds, and the ratios
 // to the first build. Each build must have been built (`turbo run build --filter=@deltanet/bench...`).
-// Usage: node scripts/bench-side-by-side.mjs [--rounds 5] [--b1] name=/path/to/checkout ...
+// With --gemm, the wasm backend's single-threaded float32 products on `pnpm bench`'s GEMM shapes
+// too (scripts/bench-gemm-child.mjs, in ms per product: lower is faster, like every other row).
+// Usage: node scripts/bench-side-by-side.mjs [--rounds 5] [--b1] [--gemm] name=/path/to/checkout ...
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 const args = process.argv.slice(2);
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 5;
 const withB1 = args.includes('--b1');
+const withGemm = args.includes('--gemm');
 const builds = args.filter((a) => a.includes('=')).map((a) => a.split('='));
 if (builds.length < 2) throw new Error('give at least two builds as name=/path/to/checkout');
 
@@ -29,18 +32,29 @@ const cases = [
         ['B1 adam deltanet-wasm', 'b1', 'deltanet-wasm', 'adam', 1, 's/epoch'],
       ]
     : []),
+  ...(withGemm
+    ? [
+        ['GEMM 512³ A·B', 'gemm', '', 'false false 512 512 512', 1e3, 'ms'],
+        ['GEMM 512³ Aᵀ·B', 'gemm', '', 'true false 512 512 512', 1e3, 'ms'],
+        ['GEMM 512³ A·Bᵀ', 'gemm', '', 'false true 512 512 512', 1e3, 'ms'],
+        ['GEMM B1 forward 64×784·784×128', 'gemm', '', 'false true 64 128 784', 1e3, 'ms'],
+        ['GEMM B1 weight gradient 128×64·64×784', 'gemm', '', 'true false 128 784 64', 1e3, 'ms'],
+        ['GEMM B1 input gradient 64×128·128×784', 'gemm', '', 'false false 64 784 128', 1e3, 'ms'],
+        ['GEMM B1 output-layer 64×10·10×128', 'gemm', '', 'false false 64 128 10', 1e3, 'ms'],
+      ]
+    : []),
 ];
 
 function runOnce(root, [, kind, contestant, option]) {
-  const out = execFileSync(
-    process.execPath,
-    [join(root, 'apps/bench/dist/main.js'), '--child', kind, contestant, option],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 24,
-    },
-  );
+  const command =
+    kind === 'gemm'
+      ? [join(import.meta.dirname, 'bench-gemm-child.mjs'), root, ...option.split(' ')]
+      : [join(root, 'apps/bench/dist/main.js'), '--child', kind, contestant, option];
+  const out = execFileSync(process.execPath, command, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 24,
+  });
   const result = JSON.parse(out.trim().split('\n').pop());
   if (kind !== 'b1') return result.seconds;
   const epochs = [...result.epochSeconds].sort((a, b) => a - b);
