@@ -43,14 +43,16 @@ export function fullBatchTrainer(
     return cost;
   };
   let state = given;
+  // The iteration's dot products and steps run on the network's backend, as its passes do.
+  const context = { backend: net.backend };
   const start = allocate(net.dtype, net.params.length);
   return {
     async run(current, emit, signal) {
       epoch = current;
       start.set(net.params);
       try {
-        state ??= optimizer.init(net.params, objective);
-        const report = optimizer.iterate(net.params, objective, state);
+        state ??= optimizer.init(net.params, objective, context);
+        const report = optimizer.iterate(net.params, objective, state, context);
         const accuracy = sameValues(evaluatedAt, net.params)
           ? countCorrect(ws.a[ws.a.length - 1]!, train.y, predicted, expected) / rows
           : net.evaluate(train.x, train.y).accuracy;

@@ -3,7 +3,7 @@
 // the js backend's very bits (its gemm is js's, every other kernel reference's, which js equals).
 import type { BackendKernel, BackendPlugin, CompleteBackend, GemmArgs } from '@deltanet/contract';
 import { backendKernels, pluginName, UnknownPluginError } from '@deltanet/contract';
-import { adam, sgd } from '@deltanet/optimizers';
+import { adam, conjugateGradient, lbfgs, sgd } from '@deltanet/optimizers';
 import { checkBackend, createRandom, js, reference, wasm, zeros } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, createNetwork, fit } from './index';
@@ -116,6 +116,33 @@ describe('the network on its backend', () => {
     const sgdNet = createNetwork({ layers: [2, 5, 1], seed: 1 }, { backend });
     await fit(sgdNet, circle(40), { optimizer: sgd({ learningRate: 0.1 }), epochs: 1, batchSize: 10 });
     expect(calls.get('axpy')).toBeGreaterThan(0);
+    for (const optimizer of [conjugateGradient(), lbfgs()]) {
+      calls.clear();
+      const fullBatch = createNetwork({ layers: [2, 5, 1], seed: 1 }, { backend });
+      await fit(fullBatch, circle(40), { optimizer, epochs: 2, batchSize: 'full' });
+      expect(calls.get('dot'), `${optimizer.name}: dot`).toBeGreaterThan(0);
+      expect(calls.get('axpy'), `${optimizer.name}: axpy`).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives CG and L-BFGS the same bits on reference, js and wasm as without a backend', async () => {
+    for (const optimizer of [conjugateGradient(), lbfgs()]) {
+      const data = circle(60);
+      const spec = { layers: [2, 6, 1], seed: 4 } as const;
+      // Driving the optimizer by hand, without fit's context, runs tensor's own loops.
+      const byHand = createNetwork(spec, { backend: 'reference' });
+      const objective = (params: Float64Array | Float32Array, out: Float64Array | Float32Array) => {
+        byHand.params.set(params);
+        return byHand.gradients(data.x, data.y, out);
+      };
+      const state = optimizer.init(byHand.params, objective);
+      for (let i = 0; i < 3; i++) optimizer.iterate(byHand.params, objective, state);
+      for (const backend of ['reference', 'js', 'wasm'] as const) {
+        const net = createNetwork(spec, { backend });
+        await fit(net, data, { optimizer, epochs: 3, batchSize: 'full' });
+        expect(Array.from(net.params), `${optimizer.name} on ${backend}`).toEqual(Array.from(byHand.params));
+      }
+    }
   });
 
   // Batches of 40 keep every product under 4,096 multiply-adds, where wasm's gemm gives js's bits

@@ -122,6 +122,11 @@ export interface BackendPlugin extends PluginBase<'backend'> {
   /** y[i] ← y[i] + α·x[i] (gradient descent's θ ← θ − αD with α negated). Optional. */
   axpy?(alpha: number, x: FloatArray, y: FloatArray): void;
   /**
+   * Σ x[i]·y[i], added in index order in float64 as `reference` does (CG's and L-BFGS's slopes
+   * and curvature pairs), so every backend gives its bits. Optional.
+   */
+  dot?(x: FloatArray, y: FloatArray): number;
+  /**
    * One Adam step over every parameter, bias corrections folded into `stepSize` (αₜ) and
    * `epsilonHat` (ε̂), in float64 (float32 moments rounded before θ's update reads them):
    * m ← β₁m + (1 − β₁)g;  v ← β₂v + ((1 − β₂)g)g;  θ ← decay·θ − (αₜ·m) / (√v + ε̂).
@@ -155,6 +160,7 @@ export const backendKernels = [
   'sumColumns',
   'difference',
   'axpy',
+  'dot',
   'adamUpdate',
   'findNonFinite',
 ] as const;

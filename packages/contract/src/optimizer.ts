@@ -68,9 +68,18 @@ export interface FullBatchOptimizer extends PluginBase<'optimizer'> {
   /** Drives its own line search over the whole training set through the objective. */
   readonly mode: 'full-batch';
   /** State for starting at `params`; evaluates the objective there once. */
-  init(params: FloatArray, objective: Objective): OptimizerState;
-  /** One iteration (one line search): moves `params` and advances `state`, both in place. */
-  iterate(params: FloatArray, objective: Objective, state: OptimizerState): IterationReport;
+  init(params: FloatArray, objective: Objective, context?: StepContext): OptimizerState;
+  /**
+   * One iteration (one line search): moves `params` and advances `state`, both in place.
+   * `context.backend`, when given (`fit` gives the network's), runs the iteration's vector
+   * kernels (`dot`, `axpy`); every backend gives them the same bits.
+   */
+  iterate(
+    params: FloatArray,
+    objective: Objective,
+    state: OptimizerState,
+    context?: StepContext,
+  ): IterationReport;
 }
 
 /** Either kind of optimizer. */

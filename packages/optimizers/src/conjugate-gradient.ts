@@ -2,10 +2,11 @@
 // Coursera ML course, ex4), split so that one `iterate` is one line search. Polak–Ribière
 // directions s ← βs − D, with a Wolfe–Powell line search by quadratic/cubic interpolation.
 import type { FloatArray, FullBatchOptimizer, Objective } from '@deltanet/contract';
-import { axpy, dot } from '@deltanet/tensor';
 import type { Configured } from './configured';
 import { fail, resolveOptions } from './internal/options';
 import { assertFiniteCost, stateArray, stateNumber, zerosLike } from './internal/state';
+import type { VectorKernels } from './internal/vector-kernels';
+import { vectorKernels } from './internal/vector-kernels';
 
 /** fmincg's line-search constants, under readable names; the defaults are fmincg's. */
 export type ConjugateGradientOptions = {
@@ -75,7 +76,8 @@ export function conjugateGradient(
     description: "nonlinear conjugate gradient (Rasmussen's fmincg): Polak–Ribière, Wolfe–Powell line search",
     options: resolved,
     configure: (more: Partial<ConjugateGradientOptions>) => conjugateGradient({ ...resolved, ...more }),
-    init(params, objective) {
+    init(params, objective, context) {
+      const { dot } = vectorKernels(context);
       const df1 = zerosLike(params);
       const f1 = assertFiniteCost('conjugate-gradient', objective(params, df1));
       const s = zerosLike(params);
@@ -84,7 +86,9 @@ export function conjugateGradient(
       // fmincg's first step is red/(1 − d1) = 1/(1 + |D|²) with red = 1.
       return { f1, d1, z1: 1 / (1 - d1), lsFailed: 0, s, df1, x0: zerosLike(params), df2: zerosLike(params) };
     },
-    iterate(X, f, state) {
+    iterate(X, f, state, context) {
+      const kernels = vectorKernels(context);
+      const { dot } = kernels;
       const n = X.length;
       const s = stateArray(state, 's', n);
       const df1 = stateArray(state, 'df1', n);
@@ -96,7 +100,7 @@ export function conjugateGradient(
       if (d1 === 0) return { cost: f1, evaluations: 0, converged: true };
 
       x0.set(X);
-      const search = lineSearch(resolved, X, f, s, df2, f1, d1, stateNumber(state, 'z1'));
+      const search = lineSearch(resolved, kernels, X, f, s, df2, f1, d1, stateNumber(state, 'z1'));
       if (search.success) {
         // Polak–Ribière β from the old gradient df1 and the new one df2.
         const beta = (dot(df2, df2) - dot(df1, df2)) / dot(df1, df1);
@@ -146,6 +150,7 @@ interface SearchResult {
  */
 function lineSearch(
   c: ConjugateGradientOptions,
+  { dot, axpy }: VectorKernels,
   X: FloatArray,
   f: Objective,
   s: FloatArray,

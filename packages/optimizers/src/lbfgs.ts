@@ -2,11 +2,12 @@
 // `iterate`: d = −H·D by the two-loop recursion over the last m pairs (s, y), then a
 // strong-Wolfe line search along d.
 import type { FloatArray, FullBatchOptimizer, OptimizerState } from '@deltanet/contract';
-import { dot } from '@deltanet/tensor';
 import type { Configured } from './configured';
 import { strongWolfe } from './internal/line-search';
 import { fail, resolveOptions } from './internal/options';
 import { assertFiniteCost, stateArray, stateNumber, zerosLike } from './internal/state';
+import type { VectorKernels } from './internal/vector-kernels';
+import { vectorKernels } from './internal/vector-kernels';
 
 /** Hyper-parameters of `lbfgs` (PyTorch's names in brackets). */
 export type LbfgsOptions = {
@@ -102,7 +103,8 @@ export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatch
         work2: zerosLike(params),
       };
     },
-    iterate(x, objective, state) {
+    iterate(x, objective, state, context) {
+      const kernels = vectorKernels(context);
       const n = x.length;
       const g = stateArray(state, 'gradient', n);
       const loss = stateNumber(state, 'loss');
@@ -111,9 +113,9 @@ export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatch
       state['iteration'] = iteration;
 
       const d = stateArray(state, 'direction', n);
-      searchDirection(state, g, d, m);
+      searchDirection(kernels, state, g, d, m);
       let t = iteration === 1 ? Math.min(1, 1 / sumAbs(g)) * learningRate : learningRate;
-      const gtd = dot(g, d);
+      const gtd = kernels.dot(g, d);
       if (gtd > -toleranceChange) return { cost: loss, evaluations: 0, converged: true };
 
       // Trial points are origin + t·d written into x itself, as PyTorch moves the parameters.
@@ -124,13 +126,17 @@ export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatch
         stateArray(state, 'work1', n),
         stateArray(state, 'work2', n),
       ] as const;
+      const moveTo = (step: number) => {
+        x.set(origin);
+        kernels.axpy(step, d, x);
+      };
       const evaluate = (step: number, out: FloatArray) => {
-        for (let i = 0; i < n; i++) x[i] = origin[i]! + step * d[i]!;
+        moveTo(step);
         return objective(x, out);
       };
-      const found = strongWolfe(evaluate, d, t, loss, g, gtd, work, resolved);
+      const found = strongWolfe(evaluate, d, t, loss, g, gtd, work, resolved, kernels.dot);
       t = found.t;
-      for (let i = 0; i < n; i++) x[i] = origin[i]! + t * d[i]!;
+      moveTo(t);
 
       // PyTorch forms this pair at the start of the next iteration; the numbers are the same.
       const [y, s] = work.filter((w) => w !== found.g) as [FloatArray, FloatArray];
@@ -138,7 +144,7 @@ export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatch
         y[i] = found.g[i]! - g[i]!;
         s[i] = t * d[i]!;
       }
-      remember(state, s, y, n, m);
+      remember(kernels, state, s, y, n, m);
       if (found.g !== g) g.set(found.g);
       state['loss'] = found.f;
 
@@ -152,7 +158,13 @@ export function lbfgs(options: Partial<LbfgsOptions> = {}): Configured<FullBatch
 }
 
 /** d ← −H·D by the two-loop recursion over the stored pairs, oldest at slot `head`. */
-function searchDirection(state: OptimizerState, g: FloatArray, d: FloatArray, m: number): void {
+function searchDirection(
+  { dot, axpy }: VectorKernels,
+  state: OptimizerState,
+  g: FloatArray,
+  d: FloatArray,
+  m: number,
+): void {
   const n = g.length;
   const S = stateArray(state, 'historyS', m * n);
   const Y = stateArray(state, 'historyY', m * n);
@@ -164,26 +176,28 @@ function searchDirection(state: OptimizerState, g: FloatArray, d: FloatArray, m:
   for (let i = 0; i < n; i++) d[i] = -g[i]!;
   for (let k = count - 1; k >= 0; k--) {
     const slot = (head + k) % m;
-    const at = slot * n;
-    let sq = 0;
-    for (let i = 0; i < n; i++) sq += S[at + i]! * d[i]!;
-    const ak = sq * rho[slot]!;
+    const ak = dot(S.subarray(slot * n, slot * n + n), d) * rho[slot]!;
     a[slot] = ak;
-    for (let i = 0; i < n; i++) d[i] = d[i]! - ak * Y[at + i]!;
+    // d − ak·y is d + (−ak)·y exactly: negation is exact in floating point.
+    axpy(-ak, Y.subarray(slot * n, slot * n + n), d);
   }
   for (let i = 0; i < n; i++) d[i] = d[i]! * hDiag;
   for (let k = 0; k < count; k++) {
     const slot = (head + k) % m;
-    const at = slot * n;
-    let yr = 0;
-    for (let i = 0; i < n; i++) yr += Y[at + i]! * d[i]!;
-    const coefficient = a[slot]! - yr * rho[slot]!;
-    for (let i = 0; i < n; i++) d[i] = d[i]! + coefficient * S[at + i]!;
+    const yr = dot(Y.subarray(slot * n, slot * n + n), d);
+    axpy(a[slot]! - yr * rho[slot]!, S.subarray(slot * n, slot * n + n), d);
   }
 }
 
 /** Stores (s, y) when yᵀs > 1e-10, dropping the oldest pair when all m slots are full. */
-function remember(state: OptimizerState, s: FloatArray, y: FloatArray, n: number, m: number): void {
+function remember(
+  { dot }: VectorKernels,
+  state: OptimizerState,
+  s: FloatArray,
+  y: FloatArray,
+  n: number,
+  m: number,
+): void {
   const ys = dot(y, s);
   if (!(ys > curvatureFloor)) return;
   const count = stateNumber(state, 'count');

@@ -24,16 +24,12 @@ export function adamUpdate(
   decay: number,
 ): void {
   const n = params.length;
-  if (gradient.length !== n || m.length !== n || v.length !== n) {
-    throw new ShapeError(
-      `adamUpdate: params, gradient, m and v must have one length, got ${n}, ${gradient.length}, ${m.length} and ${v.length}`,
-    );
-  }
+  assertAdamLengths(params, gradient, m, v);
   const keep1 = 1 - beta1;
   const keep2 = 1 - beta2;
   if (m instanceof Float32Array && v instanceof Float32Array) {
     // Math.fround gives the values the arrays store, so the step uses the stored (rounded)
-    // moments without reading them back (about a tenth faster than the loop below).
+    // moments without reading them back, which is faster than the loop below.
     for (let i = 0; i < n; i++) {
       const g = gradient[i]!;
       const mi = Math.fround(beta1 * m[i]! + keep1 * g);
@@ -50,5 +46,20 @@ export function adamUpdate(
     v[i] = beta2 * v[i]! + keep2 * g * g;
     // m and v are read back so the step uses what they store, whatever their precision.
     params[i] = decay * params[i]! - (stepSize * m[i]!) / (Math.sqrt(v[i]!) + epsilonHat);
+  }
+}
+
+/** Adam's four arrays must have one length; the error names each one's. */
+export function assertAdamLengths(
+  params: FloatArray,
+  gradient: FloatArray,
+  m: FloatArray,
+  v: FloatArray,
+): void {
+  const n = params.length;
+  if (gradient.length !== n || m.length !== n || v.length !== n) {
+    throw new ShapeError(
+      `adamUpdate: params, gradient, m and v must have one length, got ${n}, ${gradient.length}, ${m.length} and ${v.length}`,
+    );
   }
 }

@@ -51,6 +51,7 @@ export { log1p } from './math/log1p';
 export { pow } from './math/pow';
 export { sin } from './math/sin';
 export { tanh } from './math/tanh';
+export { tanhFloat32 } from './math/tanh-float32';
 
 // ── Seeded randomness ──
 

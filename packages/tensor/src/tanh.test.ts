@@ -1,5 +1,6 @@
-// tanh over arrays. From 256 values it runs in wasm (an f64x2 port of fdlibm's tanh and expm1,
-// and for float32 a cheaper formula rounded only where that is certain); every element must
+// tanh over arrays: the js backend's loop and the wasm backend's kernel (an f64x2 port of
+// fdlibm's tanh and expm1); for float32 both run a cheaper formula rounded only where that is
+// certain (math/tanh-float32.ts, assembly/tanh.ts). Every element must
 // equal this package's scalar tanh (fdlibm's) bit for bit (float32: Math.fround of it), whose own
 // values a later test checks against the closed form (and math/tanh.test.ts against a 200-bit one).
 import type { FloatArray } from '@deltanet/contract';

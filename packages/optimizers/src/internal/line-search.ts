@@ -2,7 +2,7 @@
 // `_cubic_interpolate`, themselves ported from torch7's lswolfe.lua and polyinterp.lua).
 // Gradients live in caller-owned buffers; the bracket holds references, never copies.
 import type { FloatArray } from '@deltanet/contract';
-import { dot } from '@deltanet/tensor';
+import { dot as tensorDot } from '@deltanet/tensor';
 
 /** The constants of one strong-Wolfe search. */
 export interface WolfeConstants {
@@ -68,6 +68,7 @@ export function strongWolfe(
   gtd: number,
   work: readonly [FloatArray, FloatArray, FloatArray],
   { c1, c2, toleranceChange, maxLineSearch }: WolfeConstants,
+  dot: (x: FloatArray, y: FloatArray) => number = tensorDot,
 ): WolfeResult {
   // A work buffer that neither bracket end (nor the previous point) is using.
   const free = (a: FloatArray, b: FloatArray) =>

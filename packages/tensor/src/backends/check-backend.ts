@@ -39,7 +39,7 @@ export interface BackendCheckReport {
  * - the other kernels (`backendKernels`), bit for bit as the reference: every activation kernel
  *   forward and backward (in place too) on ±0, subnormals, ±1e30, NaN, ±Infinity, random and
  *   arbitrary bit patterns, short and long; column sums into an offset, strided column; h − y;
- *   axpy; three Adam steps; the non-finite scan on NaN and ±Infinity at every position.
+ *   axpy; dot; three Adam steps; the non-finite scan on NaN and ±Infinity at every position.
  * A kernel the backend leaves out is checked as `completeBackend` fills it (reference's) and
  * listed in `fromReference`.
  *

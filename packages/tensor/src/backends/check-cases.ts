@@ -112,7 +112,7 @@ export function checkActivationKernels(
   }
 }
 
-/** Column sums, h − y, axpy, Adam and the non-finite scan, bit for bit. */
+/** Column sums, h − y, axpy, dot, Adam and the non-finite scan, bit for bit. */
 export function checkVectorKernels(backend: CompleteBackend, dtype: DType, seed: number, fail: Fail): void {
   const random = createRandom(seed + 1);
   const compare = (what: string, got: FloatArray, expected: FloatArray) => {
@@ -166,6 +166,10 @@ export function checkVectorKernels(backend: CompleteBackend, dtype: DType, seed:
     reference.axpy(-0.37, a, yExpected);
     backend.axpy(-0.37, a, y);
     compare(`axpy (${n} values)`, y, yExpected);
+    const [dotGot, dotExpected] = [backend.dot(a, y), reference.dot(a, y)];
+    if (!Object.is(dotGot, dotExpected)) {
+      fail(`dot (${dtype}, ${n} values): ${dotGot}, reference gives ${dotExpected}`);
+    }
     checkAdam(backend, dtype, n, random, compare);
     checkScan(backend, dtype, n, fail);
   }

@@ -8,7 +8,7 @@ const completed = new WeakMap<BackendPlugin, CompleteBackend>();
 
 /**
  * `backend` with each kernel it leaves out (`backendKernels`: activations, column sums,
- * difference, axpy, Adam, non-finite scan) taken from `reference`; the backend itself when it
+ * difference, axpy, dot, Adam, non-finite scan) taken from `reference`; the backend itself when it
  * has them all (every built-in does). The same object comes back for the same backend, so
  * calling it once per network costs nothing. Throws InvalidArgumentError when `backend` is
  * not a backend with a gemm, or a kernel it gives is not a function.

@@ -3,7 +3,7 @@
 // column sums four rows per pass, scans eight values per branch.
 import type { ActivationKernel, FloatArray } from '@deltanet/contract';
 import { adamUpdate } from '../adam-update';
-import { axpy, findNonFinite, subtract } from '../elementwise';
+import { axpy, dot, findNonFinite, subtract } from '../elementwise';
 import { mapLogistic, mapLogisticBackward } from '../logistic';
 import { mapTanh } from '../tanh';
 import { assertKernelArrays } from './kernel-checks';
@@ -66,6 +66,7 @@ export const jsKernels: typeof referenceKernels = {
   },
   difference: subtract,
   axpy,
+  dot,
   adamUpdate,
   findNonFinite,
 };

@@ -3,9 +3,11 @@
 // four output columns share each load of A.
 import type { CompleteBackend, FloatArray, GemmArgs } from '@deltanet/contract';
 import { jsKernels } from './js-kernels';
+import { activationBackwardInWasm, activationForwardInWasm, adamUpdateInWasm } from './wasm-vector';
 
 /**
- * Every kernel with the reference's bits, in faster JavaScript. C ← α·op(A)·op(B) + β·C like
+ * Every kernel with the reference's bits, in faster JavaScript (σ, tanh and Adam over long arrays
+ * in the SIMD module where there is one, with the same bits). C ← α·op(A)·op(B) + β·C like
  * `reference`, several times faster on large operands. Every
  * C[i, j] is accumulated in float64 over p = 0…k−1 in order, exactly as the reference does.
  *
@@ -15,10 +17,16 @@ import { jsKernels } from './js-kernels';
 export const js: CompleteBackend = {
   kind: 'backend',
   name: 'js',
-  description: 'Cache-friendly TypeScript loops, bit-identical to the reference backend',
+  description: 'Cache-friendly TypeScript products, bit-identical to the reference backend',
   supports: () => true,
   gemm: jsGemm,
   ...jsKernels,
+  // σ, tanh and Adam over long arrays in the SIMD module where the engine has it, as every
+  // backend ran them before backends owned their kernels: the same bits as the loops, and tiny
+  // networks on js (B3's 80-value tanh layers) keep their speed. `reference` never does.
+  activationForward: activationForwardInWasm,
+  activationBackward: activationBackwardInWasm,
+  adamUpdate: adamUpdateInWasm,
 };
 
 // float64 accumulators for the row-streaming cases, grown on demand and reused across calls.

@@ -1,8 +1,9 @@
 // The reference backend's kernels besides gemm: the specification of every activation kernel,
-// column sum, difference, axpy, Adam step and non-finite scan, as the plainest loops. Every
+// column sum, difference, axpy, dot product, Adam step and non-finite scan, as the plainest loops. Every
 // other backend gives these bits (checkBackend holds it to them).
 import type { ActivationKernel, CompleteBackend, FloatArray } from '@deltanet/contract';
 import { InvalidArgumentError, ShapeError } from '@deltanet/contract';
+import { assertAdamLengths } from '../adam-update';
 import { logistic } from '../logistic';
 import { tanh } from '../math/tanh';
 import { assertKernelArrays } from './kernel-checks';
@@ -63,13 +64,14 @@ export const referenceKernels: Kernels = {
     assertKernelArrays('axpy', x, y);
     for (let i = 0; i < y.length; i++) y[i] = y[i]! + alpha * x[i]!;
   },
+  dot(x, y) {
+    assertKernelArrays('dot', x, y);
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += x[i]! * y[i]!;
+    return sum;
+  },
   adamUpdate(params, gradient, m, v, beta1, beta2, stepSize, epsilonHat, decay) {
-    const n = params.length;
-    if (gradient.length !== n || m.length !== n || v.length !== n) {
-      throw new ShapeError(
-        `adamUpdate: params, gradient, m and v must have one length, got ${n}, ${gradient.length}, ${m.length} and ${v.length}`,
-      );
-    }
+    assertAdamLengths(params, gradient, m, v);
     const keep1 = 1 - beta1;
     const keep2 = 1 - beta2;
     for (let i = 0; i < params.length; i++) {

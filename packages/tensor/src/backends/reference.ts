@@ -6,7 +6,7 @@ import { referenceKernels } from './reference-kernels';
 
 /**
  * Every kernel as the plainest loop: C ← α·op(A)·op(B) + β·C with row-major storage, strides
- * and offsets (see GemmArgs), and the activation, column-sum, difference, axpy, Adam and scan
+ * and offsets (see GemmArgs), and the activation, column-sum, difference, axpy, dot, Adam and scan
  * kernels of `BackendPlugin`. `completeBackend` fills a partial backend's gaps from it.
  *
  * @example
