@@ -106,7 +106,12 @@ const translations: Record<string, Translation> = {
   },
 };
 
-/** The non-dense layers interop translates, by name. */
+/**
+ * The non-dense layers interop translates, by name (dense layers, the spec's numbers, always do).
+ *
+ * @example
+ * translatableLayers; // ['dropout', 'batch-norm']
+ */
 export const translatableLayers: readonly string[] = Object.freeze(Object.keys(translations));
 
 /**
