@@ -1,7 +1,7 @@
 // TensorFlow.js LayersModel import: a Sequential model of Dense layers (with activation layers
 // after them, Dropout and BatchNormalization between them) becomes a deltanet network with
 // Θ(l) = [bias, kernelᵀ] and the same stack.
-import type { Network } from '@deltanet/backprop';
+import type { Network, UncheckedLayeredNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
@@ -257,7 +257,7 @@ export function importTfjs(
 }
 
 /** A stack entry as a spec names it: a Dense as its units, the others by name and options. */
-function specEntry(entry: DenseLayer | OtherLayer) {
+function specEntry(entry: DenseLayer | OtherLayer): UncheckedLayeredNetworkSpec['layers'][number] {
   if (entry.kind === 'dense') return entry.units;
   if (entry.kind === 'dropout') return { name: 'dropout', options: { rate: entry.rate } };
   return { name: 'batch-norm', options: { momentum: entry.momentum, epsilon: entry.epsilon } };
