@@ -103,12 +103,17 @@ export function layerHeader(
     next[layer] = name;
     change({ activations: next });
   });
+  // What follows the layer's a(l) in the stack, so the diagram says the layers are there.
+  const after = [state.batchNorm && 'batch norm', state.dropout > 0 && `dropout ${state.dropout}`].filter(
+    Boolean,
+  );
   const header = el(
     'div',
     { class: 'layer-header' },
     el('div', {}, more, fewer),
     el('div', { class: 'units' }, `${units} unit${units === 1 ? '' : 's'}`),
     activation,
+    after.length > 0 && el('div', { class: 'after-layers' }, `then ${after.join(', ')}`),
   );
   header.style.left = `${LEFT + (layer + 1) * layout.column - (layout.column - NODE) / 2}px`;
   return header;
