@@ -98,6 +98,32 @@ describe('deltanet export', () => {
     expect(existsSync(join(dir, 'fresh'))).toBe(false);
   });
 
+  it('removes the tfjs folder it made when the format cannot hold the network (gelu)', () => {
+    const trained = runCli(
+      [
+        'train',
+        'iris.csv',
+        '--label',
+        'species',
+        '--activation',
+        'gelu',
+        '--epochs',
+        '2',
+        '--out',
+        'gelu.json',
+        '--quiet',
+      ],
+      { cwd: dir },
+    );
+    expect(trained.code, trained.stderr).toBe(0);
+    const result = runCli(['export', '--model', 'gelu.json', '--format', 'tfjs', '--out', 'gelu-tfjs'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/gelu/);
+    expect(existsSync(join(dir, 'gelu-tfjs'))).toBe(false);
+  });
+
   it('names the formats when --format is wrong', () => {
     const result = runCli(['export', '--model', 'iris.json', '--format', 'pmml', '--out', 'x'], { cwd: dir });
     expect(result.code).toBe(2);
