@@ -193,6 +193,22 @@ describe('exportOnnx', () => {
     });
   }
 
+  it('runs batch-norm and dropout placed right after the input, on the raw features', async () => {
+    const net = createNetwork({
+      layers: [3, 'batch-norm', { name: 'dropout', options: { rate: 0.4 } }, 4, 2],
+      activation: 'relu',
+      outputActivation: 'softmax',
+      loss: 'softmax-cross-entropy',
+      seed: 6,
+    });
+    net.setState([0.5, -1, 2, 0.25, 4, 1.5]);
+    net.setParams(Array.from(net.params, (v, i) => v + 0.1 * (i % 3)));
+    const x = randomInputs(6, 3, 'float64', 9);
+    for (const runtime of Object.keys(runtimes) as Runtime[]) {
+      expectClose(await runOnnx(runtime, exportOnnx(net), x), net.predict(x), `${runtime} input batch-norm`);
+    }
+  });
+
   it('names a third-party layer, or one that borrows a built-in name, instead of leaving it out', () => {
     const scale = (factor: number): LayerPlugin => ({
       kind: 'layer',
