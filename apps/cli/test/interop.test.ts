@@ -98,6 +98,32 @@ describe('deltanet export', () => {
     expect(existsSync(join(dir, 'fresh'))).toBe(false);
   });
 
+  it('removes the tfjs folder it made when the format cannot hold the network (gelu)', () => {
+    const trained = runCli(
+      [
+        'train',
+        'iris.csv',
+        '--label',
+        'species',
+        '--activation',
+        'gelu',
+        '--epochs',
+        '2',
+        '--out',
+        'gelu.json',
+        '--quiet',
+      ],
+      { cwd: dir },
+    );
+    expect(trained.code, trained.stderr).toBe(0);
+    const result = runCli(['export', '--model', 'gelu.json', '--format', 'tfjs', '--out', 'gelu-tfjs'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/gelu/);
+    expect(existsSync(join(dir, 'gelu-tfjs'))).toBe(false);
+  });
+
   it('names the formats when --format is wrong', () => {
     const result = runCli(['export', '--model', 'iris.json', '--format', 'pmml', '--out', 'x'], { cwd: dir });
     expect(result.code).toBe(2);
@@ -158,13 +184,80 @@ describe('deltanet import', () => {
   it('names a layer TensorFlow.js wrote that deltanet cannot take, with exit code 3', () => {
     const model = JSON.parse(readFileSync(join(dir, 'tfjs', 'model.json'), 'utf8'));
     model.modelTopology.config.layers.splice(1, 0, {
-      class_name: 'BatchNormalization',
-      config: { name: 'bn' },
+      class_name: 'LayerNormalization',
+      config: { name: 'ln' },
     });
     const path = join(dir, 'tfjs', 'bad.json');
     writeFileSync(path, JSON.stringify(model));
     const result = runCli(['import', path, '--out', 'bad-out.json'], { cwd: dir });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/layers\[1\]: layer "bn" \(BatchNormalization\) has no deltanet form/);
+    expect(result.stderr).toMatch(/layers\[1\]: layer "ln" \(LayerNormalization\) has no deltanet form/);
+  });
+});
+
+describe('export and import of a model with dropout and batch-norm', () => {
+  beforeAll(() => {
+    const trained = runCli(
+      [
+        ...[
+          'train',
+          'iris.csv',
+          '--label',
+          'species',
+          '--normalize',
+          '--hidden',
+          '8,dropout:0.2,batch-norm,6',
+        ],
+        ...['--batch-size', '16', '--epochs', '30', '--out', 'layered.json', '--quiet'],
+      ],
+      { cwd: dir },
+    );
+    expect(trained.code, trained.stderr).toBe(0);
+  });
+
+  it('writes an ONNX model with the batch normalization in it that predicts as deltanet does', async () => {
+    const result = runCli(
+      ['export', '--model', 'layered.json', '--format', 'onnx', '--out', 'layered.onnx'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('wrote layered.onnx (onnx, 4-8-dropout-batch-norm-6-3, float64)\n');
+    const session = await ort.InferenceSession.create(join(dir, 'layered.onnx'));
+    const raw = Float64Array.from(irisRows.flatMap((r) => r.slice(0, 4) as number[]));
+    const { output } = await session.run({ input: new ort.Tensor('float64', raw, [irisRows.length, 4]) });
+    const h = output!.data as Float64Array;
+    predictions('layered.json')
+      .flat()
+      .forEach((e, i) => expect(Math.abs(h[i]! - e)).toBeLessThan(1e-12));
+  });
+
+  it('round-trips through TensorFlow.js with the same stack, predicting within float32 rounding', () => {
+    expect(
+      runCli(['export', '--model', 'layered.json', '--format', 'tfjs', '--out', 'layered-tfjs'], { cwd: dir })
+        .code,
+    ).toBe(0);
+    const result = runCli(['import', 'layered-tfjs/model.json', '--out', 'layered-back.json'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      'wrote layered-back.json: 4-8-dropout-batch-norm-6-3, sigmoid, sigmoid, softmax, loss softmax-cross-entropy\n',
+    );
+    const original = predictions('layered.json').flat();
+    predictions('layered-back.json')
+      .flat()
+      .forEach((v, i) => expect(Math.abs(v - original[i]!)).toBeLessThan(1e-5));
+  });
+
+  it('refuses Octave, naming the layer the format cannot hold, and writes nothing', () => {
+    const result = runCli(
+      ['export', '--model', 'layered.json', '--format', 'octave', '--out', 'layered.txt'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/spec.layers\[2\] is a "dropout" layer.*exportOnnx or exportTfjs/);
+    expect(existsSync(join(dir, 'layered.txt'))).toBe(false);
   });
 });

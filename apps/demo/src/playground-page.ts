@@ -274,6 +274,7 @@ export class PlaygroundPage {
           // Under a schedule the update about to happen uses α(t), the rate shown by the epoch.
           learningRate: this.#shownRate ?? this.#state.learningRate,
           optimizer: this.#state.optimizer,
+          dropout: this.#state.dropout,
         };
         if (fresh)
           this.#stepThrough.show(reply.example, reply.trace, [this.#trainTargets[reply.example]!], names);

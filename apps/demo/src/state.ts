@@ -22,7 +22,11 @@ export const limits = {
   learningRate: { min: 1e-5, max: 10 },
   scheduleEpochs: { min: 1, max: 100_000 },
   lambda: { min: 0, max: 10 },
+  dropout: { min: 0, max: 0.9 },
 } as const;
+
+/** Dropout rates the menu offers (a link may hold any rate in `limits.dropout`); 0 is no dropout layer. */
+export const dropoutRates = [0, 0.1, 0.2, 0.3, 0.5] as const;
 
 /**
  * Training paces in epochs per second; 0 is "as fast as possible". The default is slow enough
@@ -56,6 +60,10 @@ export interface PlaygroundState {
   readonly hidden: readonly number[];
   /** One hidden activation per hidden layer. */
   readonly activations: readonly string[];
+  /** Whether a batch-norm layer follows every hidden layer. */
+  readonly batchNorm: boolean;
+  /** The rate of a dropout layer after every hidden layer (after batch-norm when both); 0: none. */
+  readonly dropout: number;
   readonly outputActivation: string;
   readonly loss: string;
   readonly optimizer: string;
@@ -103,6 +111,8 @@ export const defaultState: PlaygroundState = {
   features: ['x1', 'x2'],
   hidden: [4, 2],
   activations: ['tanh', 'tanh'],
+  batchNorm: false,
+  dropout: 0,
   outputActivation: 'sigmoid',
   loss: 'cross-entropy',
   optimizer: 'sgd',

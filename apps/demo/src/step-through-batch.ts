@@ -5,6 +5,7 @@ import type { BackpropTrace } from '@deltanet/backprop';
 import { formatNumber as num } from './format';
 import { sym } from './math-html';
 import type { StageNames, StageView } from './step-through';
+import { denseInput } from './step-through-layers';
 
 type Part = Omit<StageView, 'values' | 'litLayer' | 'litFromFocus'>;
 
@@ -12,7 +13,8 @@ type Part = Omit<StageView, 'values' | 'litLayer' | 'litFromFocus'>;
 export function accumulateView(trace: BackpropTrace, l: number, j: number, names: StageNames): Part {
   const { m, lambda } = trace;
   const deltas = trace.units[l]!.delta!;
-  const inputs = trace.units[l - 1]!.a;
+  // What Θ(l) multiplied: a(l), or the output of a batch-norm or dropout after layer l.
+  const inputs = denseInput(trace, l);
   const weights = trace.weights[l - 1]!;
   let sum = 0;
   const accumulation = deltas.map((row, i) => {

@@ -1,11 +1,14 @@
 // The backprop step-through as a sequence of stages over one traced example: forward layer by
-// layer (z and a), then δ right to left, then Δ and D per Θ(l). For each stage it says which
+// layer (z and a, and the batch-norm or dropout after a layer), then δ right to left (back
+// through those layers), then Δ and D per Θ(l). For each stage it says which
 // numbers go on which units, which links light up, and the highlighted quantity's formula with
 // the trace's values filled in. Every number comes from the library's traceBackprop.
 import type { BackpropTrace } from '@deltanet/backprop';
 import { formatNumber as num } from './format';
 import { sym } from './math-html';
 import { accumulateView, updateView } from './step-through-batch';
+import type { LayerTable } from './step-through-layers';
+import { denseInput, layersAfter, layerView, placedLayers } from './step-through-layers';
 
 /** One step of the walk-through; l is the course's 1-based layer number. */
 export type Stage =
@@ -15,11 +18,14 @@ export type Stage =
   /** Δ(l) built up over the m examples of a minibatch, then D(l) with its λ term. */
   | { readonly kind: 'accumulate'; readonly layer: number }
   /** The step Θ(l) := Θ(l) − αD(l). */
-  | { readonly kind: 'update'; readonly layer: number };
+  | { readonly kind: 'update'; readonly layer: number }
+  /** A non-dense layer after dense layer `layer`: its forward, or the gradient back through it; `position` indexes `trace.layers`. */
+  | { readonly kind: 'layer-forward' | 'layer-backward'; readonly layer: number; readonly position: number };
 
 /** A number shown on a unit, with the quantity it is. */
 export interface ShownValue {
-  readonly quantity: 'x' | 'z' | 'a' | 'g′' | 'δ';
+  /** x, z, a, g′, δ; or a non-dense layer's output (`bn`, `drop`) and the gradient at it (`∂bn`, `∂drop`). */
+  readonly quantity: 'x' | 'z' | 'a' | 'g′' | 'δ' | (string & {});
   readonly value: number;
 }
 
@@ -50,6 +56,8 @@ export interface StageView {
     readonly term: number;
     readonly sum: number;
   }[];
+  /** For a non-dense layer's stages: its numbers per unit (input, output, γ, β, D, …). */
+  readonly layerTable?: LayerTable;
   /** For update stages: row j of Θ(l), D(l) and Θ(l) − αD(l). */
   readonly updateRow?: {
     readonly k: number;
@@ -68,22 +76,32 @@ export interface StageNames {
   /** α of the update step, and the optimizer actually training (the step shown is plain descent). */
   readonly learningRate?: number;
   readonly optimizer?: string;
+  /** The dropout rate, for the dropout stages' formulas. */
+  readonly dropout?: number;
 }
 
 /**
- * The stages of a trace of a network with L layers: forward l = 2..L, δ(l) for l = L..2 (for
- * the first example), then Δ(l) and D(l) for l = L−1..1 (for a minibatch, Δ accumulating over
- * its m examples), then the updates Θ(l) := Θ(l) − αD(l).
+ * The stages of a trace of a network with L layers: forward l = 2..L, each followed by the
+ * layers after it (batch-norm, dropout), δ(l) for l = L..2 (for the first example), each after
+ * the gradient came back through those layers, then Δ(l) and D(l) for l = L−1..1 (for a
+ * minibatch, Δ accumulating over its m examples), then the updates Θ(l) := Θ(l) − αD(l).
  *
  * @example
- * stagesOf(trace).length; // 4(L − 1)
+ * stagesOf(trace).length; // 4(L − 1) for an all-dense network, plus 2 per other layer
  */
 export function stagesOf(trace: BackpropTrace): Stage[] {
   const L = trace.units.length;
   const stages: Stage[] = [];
   const gradient = trace.m > 1 ? 'accumulate' : 'gradient';
-  for (let l = 2; l <= L; l++) stages.push({ kind: 'forward', layer: l });
-  for (let l = L; l >= 2; l--) stages.push({ kind: 'delta', layer: l });
+  const after = (l: number) => layersAfter(trace, l).map(({ position }) => ({ layer: l, position }));
+  for (let l = 2; l <= L; l++) {
+    stages.push({ kind: 'forward', layer: l });
+    for (const placed of after(l)) stages.push({ kind: 'layer-forward', ...placed });
+  }
+  for (let l = L; l >= 2; l--) {
+    for (const placed of after(l).reverse()) stages.push({ kind: 'layer-backward', ...placed });
+    stages.push({ kind: 'delta', layer: l });
+  }
   for (let l = L - 1; l >= 1; l--) stages.push({ kind: gradient, layer: l });
   for (let l = L - 1; l >= 1; l--) stages.push({ kind: 'update', layer: l });
   return stages;
@@ -105,6 +123,19 @@ export function viewStage(
     for (const [j, value] of list.entries()) values[column]![j]!.push({ quantity, value });
   };
   const l = stage.layer;
+  if (stage.kind === 'layer-forward' || stage.kind === 'layer-backward') {
+    for (let c = 1; c < l - 1; c++) put(c, 'a', row(units[c]!.a));
+    if (stage.kind === 'layer-backward') for (let c = l; c < L; c++) put(c, 'δ', row(units[c]!.delta));
+    const placed = placedLayers(trace)[stage.position]!;
+    const direction = stage.kind === 'layer-forward' ? 'forward' : 'backward';
+    // No Θ's links carry a layer's own stage.
+    return {
+      values,
+      litLayer: -1,
+      litFromFocus: false,
+      ...layerView(trace, placed, direction, values, unit, names),
+    };
+  }
   if (stage.kind === 'accumulate' || stage.kind === 'update') {
     const base = { values, litLayer: l - 1, litFromFocus: false };
     put(l - 1, l === 1 ? 'x' : 'a', row(units[l - 1]!.a));
@@ -123,7 +154,9 @@ export function viewStage(
     put(l - 1, 'a', row(units[l - 1]!.a));
     const j = clampUnit(unit, row(units[l - 1]!.a).length);
     const theta = trace.weights[l - 2]!.theta[j]!;
-    const previous = [1, ...row(units[l - 2]!.a)];
+    // Θ(l−1) multiplies what the layers after l − 1 made of a(l−1), when there are any.
+    const fed = layersAfter(trace, l - 1);
+    const previous = [1, ...row(denseInput(trace, l - 1))];
     const z = row(units[l - 1]!.z)[j]!;
     const a = row(units[l - 1]!.a)[j]!;
     const terms = theta.map(
@@ -140,7 +173,10 @@ export function viewStage(
       litFromFocus: false,
       formula:
         `${sym('z', `${j + 1}`, l)} = ${terms.join(' + ')}<br>= ${filled.join(' + ')} = <b>${num(z)}</b><br>` +
-        `${sym('a', `${j + 1}`, l)} = ${g}(${sym('z', `${j + 1}`, l)}) = ${g}(${num(z)}) = <b>${num(a)}</b>`,
+        `${sym('a', `${j + 1}`, l)} = ${g}(${sym('z', `${j + 1}`, l)}) = ${g}(${num(z)}) = <b>${num(a)}</b>` +
+        (fed.length > 0
+          ? `<br>(a(${l - 1}) here is the output of the ${fed.map((p) => p.layer.kind).join(' then ')} after layer ${l - 1})`
+          : ''),
     };
   }
 
@@ -168,6 +204,21 @@ export function viewStage(
     const next = row(units[l]!.delta);
     const gPrime = row(units[l - 1]!.gPrime)[j];
     if (gPrime !== undefined) put(l - 1, 'g′', row(units[l - 1]!.gPrime));
+    const through = layersAfter(trace, l);
+    if (through.length > 0) {
+      const kinds = through.map((p) => p.layer.kind).join(' and ');
+      return {
+        title: `Backward: δ(${l}) = ∂J/∂a(${l}) .* g′(z(${l})), ∂J/∂a(${l}) back through the ${kinds}`,
+        values,
+        litLayer: -1,
+        focus: { column: l - 1, unit: j },
+        litFromFocus: false,
+        formula:
+          `${sym('δ', `${j + 1}`, l)} = ∂J/∂${sym('a', `${j + 1}`, l)} · g′(${sym('z', `${j + 1}`, l)})` +
+          `${gPrime === undefined ? '' : `, g′ = ${num(gPrime)}`}: <b>${num(delta)}</b><br>` +
+          `(Θ(${l}))ᵀ δ(${l + 1}) is the gradient at the ${through[through.length - 1]!.layer.kind}'s output; the stages before took it back to a(${l}).`,
+      };
+    }
     const terms = next.map((_, k) => `${sym('Θ', `${k + 1}${j + 1}`, l)}·${sym('δ', `${k + 1}`, l + 1)}`);
     const filled = next.map((d, k) => `(${num(theta[k]![j + 1]!)})(${num(d)})`);
     const factor = gPrime === undefined ? '' : ` · g′(${sym('z', `${j + 1}`, l)})`;
@@ -187,7 +238,7 @@ export function viewStage(
   put(l, 'δ', row(units[l]!.delta));
   const j = clampUnit(unit, row(units[l]!.a).length);
   const weights = trace.weights[l - 1]!;
-  const a = [1, ...row(units[l - 1]!.a)];
+  const a = [1, ...row(denseInput(trace, l))];
   const gradientRow = a.map((ak, k) => ({ k, a: ak, Delta: weights.Delta[j]![k]!, D: weights.D[j]![k]! }));
   const { m, lambda } = trace;
   const first = gradientRow[1]!;

@@ -4,7 +4,7 @@ import { compatible } from './combinations';
 import { featureNames } from './features';
 import { scheduleNames } from './schedule';
 import type { PlaygroundState, PluginChoices } from './state';
-import { defaultState, speeds } from './state';
+import { defaultState, dropoutRates, speeds } from './state';
 import { parseState, serializeState } from './url-state';
 
 const choices: PluginChoices = {
@@ -34,6 +34,8 @@ describe('URL state', () => {
           minLength: hidden.length,
           maxLength: hidden.length,
         }),
+        batchNorm: fc.boolean(),
+        dropout: fc.oneof(fc.constantFrom(...dropoutRates), fc.double({ min: 0, max: 0.9, noNaN: true })),
         outputActivation: name(choices.activations),
         loss: name(choices.losses),
         optimizer: name(choices.optimizers),
@@ -70,6 +72,19 @@ describe('URL state', () => {
         expect(parsed.state).toEqual(s);
       }),
     );
+  });
+
+  it('keeps batch-norm and the dropout rate in the link, and refuses rates outside 0..0.9', () => {
+    const query = serializeState({ ...defaultState, batchNorm: true, dropout: 0.2 });
+    expect(query).toContain('batchNorm=1&dropout=0.2');
+    expect(parseState(query, choices).state).toMatchObject({ batchNorm: true, dropout: 0.2 });
+    expect(parseState('dropout=0.95&batchNorm=2', choices)).toEqual({
+      state: defaultState,
+      problems: [
+        'batchNorm: "2" is not 0 or 1; using false',
+        'dropout: "0.95" is not a number in 0..0.9; using 0',
+      ],
+    });
   });
 
   it('keeps the schedule and its horizon in the link, and refuses unknown ones', () => {

@@ -39,6 +39,8 @@ export function serializeState(state: PlaygroundState): string {
   params.set('features', state.features.join(','));
   params.set('hidden', state.hidden.join(','));
   params.set('activations', state.activations.join(','));
+  params.set('batchNorm', state.batchNorm ? '1' : '0');
+  params.set('dropout', String(state.dropout));
   params.set('output', state.outputActivation);
   params.set('loss', state.loss);
   params.set('optimizer', state.optimizer);
@@ -109,6 +111,8 @@ export function parseState(query: string, choices: PluginChoices): ParsedState {
       features: read('features', d.features, parseFeatures),
       hidden,
       activations,
+      batchNorm: read('batchNorm', d.batchNorm, parseFlag),
+      dropout: read('dropout', d.dropout, numberIn(limits.dropout)),
       outputActivation: pair.output,
       loss: pair.loss,
       optimizer: readName('optimizer', d.optimizer, choices.optimizers),

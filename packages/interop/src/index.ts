@@ -2,6 +2,7 @@
 // and the course's Octave text matrices.
 export type { KerasActivation } from './builtin-activations';
 export { translatableActivations } from './builtin-activations';
+export { translatableLayers } from './builtin-layers';
 export type { OctaveMatrix, OctaveReadOptions } from './octave';
 export { parseOctaveText, readOctave, writeOctave } from './octave';
 export type { OnnxExportOptions } from './onnx-export';

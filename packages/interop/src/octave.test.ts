@@ -104,6 +104,18 @@ describe('writeOctave and readOctave', () => {
     expect(Array.from(readOctave(finite).params)).toEqual([0.25, -4, 1e-300, 3, -1, 2, 0.5]);
   });
 
+  it('refuses a network with a non-dense layer, naming it and the formats that hold it', () => {
+    for (const [layer, name] of [
+      [{ name: 'dropout', options: { rate: 0.2 } }, 'dropout'],
+      ['batch-norm', 'batch-norm'],
+    ] as const) {
+      const net = createNetwork({ layers: [3, 4, layer, 2] });
+      expect(() => writeOctave(net)).toThrow(
+        new RegExp(`spec.layers\\[2\\] is a "${name}" layer.*export it with exportOnnx or exportTfjs`),
+      );
+    }
+  });
+
   it('names the matrix, line and value at fault', () => {
     const two = writeOctave(createNetwork({ layers: [3, 2, 1], seed: 1 }));
     expect(() => readOctave(two.replace('# columns: 3', '# columns: 4'), { source: 'w.txt' })).toThrow(

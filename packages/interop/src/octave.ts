@@ -3,7 +3,7 @@
 import type { Network } from '@deltanet/backprop';
 import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
-import { FormatError } from '@deltanet/contract';
+import { FormatError, InvalidArgumentError } from '@deltanet/contract';
 import { defaultLoss } from './internal/default-loss';
 
 /** A named matrix read from an Octave text file, row-major. */
@@ -22,12 +22,21 @@ export interface OctaveMatrix {
  * Θ(1)…Θ(L−1) as an Octave text file: variables Theta1, Theta2, … in `save -text`'s layout, one
  * matrix row per line, numbers in shortest round-trip form (Octave's strtod reads each back to
  * the same double). `load('weights.txt')` in Octave then gives the course's Theta1 and Theta2.
+ * Throws an InvalidArgumentError naming the first non-dense layer (dropout, batch-norm, …) of a
+ * network that has one: the format has no place for it, and leaving it out would change the
+ * network's predictions (batch-norm) or hide it (dropout).
  *
  * @example
  * await writeFile('weights.txt', writeOctave(net));
  * // octave> load weights.txt; p = predict(Theta1, Theta2, X);
  */
 export function writeOctave(net: Network): string {
+  const other = net.stack.find((layer) => layer.dense === undefined);
+  if (other) {
+    throw new InvalidArgumentError(
+      `cannot write this network as Octave matrices: spec.layers[${other.index}] is a "${other.plugin.name}" layer, and the course's format holds only the dense layers' Theta1, Theta2, …; export it with exportOnnx or exportTfjs (deltanet export --format onnx or tfjs) instead`,
+    );
+  }
   const parts = [
     `# Created by deltanet, ${net.layers.join('-')} network: Theta(l) is s(l+1) x (s(l)+1), bias weights in column 1\n`,
   ];

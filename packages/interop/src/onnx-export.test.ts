@@ -2,7 +2,7 @@
 // onnxruntime-web's WebAssembly build), against deltanet's own predictions.
 import type { Network } from '@deltanet/backprop';
 import { createNetwork, fit, predictedClasses } from '@deltanet/backprop';
-import type { ActivationPlugin, Matrix } from '@deltanet/contract';
+import type { ActivationPlugin, LayerPlugin, Matrix } from '@deltanet/contract';
 import { applyStandardizer, fitStandardizer } from '@deltanet/data';
 import { loadDigits } from '@deltanet/digits';
 import { fromRows } from '@deltanet/tensor';
@@ -10,11 +10,13 @@ import fc from 'fast-check';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
+import { modelProto } from './internal/onnx-schema';
 import {
   architecture,
   hiddenActivations,
   outputPairs,
   randomInputs,
+  trainedLayeredNetwork,
   wideNetwork,
 } from './internal/test-networks';
 import { exportOnnx } from './onnx-export';
@@ -153,6 +155,82 @@ describe('exportOnnx', () => {
     const net = createNetwork({ layers: [2, 3, 1], activation: impostor });
     expect(() => exportOnnx(net)).toThrow(
       /"tanh" to ONNX: its outputs differ from the built-in "tanh" formula/,
+    );
+  });
+
+  it('writes batch-norm as BatchNormalization with its ε exact in double: a worked example', async () => {
+    // Stack [2, batch-norm(ε = 0.1), 2] with Θ the identity and a linear output: h = γ·(x − μ)/√(σ² + ε) + β.
+    // 0.1 is not a float32, so an ε attribute alone would be off by 1.5e-9 and miss 1e-12.
+    const net = createNetwork({
+      layers: [2, { name: 'batch-norm', options: { epsilon: 0.1 } }, 2],
+      outputActivation: 'linear',
+      loss: 'mean-squared-error',
+    });
+    net.setParams([2, -1, 0.5, 0, 0, 1, 0, 0, 0, 1]); // γ, β, then Θ = [0 | I]
+    net.setState([0.5, -1, 3, 0.25]); // running mean, running variance
+    const expected = [(2 * (1 - 0.5)) / Math.sqrt(3 + 0.1) + 0.5, (-1 * (2 + 1)) / Math.sqrt(0.25 + 0.1) + 0];
+    for (const runtime of Object.keys(runtimes) as Runtime[]) {
+      const h = await runOnnx(runtime, exportOnnx(net), fromRows([[1, 2]]));
+      expected.forEach((e, j) => expect(Math.abs(h[j]! - e), `${runtime} output ${j}`).toBeLessThan(1e-15));
+    }
+  });
+
+  for (const dtype of ['float64', 'float32'] as const) {
+    it(`runs a trained network with dropout and batch-norm in ${dtype} as deltanet predicts, the layers where the stack has them`, async () => {
+      const { net, x } = await trainedLayeredNetwork(dtype);
+      // Training moved the running statistics off their start (mean 0, variance 1).
+      expect(Array.from(net.state).filter((v) => v !== 0 && v !== 1).length).toBe(net.state.length);
+      const bytes = exportOnnx(net);
+      const model = modelProto().decode(bytes) as unknown as { graph: { node: { op_type: string }[] } };
+      expect(model.graph.node.map((n) => n.op_type)).toEqual([
+        ...['Gemm', 'Tanh', 'BatchNormalization'], // dropout: no node, the identity at inference
+        ...['Gemm', 'Relu', 'BatchNormalization'],
+        ...['Gemm', 'Softmax', 'Identity'],
+      ]);
+      for (const runtime of Object.keys(runtimes) as Runtime[]) {
+        expectClose(await runOnnx(runtime, bytes, x), net.predict(x), `${runtime} ${dtype}`);
+      }
+    });
+  }
+
+  it('runs batch-norm and dropout placed right after the input, on the raw features', async () => {
+    const net = createNetwork({
+      layers: [3, 'batch-norm', { name: 'dropout', options: { rate: 0.4 } }, 4, 2],
+      activation: 'relu',
+      outputActivation: 'softmax',
+      loss: 'softmax-cross-entropy',
+      seed: 6,
+    });
+    net.setState([0.5, -1, 2, 0.25, 4, 1.5]);
+    net.setParams(Array.from(net.params, (v, i) => v + 0.1 * (i % 3)));
+    const x = randomInputs(6, 3, 'float64', 9);
+    for (const runtime of Object.keys(runtimes) as Runtime[]) {
+      expectClose(await runOnnx(runtime, exportOnnx(net), x), net.predict(x), `${runtime} input batch-norm`);
+    }
+  });
+
+  it('names a third-party layer, or one that borrows a built-in name, instead of leaving it out', () => {
+    const scale = (factor: number): LayerPlugin => ({
+      kind: 'layer',
+      name: 'scale',
+      description: 'y = factor·x',
+      build: ({ inputUnits }) => ({
+        outputUnits: inputUnits,
+        parameters: [],
+        state: [],
+        saved: [],
+        forward: (_c, { input, output }) => output.data.set(input.data.map((v) => factor * v)),
+        backward: (_c, _p, g, _params, _grads, inputGradient) =>
+          inputGradient?.data.set(g.data.map((v) => factor * v)),
+      }),
+    });
+    const net = createNetwork({ layers: [2, 3, scale(2), 1] });
+    expect(() => exportOnnx(net)).toThrow(
+      /cannot export spec.layers\[2\] \(layer "scale"\) to ONNX: it is not a built-in layer.*dropout, batch-norm/,
+    );
+    const impostor = { ...scale(2), name: 'dropout' };
+    expect(() => exportOnnx(createNetwork({ layers: [2, 3, impostor, 1] }))).toThrow(
+      /spec.layers\[2\] \(layer "dropout"\) to ONNX: its inference outputs differ from the built-in "dropout" formula/,
     );
   });
 

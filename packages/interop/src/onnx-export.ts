@@ -1,11 +1,13 @@
-// ONNX export: per layer l, z(l+1) = Gemm(a(l), W, b, transB = 1) with W = Θ(l)[:, 1:] and
-// b = Θ(l)[:, 0], then g's nodes; optional input standardization as Sub and Div nodes.
+// ONNX export: per dense layer l, z(l+1) = Gemm(a(l), W, b, transB = 1) with W = Θ(l)[:, 1:] and
+// b = Θ(l)[:, 0], then g's nodes; batch-norm as BatchNormalization, dropout as nothing (the
+// identity at inference); optional input standardization as Sub and Div nodes.
 import type { Network } from '@deltanet/backprop';
 import { describeSpec } from '@deltanet/backprop';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { translationOf } from './builtin-activations';
 import { OnnxGraph } from './internal/onnx-graph';
 import { modelProto } from './internal/onnx-schema';
+import { stackSteps } from './internal/stack-steps';
 
 /** The ONNX opset exported models import (every operator used exists unchanged since). */
 export const ONNX_OPSET = 13;
@@ -36,9 +38,11 @@ export interface OnnxExportOptions {
  * The network as an ONNX model (protobuf bytes, opset 13): input `input` of shape
  * [batch, s(1)], output `output` of shape [batch, s(L)], in the network's precision (float or
  * double). Each layer is one Gemm with transB = 1 on W = Θ(l)[:, 1:] (s(l+1) × s(l)) and
- * C = Θ(l)[:, 0], followed by the activation as ONNX operators. metadata_props hold the spec
- * (`deltanet.spec`) and the class and feature names when given. Throws an InvalidArgumentError
- * naming any activation that is not a built-in.
+ * C = Θ(l)[:, 0], followed by the activation as ONNX operators. Other layers sit where the
+ * stack has them: batch-norm is a `BatchNormalization` node (scale γ, B β, input_mean and
+ * input_var the running statistics, ε), dropout adds no node (it is the identity at inference).
+ * metadata_props hold the spec (`deltanet.spec`) and the class and feature names when given.
+ * Throws an InvalidArgumentError naming any activation or layer that is not a built-in.
  *
  * @example
  * const bytes = exportOnnx(net, { classNames: ['setosa', 'versicolor', 'virginica'] });
@@ -54,8 +58,13 @@ export function exportOnnx(net: Network, options: OnnxExportOptions = {}): Uint8
     a = graph.node('Sub', [a, graph.tensor('standardize_mean', [inputs], mean)], 'centered');
     a = graph.node('Div', [a, graph.tensor('standardize_std', [inputs], std)], 'standardized');
   }
-  net.thetas.forEach((theta, l) => {
-    const { rows, cols, data } = theta;
+  for (const step of stackSteps(net, 'ONNX')) {
+    if (step.kind === 'layer') {
+      a = step.translation.onnx(graph, a, step.values);
+      continue;
+    }
+    const { rows, cols, data } = step.theta;
+    const l = step.dense;
     const weights = new Float64Array(rows * (cols - 1));
     const bias = new Float64Array(rows);
     for (let i = 0; i < rows; i++) {
@@ -67,7 +76,7 @@ export function exportOnnx(net: Network, options: OnnxExportOptions = {}): Uint8
     const z = graph.node('Gemm', [a, w, b], `z${l + 2}`, { transB: { int: 1 } });
     const { translation, options: activationOptions } = activations[l]!;
     a = translation.onnx(graph, z, activationOptions);
-  });
+  }
   graph.nodes.push({ op_type: 'Identity', name: 'output', input: [a], output: ['output'] });
 
   const tensorType = (size: number) => ({

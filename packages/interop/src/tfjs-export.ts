@@ -1,8 +1,10 @@
 // TensorFlow.js LayersModel export: a Sequential model of Dense layers whose kernel is Θ(l)[:, 1:]ᵀ
-// (s(l) × s(l+1)) and bias Θ(l)[:, 0], in model.json plus one little-endian float32 weights file.
+// (s(l) × s(l+1)) and bias Θ(l)[:, 0], with Dropout and BatchNormalization layers where the stack
+// has them, in model.json plus one little-endian float32 weights file.
 import type { Network } from '@deltanet/backprop';
 import { InvalidArgumentError } from '@deltanet/contract';
 import { translationOf } from './builtin-activations';
+import { stackSteps } from './internal/stack-steps';
 
 /** The model.json of a TensorFlow.js LayersModel (the fields `tf.loadLayersModel` reads). */
 export interface LayersModelJson {
@@ -20,7 +22,7 @@ export interface LayersModelJson {
     readonly config: {
       /** The model's name, `'deltanet'`. */
       readonly name: string;
-      /** Dense layers `dense_1`…, each maybe followed by an activation layer, inputs first. */
+      /** Dense layers `dense_1`…, each maybe followed by an activation layer, and `dropout_k`, `batch_normalization_k` where the stack has them, inputs first. */
       readonly layers: readonly KerasLayer[];
     };
     /** The Keras version the topology follows, `'tfjs-layers 4.22.0'`. */
@@ -32,11 +34,11 @@ export interface LayersModelJson {
   readonly weightsManifest: readonly {
     /** The weights file's path relative to model.json (the `weightsPath` option). */
     readonly paths: readonly string[];
-    /** Each tensor in file order: `dense_l/kernel` then `dense_l/bias` per layer. */
+    /** Each tensor in file order, layer by layer: `dense_l/kernel`, `dense_l/bias`; `batch_normalization_k/gamma`, `/beta`, `/moving_mean`, `/moving_variance`. */
     readonly weights: readonly {
-      /** `dense_l/kernel` or `dense_l/bias`, l from 1. */
+      /** `dense_l/kernel`, `dense_l/bias` (l from 1), or a batch normalization's `…/gamma` and so on. */
       readonly name: string;
-      /** [s(l), s(l+1)] for a kernel, [s(l+1)] for a bias. */
+      /** [s(l), s(l+1)] for a kernel, [s(l+1)] for a bias, [units] for batch normalization's vectors. */
       readonly shape: readonly number[];
       /** Always `'float32'`. */
       readonly dtype: 'float32';
@@ -58,7 +60,7 @@ export interface KerasLayer {
 export interface TfjsArtifacts {
   /** model.json's content, to write with `JSON.stringify`. */
   readonly modelJson: LayersModelJson;
-  /** The weights file: every kernel then bias, layer by layer, as little-endian float32. */
+  /** The weights file: the manifest's tensors in its order, as little-endian float32. */
   readonly weights: Uint8Array;
 }
 
@@ -82,9 +84,12 @@ export interface TfjsExportOptions {
 /**
  * The network as a TensorFlow.js LayersModel: layer l is `Dense(units: s(l+1))` with kernel
  * Θ(l)[:, 1:]ᵀ and bias Θ(l)[:, 0], its activation by Keras name; leaky ReLU becomes a linear
- * Dense followed by a `LeakyReLU` layer. TensorFlow.js weights are float32, so a float64
- * network's Θ is rounded once. Throws an InvalidArgumentError naming any activation with no
- * form TensorFlow.js loads: third-party plugins, gelu, swish with β ≠ 1, elu with α ≠ 1.
+ * Dense followed by a `LeakyReLU` layer. A dropout layer is `Dropout(rate)`; batch-norm is
+ * `BatchNormalization` with gamma γ, beta β, moving_mean and moving_variance the running
+ * statistics, and the same momentum and ε (Keras's momentum means what ours does). TensorFlow.js
+ * weights are float32, so a float64 network's values are rounded once. Throws an
+ * InvalidArgumentError naming any activation with no form TensorFlow.js loads (third-party
+ * plugins, gelu, swish with β ≠ 1, elu with α ≠ 1) and any third-party layer.
  *
  * @example
  * const { modelJson, weights } = exportTfjs(net);
@@ -102,11 +107,25 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
   });
   const layers: KerasLayer[] = [];
   const specs: { name: string; shape: number[]; dtype: 'float32' }[] = [];
-  const weights = new Float32Array(net.params.length);
-  let offset = 0;
-  net.thetas.forEach(({ rows, cols, data }, l) => {
-    const name = `dense_${l + 1}`;
-    const keras = kerasActivations[l]!;
+  const values: number[] = [];
+  const inputShape = (position: number) => position === 0 && { batch_input_shape: [null, net.layers[0]!] };
+  stackSteps(net, 'TensorFlow.js').forEach((step, position) => {
+    if (step.kind === 'layer') {
+      const { name } = step.values;
+      const keras = step.translation.keras(step.values);
+      layers.push({
+        class_name: keras.className,
+        config: { name, ...keras.config, trainable: true, dtype: 'float32', ...inputShape(position) },
+      });
+      for (const weight of keras.weights) {
+        values.push(...Array.from(weight.values));
+        specs.push({ name: `${name}/${weight.name}`, shape: [weight.values.length], dtype: 'float32' });
+      }
+      return;
+    }
+    const { rows, cols, data } = step.theta;
+    const name = `dense_${step.dense + 1}`;
+    const keras = kerasActivations[step.dense]!;
     layers.push({
       class_name: 'Dense',
       config: {
@@ -116,7 +135,7 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
         use_bias: true,
         trainable: true,
         dtype: 'float32',
-        ...(l === 0 && { batch_input_shape: [null, cols - 1] }),
+        ...inputShape(position),
       },
     });
     if (keras.after) {
@@ -127,9 +146,9 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
     }
     // Kernel [s(l), s(l+1)] row-major: kernel[j][i] = Θ(l)[i, j + 1].
     for (let j = 0; j < cols - 1; j++) {
-      for (let i = 0; i < rows; i++) weights[offset++] = data[i * cols + j + 1]!;
+      for (let i = 0; i < rows; i++) values.push(data[i * cols + j + 1]!);
     }
-    for (let i = 0; i < rows; i++) weights[offset++] = data[i * cols]!;
+    for (let i = 0; i < rows; i++) values.push(data[i * cols]!);
     specs.push({ name: `${name}/kernel`, shape: [cols - 1, rows], dtype: 'float32' });
     specs.push({ name: `${name}/bias`, shape: [rows], dtype: 'float32' });
   });
@@ -143,9 +162,9 @@ export function exportTfjs(net: Network, options: TfjsExportOptions = {}): TfjsA
           }),
         }
       : undefined;
-  const bytes = new Uint8Array(weights.byteLength);
+  const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
-  for (let i = 0; i < weights.length; i++) view.setFloat32(i * 4, weights[i]!, true);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
   return {
     modelJson: {
       format: 'layers-model',

@@ -1,10 +1,12 @@
 // TensorFlow.js LayersModel import: a Sequential model of Dense layers (with activation layers
-// after them) becomes a deltanet network with Θ(l) = [bias, kernelᵀ].
-import type { Network } from '@deltanet/backprop';
+// after them, Dropout and BatchNormalization between them) becomes a deltanet network with
+// Θ(l) = [bias, kernelᵀ] and the same stack.
+import type { Network, UncheckedLayeredNetworkSpec } from '@deltanet/backprop';
 import { checkSpec, createNetwork } from '@deltanet/backprop';
 import type { DType, PluginRef } from '@deltanet/contract';
 import { FormatError } from '@deltanet/contract';
 import { defaultLoss } from './internal/default-loss';
+import { readWeights } from './internal/tfjs-weights';
 
 /** Options of `importTfjs`. */
 export interface TfjsImportOptions {
@@ -32,6 +34,7 @@ const activationNames: Record<string, PluginRef> = {
 };
 
 interface DenseLayer {
+  kind: 'dense';
   name: string;
   units: number;
   useBias: boolean;
@@ -40,12 +43,30 @@ interface DenseLayer {
   activationFrom: string;
 }
 
+/** A Keras layer that is a deltanet layer of its own: Dropout or BatchNormalization. */
+type OtherLayer =
+  | { kind: 'dropout'; name: string; what: string; rate: number }
+  | {
+      kind: 'batch-norm';
+      name: string;
+      what: string;
+      momentum: number;
+      epsilon: number;
+      center: boolean;
+      scale: boolean;
+    };
+
+const importable = 'InputLayer, Dense, Dropout, BatchNormalization, Activation, LeakyReLU, ELU';
+
 /**
  * Builds a deltanet network from a TensorFlow.js LayersModel: `modelJson` is model.json's parsed
  * content (tfjs-layers' own or tensorflowjs_converter's Keras form) and `weights` the bytes of
  * its weight files, concatenated in the manifest's order. Accepted layers: InputLayer, Dense,
- * Dropout (the identity when predicting), and after a linear Dense an Activation, LeakyReLU or
- * ELU layer. Anything else throws a FormatError naming the layer and its class.
+ * Dropout (a dropout layer of the same rate), BatchNormalization over the last axis (a
+ * batch-norm layer: gamma → γ, beta → β, moving_mean and moving_variance → the running
+ * statistics, momentum and ε unchanged, Keras's momentum meaning what ours does), and right
+ * after a linear Dense an Activation, LeakyReLU or ELU layer. Anything else throws a FormatError
+ * naming the layer and its class.
  *
  * @example
  * const modelJson = JSON.parse(await readFile('model.json', 'utf8'));
@@ -74,7 +95,7 @@ export function importTfjs(
   const rawLayers = Array.isArray(config) ? config : asRecord(config)?.layers;
   if (!Array.isArray(rawLayers)) fail('modelTopology.config.layers', 'expected an array of layers');
 
-  const dense: DenseLayer[] = [];
+  const stack: (DenseLayer | OtherLayer)[] = [];
   (rawLayers as unknown[]).forEach((raw, index) => {
     const field = `modelTopology.config.layers[${index}]`;
     const layer = asRecord(raw) ?? fail(field, 'expected an object');
@@ -82,27 +103,72 @@ export function importTfjs(
     const className = String(layer.class_name);
     const name = typeof layerConfig.name === 'string' ? layerConfig.name : `#${index}`;
     const what = `layer "${name}" (${className})`;
-    const last = dense[dense.length - 1];
+    const last = stack[stack.length - 1];
     const setActivation = (activation: PluginRef) => {
       if (!last) fail(field, `${what} comes before any Dense layer`);
-      if (last!.activation !== 'linear') {
+      if (last!.kind !== 'dense') {
+        // deltanet applies g inside the dense layer, before the layers after it.
         fail(
           field,
-          `${what} follows Dense layer "${last!.name}", which already applies ${JSON.stringify(last!.activation)}`,
+          `${what} follows ${last!.what}; deltanet applies an activation only right after its Dense layer`,
         );
       }
-      last!.activation = activation;
-      last!.activationFrom = what;
+      const dense = last as DenseLayer;
+      if (dense.activation !== 'linear') {
+        fail(
+          field,
+          `${what} follows Dense layer "${dense.name}", which already applies ${JSON.stringify(dense.activation)}`,
+        );
+      }
+      dense.activation = activation;
+      dense.activationFrom = what;
+    };
+    const number = (key: string, fallback: number, ok: (v: number) => boolean, range: string) => {
+      const value = layerConfig[key] ?? fallback;
+      if (typeof value !== 'number' || !ok(value)) {
+        fail(`${field}.config.${key}`, `${what}: ${key} must be ${range}, got ${JSON.stringify(value)}`);
+      }
+      return value as number;
     };
     switch (className) {
       case 'InputLayer':
-      case 'Dropout':
         return;
+      case 'Dropout':
+        stack.push({
+          kind: 'dropout',
+          name,
+          what,
+          rate: number('rate', 0.5, (v) => v >= 0 && v < 1, 'in [0, 1)'),
+        });
+        return;
+      case 'BatchNormalization': {
+        const axis =
+          Array.isArray(layerConfig.axis) && layerConfig.axis.length === 1
+            ? layerConfig.axis[0]
+            : layerConfig.axis;
+        if (axis !== undefined && axis !== -1 && axis !== 1) {
+          fail(
+            `${field}.config.axis`,
+            `${what} normalizes axis ${JSON.stringify(layerConfig.axis)}; deltanet's batch-norm normalizes each unit (axis −1)`,
+          );
+        }
+        stack.push({
+          kind: 'batch-norm',
+          name,
+          what,
+          momentum: number('momentum', 0.99, (v) => v >= 0 && v <= 1, 'in [0, 1]'),
+          epsilon: number('epsilon', 1e-3, (v) => v > 0, '> 0'),
+          center: layerConfig.center !== false,
+          scale: layerConfig.scale !== false,
+        });
+        return;
+      }
       case 'Dense': {
         const units = layerConfig.units;
         if (!Number.isInteger(units) || (units as number) < 1)
           fail(`${field}.config.units`, `expected a whole number ≥ 1, got ${JSON.stringify(units)}`);
-        dense.push({
+        stack.push({
+          kind: 'dense',
           name,
           units: units as number,
           useBias: layerConfig.use_bias !== false,
@@ -121,13 +187,18 @@ export function importTfjs(
         setActivation({ name: 'elu', options: { alpha: numberOr(layerConfig.alpha, 1) } });
         return;
       default:
-        fail(
-          field,
-          `${what} has no deltanet form; layers that import: InputLayer, Dense, Dropout, Activation, LeakyReLU, ELU`,
-        );
+        fail(field, `${what} has no deltanet form; layers that import: ${importable}`);
     }
   });
+  const dense = stack.filter((entry): entry is DenseLayer => entry.kind === 'dense');
   if (dense.length === 0) fail('modelTopology.config.layers', 'no Dense layer');
+  const after = stack[stack.length - 1]!;
+  if (after.kind !== 'dense') {
+    fail(
+      'modelTopology.config.layers',
+      `${after.what} comes after the last Dense layer; a deltanet network ends with its output Dense layer`,
+    );
+  }
 
   const tensors = readWeights(doc.weightsManifest, weights, fail);
   const take = (name: string, shape: readonly number[]) => {
@@ -140,34 +211,56 @@ export function importTfjs(
     return tensor.values;
   };
   const inputs =
-    dense[0] &&
-    (tensors.get(`${dense[0].name}/kernel`)?.shape[0] ??
-      fail('weightsManifest', `no weight "${dense[0].name}/kernel"`));
-  const layers = [inputs as number, ...dense.map((d) => d.units)];
-  const params: number[] = [];
-  dense.forEach((d, l) => {
-    const fanIn = layers[l]!;
-    const kernel = take(`${d.name}/kernel`, [fanIn, d.units]);
-    const bias = d.useBias ? take(`${d.name}/bias`, [d.units]) : new Float32Array(d.units);
-    // Θ(l)[i, 0] = bias[i]; Θ(l)[i, j + 1] = kernel[j][i].
-    for (let i = 0; i < d.units; i++) {
-      params.push(bias[i]!);
-      for (let j = 0; j < fanIn; j++) params.push(kernel[j * d.units + i]!);
-    }
-  });
+    tensors.get(`${dense[0]!.name}/kernel`)?.shape[0] ??
+    fail('weightsManifest', `no weight "${dense[0]!.name}/kernel"`);
   const outputActivation = dense[dense.length - 1]!.activation;
   const loss = options.loss ?? defaultLoss(outputActivation);
   const net = createNetwork(
     checkSpec({
-      layers,
+      layers: [inputs, ...stack.map(specEntry)],
       activation: dense.slice(0, -1).map((d) => d.activation),
       outputActivation,
       loss,
       dtype: options.dtype ?? 'float64',
     }),
   );
+  const params = new Float64Array(net.params.length);
+  const state = new Float64Array(net.state.length);
+  let width = inputs;
+  stack.forEach((entry, p) => {
+    const { paramOffsets, stateOffsets } = net.stack[p]!;
+    if (entry.kind === 'dense') {
+      const kernel = take(`${entry.name}/kernel`, [width, entry.units]);
+      const bias = entry.useBias ? take(`${entry.name}/bias`, [entry.units]) : new Float32Array(entry.units);
+      // Θ(l)[i, 0] = bias[i]; Θ(l)[i, j + 1] = kernel[j][i].
+      let at = paramOffsets[0]!;
+      for (let i = 0; i < entry.units; i++) {
+        params[at++] = bias[i]!;
+        for (let j = 0; j < width; j++) params[at++] = kernel[j * entry.units + i]!;
+      }
+      width = entry.units;
+    } else if (entry.kind === 'batch-norm') {
+      // Blocks in the built-in batch-norm's order: γ, β; running mean, running variance.
+      const vector = (weight: string, absent: number) => {
+        const present = weight === 'gamma' ? entry.scale : weight === 'beta' ? entry.center : true;
+        return present ? take(`${entry.name}/${weight}`, [width]) : new Float32Array(width).fill(absent);
+      };
+      params.set(vector('gamma', 1), paramOffsets[0]);
+      params.set(vector('beta', 0), paramOffsets[1]);
+      state.set(vector('moving_mean', 0), stateOffsets[0]);
+      state.set(vector('moving_variance', 1), stateOffsets[1]);
+    }
+  });
   net.setParams(params);
+  net.setState(state);
   return net;
+}
+
+/** A stack entry as a spec names it: a Dense as its units, the others by name and options. */
+function specEntry(entry: DenseLayer | OtherLayer): UncheckedLayeredNetworkSpec['layers'][number] {
+  if (entry.kind === 'dense') return entry.units;
+  if (entry.kind === 'dropout') return { name: 'dropout', options: { rate: entry.rate } };
+  return { name: 'batch-norm', options: { momentum: entry.momentum, epsilon: entry.epsilon } };
 }
 
 function kerasActivation(
@@ -186,53 +279,6 @@ function kerasActivation(
     field,
     `${what}: activation ${JSON.stringify(name)} has no deltanet plugin${hint}; activations that import: ${Object.keys(activationNames).join(', ')}`,
   );
-}
-
-function readWeights(
-  manifest: unknown,
-  bytes: Uint8Array,
-  fail: (f: string, m: string) => never,
-): Map<string, { shape: number[]; values: Float32Array }> {
-  if (!Array.isArray(manifest)) fail('weightsManifest', 'expected an array of weight groups');
-  const out = new Map<string, { shape: number[]; values: Float32Array }>();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 0;
-  (manifest as unknown[]).forEach((group, g) => {
-    const specs = asRecord(group)?.weights;
-    if (!Array.isArray(specs)) fail(`weightsManifest[${g}].weights`, 'expected an array');
-    (specs as unknown[]).forEach((raw, w) => {
-      const field = `weightsManifest[${g}].weights[${w}]`;
-      const spec = asRecord(raw) ?? fail(field, 'expected an object');
-      const name = String(spec.name);
-      if (spec.quantization !== undefined)
-        fail(field, `weight "${name}" is quantized; export it unquantized`);
-      if (spec.dtype !== 'float32')
-        fail(
-          `${field}.dtype`,
-          `weight "${name}" is ${JSON.stringify(spec.dtype)}; only float32 weights import`,
-        );
-      const shape = spec.shape;
-      if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
-        fail(`${field}.shape`, 'expected whole numbers');
-      const count = (shape as number[]).reduce((a, b) => a * b, 1);
-      if (offset + count * 4 > bytes.byteLength) {
-        fail(
-          field,
-          `weight "${name}" ends at byte ${offset + count * 4}, but the weight data has ${bytes.byteLength} bytes`,
-        );
-      }
-      const values = new Float32Array(count);
-      for (let i = 0; i < count; i++) values[i] = view.getFloat32(offset + 4 * i, true);
-      offset += count * 4;
-      out.set(name, { shape: shape as number[], values });
-    });
-  });
-  if (offset !== bytes.byteLength)
-    fail(
-      'weightsManifest',
-      `the manifest accounts for ${offset} bytes of weight data, got ${bytes.byteLength}`,
-    );
-  return out;
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -1,9 +1,9 @@
 // TensorFlow.js as the consumer: it loads every exported LayersModel over HTTP and predicts what
 // deltanet predicts; a model built and trained in TensorFlow.js imports and predicts the same.
 import type { Network } from '@deltanet/backprop';
-import { checkGradients, createNetwork } from '@deltanet/backprop';
+import { checkGradients, createNetwork, describeSpec } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
-import { fromRows } from '@deltanet/tensor';
+import { createRandom, fromRows } from '@deltanet/tensor';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -15,6 +15,7 @@ import {
   hiddenActivations,
   outputPairs,
   randomInputs,
+  trainedLayeredNetwork,
   wideNetwork,
 } from './internal/test-networks';
 import { exportTfjs } from './tfjs-export';
@@ -38,6 +39,24 @@ async function loadInTfjs(net: Network): Promise<tfl.LayersModel> {
   } finally {
     await server.close();
   }
+}
+
+/** model.json as tfjs writes it (the topology plus a manifest of the weight specs) and the weight bytes. */
+async function savedByTfjs(model: tfl.LayersModel): Promise<{ modelJson: unknown; weights: Uint8Array }> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const { weightData: _data, weightSpecs, ...rest } = saved!;
+  return {
+    modelJson: JSON.parse(
+      JSON.stringify({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }),
+    ),
+    weights: new Uint8Array(saved!.weightData as ArrayBuffer),
+  };
 }
 
 function tfjsPredict(model: tfl.LayersModel, x: Matrix): Float32Array {
@@ -113,6 +132,93 @@ describe('exportTfjs', () => {
   });
 });
 
+describe('exportTfjs and importTfjs with dropout and batch-norm', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`TensorFlow.js loads a trained ${dtype} network with Dropout and BatchNormalization and predicts as deltanet does`, async () => {
+      const { net, x } = await trainedLayeredNetwork(dtype);
+      const model = await loadInTfjs(net);
+      expect(model.layers.map((layer) => layer.getClassName())).toEqual([
+        ...['Dense', 'Dropout', 'BatchNormalization'],
+        ...['Dense', 'BatchNormalization', 'Dense'],
+      ]);
+      expect(model.layers[1]!.getConfig()).toMatchObject({ rate: 0.25 });
+      expect(model.layers[4]!.getConfig()).toMatchObject({ momentum: 0.8, epsilon: 0.01 });
+      expectClose(tfjsPredict(model, x), net.predict(x), dtype);
+      model.dispose();
+    });
+  }
+
+  it('round-trips a trained float32 network with its stack, parameters and running statistics bit for bit', async () => {
+    const { net, x } = await trainedLayeredNetwork('float32');
+    const { modelJson, weights } = exportTfjs(net);
+    const back = importTfjs(JSON.parse(JSON.stringify(modelJson)), weights, { dtype: 'float32' });
+    expect(describeSpec(back.spec).layers).toEqual(describeSpec(net.spec).layers);
+    expect(Array.from(back.params)).toEqual(Array.from(net.params));
+    expect(Array.from(back.state)).toEqual(Array.from(net.state));
+    expect(Array.from(back.predict(x).data)).toEqual(Array.from(net.predict(x).data));
+  });
+
+  it('a dropout layer first, right after the input, exports and imports', async () => {
+    const net = createNetwork({
+      layers: [3, { name: 'dropout', options: { rate: 0.2 } }, 4, 2],
+      dtype: 'float32',
+      seed: 2,
+    });
+    const x = randomInputs(5, 3, 'float32', 3);
+    const model = await loadInTfjs(net);
+    expect(model.layers.map((layer) => layer.getClassName())).toEqual(['Dropout', 'Dense', 'Dense']);
+    expectClose(tfjsPredict(model, x), net.predict(x), 'input dropout');
+    model.dispose();
+    const { modelJson, weights } = exportTfjs(net);
+    expect(describeSpec(importTfjs(modelJson, weights).spec).layers).toEqual([
+      3,
+      { name: 'dropout', options: { rate: 0.2 } },
+      4,
+      2,
+    ]);
+  });
+
+  it('imports a model with BatchNormalization and Dropout trained in TensorFlow.js: same stack and predictions', async () => {
+    const random = createRandom(8);
+    const xs = Array.from({ length: 32 }, () => Array.from({ length: 3 }, () => 4 * random.uniform() - 1));
+    const ys = xs.map(([a, b, c]) => [a! * b! - c! > 0 ? 1 : 0]);
+    const model = tfl.sequential();
+    model.add(tfl.layers.dense({ units: 6, inputShape: [3], activation: 'relu' }));
+    model.add(tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 0.002 }));
+    model.add(tfl.layers.dropout({ rate: 0.3 }));
+    model.add(tfl.layers.dense({ units: 1, activation: 'sigmoid' }));
+    model.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
+    await model.fit(tf.tensor2d(xs), tf.tensor2d(ys), { epochs: 15, batchSize: 8, verbose: 0 });
+    const { modelJson, weights } = await savedByTfjs(model);
+    const net = importTfjs(modelJson, weights);
+
+    expect(describeSpec(net.spec).layers).toEqual([
+      3,
+      6,
+      { name: 'batch-norm', options: { momentum: 0.9, epsilon: 0.002 } },
+      { name: 'dropout', options: { rate: 0.3 } },
+      1,
+    ]);
+    // TensorFlow.js moved its moving statistics away from 0 and 1; they came across as the state.
+    expect(Array.from(net.state).every((v) => v !== 0 && v !== 1)).toBe(true);
+    const x = fromRows(xs);
+    expectClose(tfjsPredict(model, x), net.predict(x), 'trained in TensorFlow.js');
+  });
+
+  it('names an activation layer placed after a BatchNormalization, which deltanet cannot express', () => {
+    const model = tfl.sequential();
+    model.add(tfl.layers.dense({ units: 4, inputShape: [3] }));
+    model.add(tfl.layers.batchNormalization({}));
+    model.add(tfl.layers.activation({ activation: 'relu' }));
+    model.add(tfl.layers.dense({ units: 1 }));
+    expect(() =>
+      importTfjs({ modelTopology: model.toJSON(null, false), weightsManifest: [] }, new Uint8Array()),
+    ).toThrow(
+      /layers\[2\]: layer "activation\w*" \(Activation\) follows layer "batch_normalization\w*" \(BatchNormalization\); deltanet applies an activation only right after its Dense layer/,
+    );
+  });
+});
+
 describe('importTfjs', () => {
   it('imports a model built and trained in TensorFlow.js: same predictions, and its gradients check', async () => {
     // XOR-like data: 4 inputs, 3 classes, trained by TensorFlow.js itself.
@@ -137,23 +243,8 @@ describe('importTfjs', () => {
     model.compile({ optimizer: tf.train.adam(0.05), loss: 'categoricalCrossentropy' });
     await model.fit(tf.tensor2d(xs), tf.tensor2d(ys), { epochs: 20, verbose: 0 });
 
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(
-      tf.io.withSaveHandler(async (artifacts) => {
-        saved = artifacts;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      }),
-    );
-    // model.json as tfjs writes it: the topology plus a manifest of the weight specs.
-    const modelJson = {
-      ...saved!,
-      weightsManifest: [{ paths: ['weights.bin'], weights: saved!.weightSpecs }],
-    };
-    const weights = new Uint8Array(saved!.weightData as ArrayBuffer);
-    const net = importTfjs(
-      JSON.parse(JSON.stringify({ ...modelJson, weightData: undefined, weightSpecs: undefined })),
-      weights,
-    );
+    const { modelJson, weights } = await savedByTfjs(model);
+    const net = importTfjs(modelJson, weights);
 
     expect(net.layers).toEqual([4, 8, 6, 3]);
     expect(net.activations.map((a) => a.name)).toEqual(['tanh', 'leaky-relu', 'softmax']);
@@ -168,10 +259,10 @@ describe('importTfjs', () => {
   it('names a layer it cannot import', () => {
     const model = tfl.sequential();
     model.add(tfl.layers.dense({ units: 4, inputShape: [3] }));
-    model.add(tfl.layers.batchNormalization({}));
+    model.add(tfl.layers.layerNormalization({}));
     const topology = model.toJSON(null, false) as object;
     expect(() => importTfjs({ modelTopology: topology, weightsManifest: [] }, new Uint8Array())).toThrow(
-      /layers\[1\]: layer "batch_normalization\w*" \(BatchNormalization\) has no deltanet form/,
+      /layers\[1\]: layer "layer_normalization\w*" \(LayerNormalization\) has no deltanet form; layers that import: InputLayer, Dense, Dropout, BatchNormalization/,
     );
   });
 

@@ -12,6 +12,7 @@ import { outputFiles } from '../files';
 import type { Io } from '../io';
 import { readModel } from '../model/files';
 import { eventSink } from '../output/events';
+import { networkName } from '../output/network-name';
 
 const formats = ['onnx', 'tfjs', 'octave'] as const;
 
@@ -36,7 +37,8 @@ const help = {
   tfjs    model.json and weights.bin in the --out folder, for tf.loadLayersModel (float32 weights;
           the normalization, if any, is in model.json's userDefinedMetadata, not in the layers).
   octave  Theta1, Theta2, … as Octave text matrices (save -text), bias weights in column 1, for
-          load in Octave and the course's predict.m (inputs standardized as for the model).
+          load in Octave and the course's predict.m (inputs standardized as for the model);
+          all-dense models only (dropout and batch-norm travel in onnx and tfjs).
 Files are written atomically and never over the model being read.`,
   examples: [
     'deltanet export --model iris.json --format onnx --out iris.onnx',
@@ -71,32 +73,39 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     throw error;
   }
   const notes: string[] = [];
-  if (format === 'onnx') {
-    await write(
-      out,
-      exportOnnx(net, {
-        ...(info.normalization && { standardization: info.normalization }),
+  try {
+    if (format === 'onnx') {
+      await write(
+        out,
+        exportOnnx(net, {
+          ...(info.normalization && { standardization: info.normalization }),
+          ...(info.classNames && { classNames: info.classNames }),
+          ...(info.featureNames && { featureNames: info.featureNames }),
+        }),
+      );
+      if (info.normalization) notes.push('the graph standardizes raw inputs with the training rows’ μ and σ');
+    } else if (format === 'tfjs') {
+      const { modelJson, weights } = exportTfjs(net, {
         ...(info.classNames && { classNames: info.classNames }),
         ...(info.featureNames && { featureNames: info.featureNames }),
-      }),
-    );
-    if (info.normalization) notes.push('the graph standardizes raw inputs with the training rows’ μ and σ');
-  } else if (format === 'tfjs') {
-    const { modelJson, weights } = exportTfjs(net, {
-      ...(info.classNames && { classNames: info.classNames }),
-      ...(info.featureNames && { featureNames: info.featureNames }),
-      ...(info.normalization && { normalization: info.normalization }),
-    });
-    await write(join(out, 'weights.bin'), weights);
-    await write(join(out, 'model.json'), `${JSON.stringify(modelJson, null, 2)}\n`);
-    if (info.normalization)
-      notes.push(
-        'inputs must be standardized first: μ and σ are in model.json’s userDefinedMetadata.normalization',
-      );
-  } else {
-    await write(out, writeOctave(net));
-    if (info.normalization)
-      notes.push('inputs must be standardized first (the model was trained with --normalize)');
+        ...(info.normalization && { normalization: info.normalization }),
+      });
+      await write(join(out, 'weights.bin'), weights);
+      await write(join(out, 'model.json'), `${JSON.stringify(modelJson, null, 2)}\n`);
+      if (info.normalization)
+        notes.push(
+          'inputs must be standardized first: μ and σ are in model.json’s userDefinedMetadata.normalization',
+        );
+    } else {
+      await write(out, writeOctave(net));
+      if (info.normalization)
+        notes.push('inputs must be standardized first (the model was trained with --normalize)');
+    }
+  } catch (error) {
+    // A network the format cannot hold (a third-party layer, batch-norm in Octave) is refused
+    // before any write: the tfjs folder made for it goes again.
+    await abandon();
+    throw error;
   }
   eventSink(io.stdout, values.json === true).emit({
     event: 'result',
@@ -108,7 +117,7 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     dtype: net.dtype,
   });
   if (values.json !== true) {
-    io.stdout.write(`wrote ${written.join(', ')} (${format}, ${net.layers.join('-')}, ${net.dtype})\n`);
+    io.stdout.write(`wrote ${written.join(', ')} (${format}, ${networkName(net)}, ${net.dtype})\n`);
     if (values.quiet !== true) for (const note of notes) io.stderr.write(`note: ${note}\n`);
   }
   return 0;

@@ -14,6 +14,7 @@ import { UsageError } from '../exit-codes';
 import { outputFiles } from '../files';
 import type { Io } from '../io';
 import { eventSink } from '../output/events';
+import { networkName } from '../output/network-name';
 
 const formats = ['tfjs', 'octave'] as const;
 
@@ -119,7 +120,7 @@ export async function importModel(args: string[], io: Io): Promise<number> {
   });
   if (values.json !== true) {
     io.stdout.write(
-      `wrote ${out}: ${net.layers.join('-')}, ${net.activations.map((a) => a.name).join(', ')}, loss ${net.loss.name}\n`,
+      `wrote ${out}: ${networkName(net)}, ${net.activations.map((a) => a.name).join(', ')}, loss ${net.loss.name}\n`,
     );
   }
   return 0;

@@ -107,6 +107,55 @@ describe('PlaygroundSession', () => {
   });
 });
 
+describe('PlaygroundSession with dropout and batch-norm', () => {
+  const layered: PlaygroundState = { ...xorState, optimizer: 'sgd', batchNorm: true, dropout: 0.2 };
+
+  it('puts batch-norm, then dropout, after every hidden layer, and nothing when both are off', () => {
+    const dropout = { name: 'dropout', options: { rate: 0.2 } };
+    expect(playgroundSpec(layered).layers).toEqual([
+      2,
+      4,
+      'batch-norm',
+      dropout,
+      2,
+      'batch-norm',
+      dropout,
+      1,
+    ]);
+    expect(playgroundSpec({ ...xorState, dropout: 0.2 }).layers).toEqual([2, 4, dropout, 2, dropout, 1]);
+    expect(playgroundSpec({ ...xorState, batchNorm: true }).layers).toEqual([
+      2,
+      4,
+      'batch-norm',
+      2,
+      'batch-norm',
+      1,
+    ]);
+    expect(playgroundSpec(xorState).layers).toEqual([2, 4, 2, 1]);
+  });
+
+  it('trains them exactly as fit does on the same spec, and keeps the running statistics across a retune', async () => {
+    const session = new PlaygroundSession(layered, registry);
+    await session.train(3);
+    const net = createNetwork(playgroundSpec(layered), { registry });
+    for (let epoch = 1; epoch <= 3; epoch++) {
+      await fit(net, session.data.train, {
+        optimizer: { name: 'sgd', options: { learningRate: layered.learningRate } },
+        epochs: 1,
+        batchSize: layered.batchSize,
+        seed: layered.seed * 100_003 + epoch,
+      });
+    }
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+    expect(Array.from(session.net.state)).toEqual(Array.from(net.state));
+    // The running means moved off 0 (and variances off 1) while training.
+    expect(Array.from(net.state).every((v) => v !== 0 && v !== 1)).toBe(true);
+    session.retune({ ...session.state, regularizer: 'l2', lambda: 0.1 });
+    expect(Array.from(session.net.state)).toEqual(Array.from(net.state));
+    expect(Array.from(session.net.params)).toEqual(Array.from(net.params));
+  });
+});
+
 describe('PlaygroundSession mid-run changes', () => {
   it('keeps Θ and the epoch when the learning rate and batch size change', async () => {
     const state: PlaygroundState = { ...defaultState, dataset: 'xor', optimizer: 'sgd' };

@@ -1,7 +1,13 @@
 // One playground run: the network built from the state, trained one epoch at a time with `fit`,
 // and everything the page draws — losses, heatmaps of every unit, Θ, a traced example and a
 // gradient check — computed by the library itself.
-import type { BackpropTrace, GradientCheckReport, Network, NetworkSpec } from '@deltanet/backprop';
+import type {
+  BackpropTrace,
+  GradientCheckReport,
+  LayerEntry,
+  LayeredNetworkSpec,
+  Network,
+} from '@deltanet/backprop';
 import {
   builtinRegistry,
   checkGradients,
@@ -41,14 +47,23 @@ export interface PlaygroundSnapshot {
 }
 
 /**
- * The network spec of a playground state: features → hidden layers → one output unit. The
- * "none" regularizer is λ = 0 (the library's default regularizer then adds nothing).
+ * The network spec of a playground state: features → hidden layers → one output unit, each
+ * hidden layer followed by batch-norm and then dropout when they are on. The "none" regularizer
+ * is λ = 0 (the library's default regularizer then adds nothing).
+ *
+ * @example
+ * playgroundSpec({ ...defaultState, batchNorm: true, dropout: 0.2 }).layers;
+ * // [2, 4, 'batch-norm', { name: 'dropout', options: { rate: 0.2 } }, 2, 'batch-norm', …, 1]
  */
-export function playgroundSpec(state: PlaygroundState, registry = builtinRegistry()): NetworkSpec {
+export function playgroundSpec(state: PlaygroundState, registry = builtinRegistry()): LayeredNetworkSpec {
   const none = state.regularizer === noRegularizer;
   const activation = (name: string) => pluginName(registry, 'activation', name);
+  const after: LayerEntry[] = [
+    ...(state.batchNorm ? ['batch-norm' as const] : []),
+    ...(state.dropout > 0 ? [{ name: 'dropout' as const, options: { rate: state.dropout } }] : []),
+  ];
   return {
-    layers: [state.features.length, ...state.hidden, 1],
+    layers: [state.features.length, ...state.hidden.flatMap((units) => [units, ...after]), 1],
     activation: state.activations.map(activation),
     outputActivation: activation(state.outputActivation),
     loss: pluginName(registry, 'loss', state.loss),
@@ -107,6 +122,7 @@ export class PlaygroundSession {
     if (spec.lambda !== old.lambda || spec.regularizer !== old.regularizer) {
       const next = createNetwork(spec, { registry: this.#registry });
       next.params.set(this.#net.params);
+      next.state.set(this.#net.state);
       this.#net = next;
     }
     // Moments carry over a change of rate, schedule or batch size; a new optimizer, or a

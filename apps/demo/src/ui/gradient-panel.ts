@@ -85,16 +85,22 @@ export class GradientPanel {
   }
 
   #row(entry: GradientEntry): HTMLElement {
-    const name = `Θ${entry.row + 1},${entry.column}(${entry.layer})${entry.column === 0 ? ' (bias)' : ''}`;
+    // A batch-norm γ or β has no link in the diagram: it is named as the library names it
+    // ("layer 2 batch-norm γ[1]") and points at nothing.
+    const weight = isDenseWeight(entry);
+    const name = weight
+      ? `Θ${entry.row + 1},${entry.column}(${entry.layer})${entry.column === 0 ? ' (bias)' : ''}`
+      : entry.name;
     const row = el(
       'tr',
       {
         tabindex: 0,
         class: entry.flagged ? 'flagged' : entry.kink ? 'kink' : '',
-        'data-layer': entry.layer,
-        'data-row': entry.row,
-        'data-column': entry.column,
-        title: `Θ(${entry.layer}) row ${entry.row + 1}, column ${entry.column}`,
+        'data-layer': weight ? entry.layer : undefined,
+        'data-row': weight ? entry.row : undefined,
+        'data-column': weight ? entry.column : undefined,
+        'data-name': entry.name,
+        title: weight ? `Θ(${entry.layer}) row ${entry.row + 1}, column ${entry.column}` : entry.name,
       },
       el('td', {}, name),
       el('td', {}, formatNumber(entry.backprop)),
@@ -105,7 +111,7 @@ export class GradientPanel {
         `${entry.toleranceRatio.toExponential(2)}${entry.kink ? ' (kink)' : entry.flagged ? ' (flagged)' : ''}`,
       ),
     );
-    const on = () => this.#events.point(entry);
+    const on = () => this.#events.point(weight ? entry : undefined);
     const off = () => this.#events.point(undefined);
     row.addEventListener('mouseenter', on);
     row.addEventListener('focus', on);
@@ -113,4 +119,9 @@ export class GradientPanel {
     row.addEventListener('blur', off);
     return row;
   }
+}
+
+/** Whether a checked entry is a dense layer's weight ("layer 1 dense Θ[3]"), which has a link. */
+function isDenseWeight(entry: GradientEntry): boolean {
+  return / dense Θ\[/.test(entry.name);
 }

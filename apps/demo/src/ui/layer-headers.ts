@@ -1,12 +1,12 @@
-// The controls above the diagram: add or remove a hidden layer, and for each hidden layer its
-// unit count (+/−) and activation.
+// The controls above the diagram: add or remove a hidden layer, batch-norm and dropout after the
+// hidden layers, and for each hidden layer its unit count (+/−) and activation.
 import type { PlaygroundState } from '../state';
-import { limits } from '../state';
+import { dropoutRates, limits } from '../state';
 import { choice, el } from './dom';
 import type { Layout } from './network-layout';
 import { LEFT, NODE } from './network-layout';
 
-/** "+ − n hidden layers". */
+/** "+ − n hidden layers", then the layers after each hidden layer: batch norm and dropout. */
 export function layersHeader(
   state: PlaygroundState,
   change: (next: Partial<PlaygroundState>) => void,
@@ -38,7 +38,38 @@ export function layersHeader(
     add,
     remove,
     el('span', { id: 'layer-count' }, `${count} hidden layer${count === 1 ? '' : 's'}`),
+    ...afterHidden(state, change),
   );
+}
+
+/**
+ * Batch norm (on or off) and dropout (a rate, 0 for none) after every hidden layer, in that order:
+ * each becomes a layer of the network's stack (`playgroundSpec`).
+ */
+function afterHidden(
+  state: PlaygroundState,
+  change: (next: Partial<PlaygroundState>) => void,
+): HTMLElement[] {
+  const batchNorm = el('input', {
+    type: 'checkbox',
+    id: 'batch-norm',
+    checked: state.batchNorm,
+    title: 'Batch normalization after every hidden layer: γ·(a − μ)/√(σ² + ε) + β, μ and σ² of the minibatch',
+  });
+  batchNorm.addEventListener('change', () => change({ batchNorm: batchNorm.checked }));
+  // A link may carry a rate the menu does not list; it is offered as it is.
+  const rates = [...new Set([...dropoutRates, state.dropout])].sort((a, b) => a - b).map(String);
+  const dropout = choice(
+    'Dropout',
+    'dropout',
+    rates,
+    String(state.dropout),
+    (rate) => change({ dropout: Number(rate) }),
+    undefined,
+    (rate) => (rate === '0' ? 'off' : rate),
+  );
+  dropout.title = 'Dropout after every hidden layer: in training each unit is zeroed with this probability';
+  return [el('label', { class: 'check after-hidden', for: 'batch-norm' }, batchNorm, ' Batch norm'), dropout];
 }
 
 /** Hidden layer `layer` (0-based): its unit count with +/− and its activation picker. */
@@ -72,12 +103,17 @@ export function layerHeader(
     next[layer] = name;
     change({ activations: next });
   });
+  // What follows the layer's a(l) in the stack, so the diagram says the layers are there.
+  const after = [state.batchNorm && 'batch norm', state.dropout > 0 && `dropout ${state.dropout}`].filter(
+    Boolean,
+  );
   const header = el(
     'div',
     { class: 'layer-header' },
     el('div', {}, more, fewer),
     el('div', { class: 'units' }, `${units} unit${units === 1 ? '' : 's'}`),
     activation,
+    after.length > 0 && el('div', { class: 'after-layers' }, `then ${after.join(', ')}`),
   );
   header.style.left = `${LEFT + (layer + 1) * layout.column - (layout.column - NODE) / 2}px`;
   return header;

@@ -186,6 +186,28 @@ export class StepThroughPanel {
         ),
       );
     }
+    if (view.layerTable) {
+      const { caption, columns, rows } = view.layerTable;
+      this.table.append(
+        el(
+          'table',
+          { id: 'layer-table' },
+          el('caption', {}, caption),
+          header(...columns),
+          ...rows.map((cells) =>
+            el(
+              'tr',
+              {},
+              ...cells.map(({ quantity, value }) =>
+                quantity === 'unit'
+                  ? el('td', {}, String(value))
+                  : el('td', { 'data-quantity': quantity, 'data-value': value }, formatNumber(value)),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
     if (view.updateRow) {
       this.table.append(
         el(

@@ -1,7 +1,7 @@
 // Test helpers shared by the consumer tests: random architectures over every built-in activation
 // and output/loss pair, with weights spread wide enough to reach each activation's tails.
 import type { Network } from '@deltanet/backprop';
-import { checkSpec, createNetwork } from '@deltanet/backprop';
+import { checkSpec, createNetwork, fit } from '@deltanet/backprop';
 import type { DType, Matrix, PluginRef } from '@deltanet/contract';
 import { createRandom, zeros } from '@deltanet/tensor';
 import fc from 'fast-check';
@@ -60,4 +60,36 @@ export function randomInputs(rows: number, cols: number, dtype: DType, seed: num
   const x = zeros(rows, cols, dtype);
   for (let i = 0; i < x.data.length; i++) x.data[i] = 6 * random.uniform() - 3;
   return x;
+}
+
+/**
+ * A 4-8-dropout(0.25)-batch-norm-6-batch-norm-3 softmax network trained 25 minibatch epochs on
+ * 64 random rows with a 3-class rule, so dropout drew masks and the running statistics moved
+ * far from their starting 0 and 1; and 12 other rows to predict on.
+ */
+export async function trainedLayeredNetwork(dtype: DType): Promise<{ net: Network; x: Matrix }> {
+  const net = createNetwork({
+    layers: [
+      4,
+      8,
+      { name: 'dropout', options: { rate: 0.25 } },
+      'batch-norm',
+      6,
+      { name: 'batch-norm', options: { momentum: 0.8, epsilon: 0.01 } },
+      3,
+    ],
+    activation: ['tanh', 'relu'],
+    outputActivation: 'softmax',
+    loss: 'softmax-cross-entropy',
+    dtype,
+    seed: 11,
+  });
+  const x = randomInputs(64, 4, dtype, 5);
+  const y = zeros(64, 3, dtype);
+  for (let i = 0; i < 64; i++) {
+    const s = x.data[i * 4]! + 2 * x.data[i * 4 + 1]! - x.data[i * 4 + 3]!;
+    y.data[i * 3 + (s < -1 ? 0 : s < 1 ? 1 : 2)] = 1;
+  }
+  await fit(net, { x, y }, { epochs: 25, batchSize: 16, optimizer: 'adam' });
+  return { net, x: randomInputs(12, 4, dtype, 6) };
 }
