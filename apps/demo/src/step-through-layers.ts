@@ -46,10 +46,9 @@ export function denseInput(trace: BackpropTrace, l: number): number[][] {
   return after.length > 0 ? after[after.length - 1]!.layer.output : trace.units[l - 1]!.a;
 }
 
-/** What comes into a non-dense layer: a(l), or the output of the layer after l before it. */
-function layerInput(trace: BackpropTrace, placed: PlacedLayer): number[][] {
-  const before = layersAfter(trace, placed.after).filter((p) => p.position < placed.position);
-  return before.length > 0 ? before[before.length - 1]!.layer.output : trace.units[placed.after - 1]!.a;
+/** What the layer's forward pass saved under `name` (batch-norm's `x̂`, dropout's `mask`), example 1. */
+function savedRow(layer: StackLayerTrace, name: string): readonly number[] | undefined {
+  return layer.saved.find((saved) => saved.name === name)?.value[0];
 }
 
 /** A table of per-unit values for the panel: a caption, column heads, and cells with their quantity. */
@@ -80,7 +79,7 @@ export function layerView(
   names: StageNames,
 ): Omit<StageView, 'values' | 'litLayer' | 'litFromFocus'> & { readonly layerTable: LayerTable } {
   const { layer, after: l } = placed;
-  const input = layerInput(trace, placed);
+  const { input } = placed.layer;
   const out = outputQuantity(layer.kind);
   const column = l - 1;
   const j = Math.max(0, Math.min(layer.output[0]!.length - 1, unit));
@@ -113,8 +112,8 @@ function batchNormPart(
   const [gamma, beta] = layer.parameters;
   const g = gamma!.value[0]!;
   const b = beta!.value[0]!;
-  // x̂ from the output the library computed: bn = γx̂ + β.
-  const xHat = (row: readonly number[]) => row.map((y, k) => (g[k] === 0 ? 0 : (y - b[k]!) / g[k]!));
+  // x̂ as the layer computed it (the trace's saved matrices), not worked back from γ and β.
+  const xHat = savedRow(layer, 'x̂') ?? [];
   const { m } = trace;
   const bn = sym('bn', `${j + 1}`, l);
   if (direction === 'forward') {
@@ -128,14 +127,14 @@ function batchNormPart(
       title: `Forward: batch-norm after layer ${l}, bn(${l}) = γ·x̂ + β with x̂ = (a(${l}) − μ)/√(σ² + ε) over the m = ${m} examples`,
       formula:
         `${bn} = γ<sub>${j + 1}</sub>·x̂<sub>${j + 1}</sub> + β<sub>${j + 1}</sub>, x̂<sub>${j + 1}</sub> = (${aj} − μ<sub>${j + 1}</sub>)/√(σ<sub>${j + 1}</sub>² + ε)<br>` +
-        `= (${num(g[j]!)})(${num(xHat(layer.output[0]!)[j]!)}) + (${num(b[j]!)}) = <b>${num(y)}</b> (${aj} = ${num(input[0]![j]!)})${single}`,
+        `= (${num(g[j]!)})(${num(xHat[j]!)}) + (${num(b[j]!)}) = <b>${num(y)}</b> (${aj} = ${num(input[0]![j]!)})${single}`,
       layerTable: {
         caption: `batch-norm after layer ${l}, example 1`,
         columns: ['unit', `a(${l})`, 'x̂', 'γ', 'β', `bn(${l})`],
         rows: g.map((_, k) => [
           { quantity: 'unit', value: k + 1 },
           { quantity: 'a', value: input[0]![k]! },
-          { quantity: 'x-hat', value: xHat(layer.output[0]!)[k]! },
+          { quantity: 'x-hat', value: xHat[k]! },
           { quantity: 'gamma', value: g[k]! },
           { quantity: 'beta', value: b[k]! },
           { quantity: 'bn', value: layer.output[0]![k]! },
@@ -152,13 +151,14 @@ function batchNormPart(
     formula:
       `D(β<sub>${j + 1}</sub>) = (1/m)Σ<sub>i</sub> ∂${bn}(i) = (${terms.join(' + ')})/${m} = <b>${num(dBeta[j]!)}</b><br>` +
       `D(γ<sub>${j + 1}</sub>) = (1/m)Σ<sub>i</sub> ∂${bn}(i)·x̂<sub>${j + 1}</sub>(i) = <b>${num(dGamma[j]!)}</b><br>` +
-      `∂J/∂${sym('a', `${j + 1}`, l)} = γ/√(σ² + ε)·(∂bn − mean(∂bn) − x̂·mean(∂bn·x̂)): μ and σ² depend on every example of the batch`,
+      `∂J/∂${sym('a', `${j + 1}`, l)} = γ/√(σ² + ε)·(∂bn − mean(∂bn) − x̂·mean(∂bn·x̂)) = <b>${num(layer.inputGradient[0]![j]!)}</b>: μ and σ² depend on every example of the batch`,
     layerTable: {
       caption: `batch-norm after layer ${l}: γ, β and their gradients`,
-      columns: ['unit', `∂bn(${l}) (example 1)`, 'γ', 'Dγ', 'β', 'Dβ'],
+      columns: ['unit', `∂bn(${l}) (example 1)`, `∂a(${l}) (example 1)`, 'γ', 'Dγ', 'β', 'Dβ'],
       rows: g.map((_, k) => [
         { quantity: 'unit', value: k + 1 },
         { quantity: 'd-bn', value: grad[0]![k]! },
+        { quantity: 'd-a', value: layer.inputGradient[0]![k]! },
         { quantity: 'gamma', value: g[k]! },
         { quantity: 'D-gamma', value: dGamma[k]! },
         { quantity: 'beta', value: b[k]! },
@@ -178,7 +178,7 @@ function dropoutPart(
   const p = names.dropout === undefined ? 'p' : num(names.dropout);
   const drop = sym('drop', `${j + 1}`, l);
   // The trace runs as a gradient check does: no random draws, so every mask entry is 1.
-  const mask = input[0]!.map((a, k) => (a === 0 ? 1 : layer.output[0]![k]! / a));
+  const mask = savedRow(layer, 'mask') ?? input[0]!.map(() => 1);
   const why = `In training each unit is kept with probability 1 − ${p} and scaled by 1/(1 − ${p}), the rest set to 0; the step-through draws no masks (as a gradient check), so every mask is 1 here and at prediction.`;
   if (direction === 'forward') {
     return {
@@ -199,7 +199,7 @@ function dropoutPart(
   const grad = layer.outputGradient[0]!;
   return {
     title: `Backward: through dropout after layer ${l}, ∂J/∂a(${l}) = ∂drop(${l}) .* mask`,
-    formula: `∂J/∂${sym('a', `${j + 1}`, l)} = ∂${drop}·mask<sub>${j + 1}</sub> = (${num(grad[j]!)})(${num(mask[j]!)}) = <b>${num(grad[j]! * mask[j]!)}</b><br>${why}`,
+    formula: `∂J/∂${sym('a', `${j + 1}`, l)} = ∂${drop}·mask<sub>${j + 1}</sub> = (${num(grad[j]!)})(${num(mask[j]!)}) = <b>${num(layer.inputGradient[0]![j]!)}</b><br>${why}`,
     layerTable: {
       caption: `dropout after layer ${l}: the gradient passes where the mask kept the unit`,
       columns: ['unit', `∂drop(${l})`, 'mask'],

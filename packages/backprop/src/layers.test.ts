@@ -1,7 +1,7 @@
 // Networks with non-dense layers: gradients against central differences, the modes, training.
 import { matrix } from '@deltanet/tensor';
 import { describe, expect, it } from 'vitest';
-import type { LayeredNetworkSpec } from './index';
+import type { LayeredNetworkSpec, StackLayerTrace } from './index';
 import { checkGradients, createNetwork, fit } from './index';
 
 // XOR-like data: 16 rows on a grid, the class the sign of x₁·x₂.
@@ -193,6 +193,26 @@ describe('the step-through and layer outputs with layers', () => {
     const mean = g.reduce((sum, row) => sum + row[0]!, 0) / g.length;
     expect(trace.layers[1]!.parameters[1]!.D[0]![0]).toBeCloseTo(mean, 15);
     expect(Array.from(net.state)).toEqual(state);
+    // x̂ = (input − μ)/√(σ² + ε) per unit over the batch (biased σ², Keras's ε = 1e-3), from its input.
+    const [dropout, batchNorm] = trace.layers as [StackLayerTrace, StackLayerTrace];
+    expect(batchNorm.saved.map((s) => s.name)).toEqual(['x̂', '1/√(σ² + ε)']);
+    for (let j = 0; j < 4; j++) {
+      const column = batchNorm.input.map((row) => row[j]!);
+      const mu = column.reduce((sum, v) => sum + v, 0) / column.length;
+      const variance = column.reduce((sum, v) => sum + (v - mu) ** 2, 0) / column.length;
+      column.forEach((v, i) => {
+        expect(batchNorm.saved[0]!.value[i]![j]).toBeCloseTo((v - mu) / Math.sqrt(variance + 1e-3), 12);
+      });
+    }
+    // A trace draws no mask: every entry keeps its unit.
+    expect(dropout.saved).toEqual([{ name: 'mask', value: dropout.input.map((row) => row.map(() => 1)) }]);
+    // The gradients chain: batch-norm's input gradient is dropout's output gradient, and dropout's
+    // input gradient times g'(z(2)) is δ(2).
+    expect(batchNorm.inputGradient).toEqual(dropout.outputGradient);
+    const { gPrime, delta } = trace.units[1]!;
+    dropout.inputGradient.forEach((row, i) =>
+      row.forEach((v, j) => expect(delta![i]![j]).toBeCloseTo(v * gPrime![i]![j]!, 15)),
+    );
     const outputs = stackOutputs(net, x);
     expect(outputs.map((o) => `${o.index} ${o.kind}`)).toEqual([
       '1 dense',

@@ -1,7 +1,7 @@
 // The backprop step-through: every quantity of one forward and backward pass, by layer, in
 // the course's numbering — z(l), a(l) with its bias unit, g'(z(l)), δ(l), Δ(l) and D(l).
 import type { Matrix } from '@deltanet/contract';
-import { matrix, toRows } from '@deltanet/tensor';
+import { allocate, matrix, toRows } from '@deltanet/tensor';
 import { checkedBatch } from './internal/data';
 import type { Network } from './network';
 import type { PropagationModel } from './propagate';
@@ -39,10 +39,24 @@ export interface StackLayerTrace {
   readonly index: number;
   /** Its kind (the plugin's name). */
   readonly kind: string;
+  /** Its input for the traced examples: the output of the layer below it (a(l) or another layer's). */
+  readonly input: number[][];
   /** Its output for the traced examples (train mode without random draws: dropout passes through). */
   readonly output: number[][];
+  /**
+   * What its forward pass saved for backward, named where the layer names them (`BuiltLayer.savedNames`;
+   * otherwise `saved[k]`): batch-norm's x̂ and 1/√(σ² + ε) (in row 0), dropout's mask.
+   */
+  readonly saved: readonly {
+    /** The matrix's name (`'x̂'`). */
+    readonly name: string;
+    /** Its value for the traced examples. */
+    readonly value: number[][];
+  }[];
   /** ∂(Σᵢ ℓᵢ)/∂output, what backpropagation brought down to it. */
   readonly outputGradient: number[][];
+  /** ∂(Σᵢ ℓᵢ)/∂input, what it passes down (to a(l), before the activation's g'(z(l)) is applied). */
+  readonly inputGradient: number[][];
   /** Each parameter block with its value and D (the gradient of J). */
   readonly parameters: readonly {
     /** The block's name (`'γ'`). */
@@ -148,12 +162,26 @@ export function traceBackprop(net: Network, x: Matrix, y: Matrix): BackpropTrace
         ),
       ),
     }));
+    const { pass } = buffers;
+    // The network writes the lowest layer's input gradient into δ(l) and multiplies it by g'(z(l))
+    // there; a second backward call on the same pass (nothing it reads has changed) gives it whole.
+    const inputGradient = matrix(m, pass.input.cols, allocate(net.dtype, m * pass.input.cols));
+    const scratch = layer.built.parameters.map((block) =>
+      matrix(block.rows, block.cols, allocate(net.dtype, block.rows * block.cols)),
+    );
+    layer.built.backward(context, pass, buffers.outputGradient, net.layerParams[p]!, scratch, inputGradient);
     return [
       {
         index: layer.index,
         kind: layer.plugin.name,
-        output: toRows(buffers.pass.output),
+        input: toRows(pass.input),
+        output: toRows(pass.output),
+        saved: pass.saved.map((value, k) => ({
+          name: layer.built.savedNames?.[k] ?? `saved[${k}]`,
+          value: toRows(value),
+        })),
         outputGradient: toRows(buffers.outputGradient),
+        inputGradient: toRows(inputGradient),
         parameters,
       },
     ];

@@ -86,6 +86,8 @@ export interface BuiltLayer {
   readonly state: readonly StateBlock[];
   /** Widths of the per-batch matrices forward saves for backward (each rows × width). */
   readonly saved: readonly number[];
+  /** What each saved matrix holds (`'x̂'`, `'mask'`), for traces and step-throughs; optional. */
+  readonly savedNames?: readonly string[];
   /**
    * pass.output ← the layer of pass.input. In train mode it may update `state` (batch-norm's
    * running statistics); in inference mode it must leave `state` untouched.

@@ -53,6 +53,7 @@ export function batchNorm(options: Partial<BatchNormOptions> | PluginOptions = {
       ],
       // x̂, and 1/√(σ² + ε) per unit in row 0 of the second.
       saved: [n, n],
+      savedNames: ['x̂', '1/√(σ² + ε)'],
       forward(context, { input, output, saved }, [gamma, beta], [runningMean, runningVariance]) {
         const [xHat, inverseStd] = saved as [Matrix, Matrix];
         const m = input.rows;

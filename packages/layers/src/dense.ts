@@ -33,6 +33,7 @@ export const dense: LayerPlugin = /* @__PURE__ */ Object.freeze({
       state: [],
       // z, then δ = ∂(Σℓ)/∂z.
       saved: [units, units],
+      savedNames: ['z', 'δ'],
       forward(context, { input, output, saved }, [theta]) {
         const z = saved[0]!;
         fillRowsWithBias(theta!, z);

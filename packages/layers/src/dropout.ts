@@ -40,6 +40,7 @@ export function dropout(options: Partial<DropoutOptions> | PluginOptions = {}): 
       state: [],
       // The mask: 0 or 1/(1 − rate) per entry (all 1 when passing through).
       saved: [inputUnits],
+      savedNames: ['mask'],
       forward(context, { input, output, saved }) {
         const mask = saved[0]!.data;
         const n = input.rows * input.cols;
