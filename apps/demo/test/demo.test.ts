@@ -310,6 +310,9 @@ describe('demo in Chromium', () => {
 
   it('edits a weight by clicking its link', async () => {
     await open('?dataset=xor');
+    // The worker's first weights redraw the diagram: a click before them can land on links that
+    // are about to be replaced (seen under load), so wait for them as a user would see them.
+    await page.waitForSelector('#network .links path[data-weight]');
     const link = page.locator('#network .links path.link:not(.bias-link)').first();
     const box = (await link.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

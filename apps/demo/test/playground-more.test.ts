@@ -188,7 +188,12 @@ describe('weights from the keyboard', () => {
   it('reaches the links by Tab, moves with the arrows, edits with Enter, keeps the focus', async () => {
     const page = await openDemo(demo, '?dataset=xor');
     await page.waitForSelector('#network .links path[data-weight]');
+    // The layer count's −, then batch norm and dropout for every hidden layer, then the links.
     await page.focus('#remove-layer');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('batch-norm');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('dropout');
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('link-1-0-1');
     await page.keyboard.press('ArrowRight');
