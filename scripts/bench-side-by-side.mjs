@@ -4,7 +4,7 @@
 // alike. Prints, per case and build, the median and the fastest over the rounds, and the ratios
 // to the first build. Each build must have been built (`turbo run build --filter=@deltanet/bench...`).
 // With --gemm, the wasm backend's single-threaded float32 products on `pnpm bench`'s GEMM shapes
-// too (scripts/bench-gemm-child.mjs, in ms per product: lower is faster, like every other row).
+// too (scripts/bench-gemm-child.mjs, in ms or µs per product: lower is faster, like every other row).
 // Usage: node scripts/bench-side-by-side.mjs [--rounds 5] [--b1] [--gemm] name=/path/to/checkout ...
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -37,10 +37,10 @@ const cases = [
         ['GEMM 512³ A·B', 'gemm', '', 'false false 512 512 512', 1e3, 'ms'],
         ['GEMM 512³ Aᵀ·B', 'gemm', '', 'true false 512 512 512', 1e3, 'ms'],
         ['GEMM 512³ A·Bᵀ', 'gemm', '', 'false true 512 512 512', 1e3, 'ms'],
-        ['GEMM B1 forward 64×784·784×128', 'gemm', '', 'false true 64 128 784', 1e3, 'ms'],
-        ['GEMM B1 weight gradient 128×64·64×784', 'gemm', '', 'true false 128 784 64', 1e3, 'ms'],
-        ['GEMM B1 input gradient 64×128·128×784', 'gemm', '', 'false false 64 784 128', 1e3, 'ms'],
-        ['GEMM B1 output-layer 64×10·10×128', 'gemm', '', 'false false 64 128 10', 1e3, 'ms'],
+        ['GEMM B1 forward 64×784·784×128', 'gemm', '', 'false true 64 128 784', 1e6, 'µs'],
+        ['GEMM B1 weight gradient 128×64·64×784', 'gemm', '', 'true false 128 784 64', 1e6, 'µs'],
+        ['GEMM B1 input gradient 64×128·128×784', 'gemm', '', 'false false 64 784 128', 1e6, 'µs'],
+        ['GEMM B1 output-layer 64×10·10×128', 'gemm', '', 'false false 64 128 10', 1e6, 'µs'],
       ]
     : []),
 ];
