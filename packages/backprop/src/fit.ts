@@ -50,7 +50,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
   if (resume?.layerRandom) net.setLayerRandomState(resume.layerRandom);
   // Without a listener no event is built: a tiny network's step is a few microseconds.
   const emit = options.onEvent;
-  const stopper = earlyStopper(options.earlyStopping, net.params, resume?.earlyStopping);
+  const stopper = earlyStopper(options.earlyStopping, net, resume?.earlyStopping);
   const guard = costGuard(options.costGuard, net.params);
   const records: EpochRecord[] = [...(resume?.records ?? [])];
   const trainer: Trainer =
@@ -113,7 +113,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
       reason = 'converged';
       break;
     }
-    if (stopper?.shouldStop(epoch, validated?.cost ?? outcome.cost, net.params)) {
+    if (stopper?.shouldStop(epoch, validated?.cost ?? outcome.cost)) {
       reason = 'early-stopping';
       break;
     }
@@ -124,7 +124,7 @@ export async function fit(net: Network, data: Batch, options: FitOptions = {}): 
     }
     if (checkpointEvery > 0 && epoch % checkpointEvery === 0 && epoch < epochs) await checkpoint(epoch);
   }
-  const bestEpoch = stopper?.finish(net.params);
+  const bestEpoch = stopper?.finish();
   emit?.({ type: 'end', reason, epochs: records.length, ...(bestEpoch !== undefined && { bestEpoch }) });
   const optimizerState = trainer.state();
   return {

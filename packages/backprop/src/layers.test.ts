@@ -70,6 +70,35 @@ describe('a stack with dropout and batch-norm', () => {
   });
 });
 
+describe('early stopping with layers', () => {
+  it("puts back the best epoch's Θ together with its running statistics", async () => {
+    const net = createNetwork({ layers: [2, 6, 'batch-norm', 1], activation: 'tanh', seed: 2 });
+    const atEpoch = new Map<number, { params: number[]; state: number[] }>();
+    // A large step makes the validation cost bounce, so the best epoch is not the last one.
+    const history = await fit(
+      net,
+      { x, y },
+      {
+        optimizer: { name: 'sgd', options: { learningRate: 3 } },
+        epochs: 30,
+        batchSize: 4,
+        validationData: { x, y },
+        earlyStopping: { patience: 3 },
+        onEvent: (event) => {
+          if (event.type === 'epoch') {
+            atEpoch.set(event.epoch, { params: Array.from(net.params), state: Array.from(net.state) });
+          }
+        },
+      },
+    );
+    const best = history.bestEpoch!;
+    expect(best).toBeLessThan(history.epochs.length);
+    expect(Array.from(net.params)).toEqual(atEpoch.get(best)!.params);
+    expect(Array.from(net.state)).toEqual(atEpoch.get(best)!.state);
+    expect(Array.from(net.state)).not.toEqual(atEpoch.get(history.epochs.length)!.state);
+  });
+});
+
 describe('typed layer names', () => {
   it('compile for built-ins with their options and fail misspellings (typecheck asserts these)', async () => {
     const { checkSpec } = await import('./index');
