@@ -25,6 +25,10 @@ export function pluginChoices(registry: PluginRegistry): PluginChoices {
     activations: registry.names('activation'),
     losses: registry.names('loss'),
     optimizers: registry.names('optimizer'),
+    lineSearchOptimizers: registry
+      .list('optimizer')
+      .filter((optimizer) => optimizer.mode === 'full-batch')
+      .map((optimizer) => optimizer.name),
     regularizers: [noRegularizer, ...registry.names('regularizer')],
   };
 }

@@ -91,6 +91,8 @@ export interface PluginChoices {
   readonly activations: readonly string[];
   readonly losses: readonly string[];
   readonly optimizers: readonly string[];
+  /** The optimizers that search their own step (full-batch: CG, L-BFGS), which take no schedule. */
+  readonly lineSearchOptimizers: readonly string[];
   readonly regularizers: readonly string[];
 }
 

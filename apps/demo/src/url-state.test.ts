@@ -11,6 +11,7 @@ const choices: PluginChoices = {
   activations: ['linear', 'relu', 'sigmoid', 'tanh'],
   losses: ['cross-entropy', 'mean-squared-error'],
   optimizers: ['adam', 'sgd'],
+  lineSearchOptimizers: [],
   regularizers: ['l1', 'l2'],
 };
 

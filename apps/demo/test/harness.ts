@@ -145,6 +145,7 @@ export function pluginNames() {
     activations: ['linear', 'sigmoid', 'tanh', 'relu'],
     losses: ['cross-entropy', 'mean-squared-error'],
     optimizers: ['adam', 'sgd'],
+    lineSearchOptimizers: [],
     regularizers: ['l1', 'l2'],
   };
 }

@@ -13,7 +13,8 @@ const shownRate = (page: Page) => page.locator('#current-rate').getAttribute('da
 describe('learning-rate schedule', () => {
   it('picks cosine, keeps it in the link, and shows α falling as the closed form says', async () => {
     const page = await openDemo(demo, '?dataset=xor&lr=0.05');
-    expect(await shownRate(page)).toBe(0.05);
+    // The rate appears with the worker's first reply.
+    await expect.poll(() => shownRate(page)).toBe(0.05);
     expect(await page.locator('#schedule-epochs').isDisabled()).toBe(true);
     await page.selectOption('#schedule', 'cosine');
     expect(await page.locator('#schedule-epochs').isDisabled()).toBe(false);
@@ -36,5 +37,17 @@ describe('learning-rate schedule', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThan(seen[i - 1]!);
     expect(await page.locator('#current-rate').textContent()).toBe(`α ${closedForm(150).toPrecision(3)}`);
     await page.locator('.toolbar').screenshot({ path: join(artifacts, 'schedule.png') });
+  });
+
+  it('takes no schedule with a method that searches its own step, and says so', async () => {
+    const page = await openDemo(demo, '?dataset=xor&schedule=cosine');
+    expect(await page.locator('#schedule').isDisabled()).toBe(false);
+    await page.selectOption('#optimizer', 'lbfgs');
+    await expect.poll(() => page.locator('#schedule').isDisabled()).toBe(true);
+    expect(await page.locator('#schedule-epochs').isDisabled()).toBe(true);
+    expect(await page.locator('label[for="schedule"]').getAttribute('title')).toMatch(/line search/);
+    await expect.poll(() => page.locator('#current-rate').textContent()).toBe('α by line search');
+    await page.selectOption('#optimizer', 'adam');
+    await expect.poll(() => page.locator('#schedule').isDisabled()).toBe(false);
   });
 });

@@ -89,7 +89,7 @@ export class Controls {
         state.scheduleEpochs,
         { ...limits.scheduleEpochs, step: 1 },
         (scheduleEpochs) => change({ scheduleEpochs }),
-        state.schedule === 'none',
+        state.schedule === 'none' || this.#searchesItsStep(state),
       ),
       choice('Regularization', 'regularizer', c.regularizers, state.regularizer, (regularizer) =>
         change({ regularizer }),
@@ -194,7 +194,17 @@ export class Controls {
       (name) => (name === 'none' ? 'constant' : name),
     );
     field.title = `${scheduleDescriptions[state.schedule]} (H: "Over epochs")`;
+    if (this.#searchesItsStep(state)) {
+      // CG and L-BFGS find α by a line search each iteration: a schedule would have nothing to set.
+      field.querySelector('select')!.disabled = true;
+      field.title = `${state.optimizer} finds its own step by a line search: no schedule applies`;
+    }
     return field;
+  }
+
+  /** Whether the chosen optimizer searches its own step (CG, L-BFGS), so no schedule applies. */
+  #searchesItsStep(state: PlaygroundState): boolean {
+    return this.#choices.lineSearchOptimizers.includes(state.optimizer);
   }
 
   /** Shows α for the next update (null: a full-batch method, which finds its own step). */
