@@ -234,10 +234,15 @@ describe('export and import of a model with dropout and batch-norm', () => {
   });
 
   it('round-trips through TensorFlow.js with the same stack, predicting within float32 rounding', () => {
-    expect(
-      runCli(['export', '--model', 'layered.json', '--format', 'tfjs', '--out', 'layered-tfjs'], { cwd: dir })
-        .code,
-    ).toBe(0);
+    const exported = runCli(
+      ['export', '--model', 'layered.json', '--format', 'tfjs', '--out', 'layered-tfjs'],
+      { cwd: dir },
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    // TF.js layers models hold float32 weights, and the line says so of a float64 model.
+    expect(exported.stdout).toBe(
+      'wrote layered-tfjs/weights.bin, layered-tfjs/model.json (tfjs, 4-8-dropout-batch-norm-6-3, float32 weights of a float64 model)\n',
+    );
     const result = runCli(['import', 'layered-tfjs/model.json', '--out', 'layered-back.json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(

@@ -107,6 +107,8 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     await abandon();
     throw error;
   }
+  // TF.js layers models hold float32 weights; ONNX and Octave keep the model's precision.
+  const weightsDtype = format === 'tfjs' ? 'float32' : net.dtype;
   eventSink(io.stdout, values.json === true).emit({
     event: 'result',
     command: 'export',
@@ -114,10 +116,14 @@ export async function exportModel(args: string[], io: Io): Promise<number> {
     model: modelPath,
     files: written,
     layers: [...net.layers],
+    stack: networkName(net),
     dtype: net.dtype,
+    weightsDtype,
   });
   if (values.json !== true) {
-    io.stdout.write(`wrote ${written.join(', ')} (${format}, ${networkName(net)}, ${net.dtype})\n`);
+    const precision =
+      weightsDtype === net.dtype ? net.dtype : `${weightsDtype} weights of a ${net.dtype} model`;
+    io.stdout.write(`wrote ${written.join(', ')} (${format}, ${networkName(net)}, ${precision})\n`);
     if (values.quiet !== true) for (const note of notes) io.stderr.write(`note: ${note}\n`);
   }
   return 0;
