@@ -1,9 +1,11 @@
 // Combinations that train nonsense, found before training and reported as warnings: a
 // softmax cross-entropy without a softmax output, cross-entropy over outputs or targets outside
 // [0, 1], a [0, 1] output for targets outside it, and features whose scales differ by orders of
-// magnitude without --normalize. Output ranges are probed through the plugin's own forward.
+// magnitude without --normalize, and layers that act differently in training (dropout,
+// batch-norm) under a full-batch optimizer's line search. Output ranges are probed through the
+// plugin's own forward.
 import type { Network } from '@deltanet/backprop';
-import type { ActivationPlugin, Matrix } from '@deltanet/contract';
+import type { ActivationPlugin, Matrix, OptimizerPlugin } from '@deltanet/contract';
 import { fromRows, zeros } from '@deltanet/tensor';
 
 /** Losses of log h: their h must lie in [0, 1]; a `distribution` one needs rows summing to 1. */
@@ -105,4 +107,22 @@ function featureSpread(x: Matrix) {
     if (!smallest || std < smallest.std) smallest = { column: j, std };
   }
   return largest && smallest ? { largest, smallest } : undefined;
+}
+
+/**
+ * A full-batch optimizer (CG, L-BFGS) evaluates the objective several times per iteration and its
+ * line search expects the same function each time; a layer other than dense may not give it one
+ * (dropout draws new masks per evaluation, batch-norm moves its running statistics per evaluation,
+ * and they settle only over many). Said of any such layer, by its name: the warning needs no
+ * knowledge of a particular kind.
+ */
+export function fullBatchLayerWarnings(net: Network, optimizer: OptimizerPlugin): string[] {
+  if (optimizer.mode !== 'full-batch') return [];
+  const kinds = [
+    ...new Set(net.stack.filter((layer) => layer.dense === undefined).map((layer) => layer.plugin.name)),
+  ];
+  if (kinds.length === 0) return [];
+  return [
+    `${optimizer.name} evaluates the whole training set several times per iteration, and ${kinds.join(' and ')} act${kinds.length === 1 ? 's' : ''} differently in training (dropout draws new masks at every evaluation, batch-norm moves its running statistics at every evaluation and predicts with them): its line search may stall and predictions may not match training; a minibatch optimizer (adam, sgd) suits these layers`,
+  ];
 }

@@ -79,6 +79,29 @@ describe('deltanet train', () => {
     );
   });
 
+  it('builds dropout and batch-norm from --hidden, saves them, and warns of them under a line search', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
+    const out = join(dir, 'layered.json');
+    const flags = ['train', 'xor', '--hidden', '8,batch-norm,dropout:0.1', '--epochs', '30', '--quiet'];
+    const result = runCli([...flags, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/warning/);
+    const saved = parseNetwork(readFileSync(out, 'utf8'));
+    expect(saved.network.stack.map((layer) => layer.plugin.name)).toEqual([
+      'dense',
+      'batch-norm',
+      'dropout',
+      'dense',
+    ]);
+    // The running statistics moved from their start (mean 0, variance 1) while training.
+    expect(Array.from(saved.network.state).some((v, i) => v !== (i < 8 ? 0 : 1))).toBe(true);
+    const lbfgs = runCli([...flags, '--optimizer', 'lbfgs', '--epochs', '3']);
+    expect(lbfgs.code, lbfgs.stderr).toBe(0);
+    expect(lbfgs.stderr).toMatch(
+      /lbfgs evaluates the whole training set .* batch-norm and dropout act differently in training/,
+    );
+  });
+
   it('leaves an existing model intact when training fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deltanet-'));
     const out = join(dir, 'model.json');

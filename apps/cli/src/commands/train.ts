@@ -30,7 +30,7 @@ import { warner } from '../output/warn';
 import { pluginInputs } from '../plugins/load';
 import { percent, progressReporter } from '../progress';
 import { version } from '../version';
-import { outputRange, trainingWarnings } from '../warnings';
+import { fullBatchLayerWarnings, outputRange, trainingWarnings } from '../warnings';
 import { pick, recipes, recordedFlags, resumable, trainFlags, trainHelp } from './train-flags';
 import { composedOptimizer, optimizerChoice } from './train-optimizer';
 import { regressionLine, regressionMetrics, scorer } from './train-report';
@@ -188,7 +188,13 @@ export async function train(args: string[], io: Io): Promise<number> {
       ? 'probabilities'
       : 'scores';
   const used = new Set(
-    [...net.activations, net.loss, net.regularizer, net.spec.initializer].map((p) => `${p.kind}/${p.name}`),
+    [
+      ...net.activations,
+      net.loss,
+      net.regularizer,
+      net.spec.initializer,
+      ...net.stack.map((layer) => layer.plugin),
+    ].map((p) => `${p.kind}/${p.name}`),
   );
   const metadata: ModelMetadata = {
     ...data.provenance,
@@ -213,6 +219,11 @@ export async function train(args: string[], io: Io): Promise<number> {
       { normalized: values.normalize === true || !looksLikeFile(ref) },
     ))
       warn(warning);
+    const chosen =
+      typeof optimizer === 'object' && 'kind' in optimizer
+        ? optimizer
+        : parsed.registry.resolve('optimizer', optimizer);
+    for (const warning of fullBatchLayerWarnings(net, chosen)) warn(warning);
   }
   events.emit({
     event: 'start',
