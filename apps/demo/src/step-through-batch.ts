@@ -4,7 +4,7 @@
 import type { BackpropTrace } from '@deltanet/backprop';
 import { formatNumber as num } from './format';
 import { sym } from './math-html';
-import type { StageNames, StageView } from './step-through';
+import type { StageNames, StageView } from './stage-view';
 import { denseInput } from './step-through-layers';
 
 type Part = Omit<StageView, 'values' | 'litLayer' | 'litFromFocus'>;

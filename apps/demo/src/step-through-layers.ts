@@ -4,7 +4,7 @@
 import type { BackpropTrace, StackLayerTrace } from '@deltanet/backprop';
 import { formatNumber as num } from './format';
 import { sym } from './math-html';
-import type { ShownValue, StageNames, StageView } from './step-through';
+import type { LayerTable, ShownValue, StageNames, StageView } from './stage-view';
 
 /** A non-dense layer of the trace: its position in `trace.layers` and the dense layer l it follows. */
 export interface PlacedLayer {
@@ -49,14 +49,6 @@ export function denseInput(trace: BackpropTrace, l: number): number[][] {
 /** What the layer's forward pass saved under `name` (batch-norm's `x̂`, dropout's `mask`), example 1. */
 function savedRow(layer: StackLayerTrace, name: string): readonly number[] | undefined {
   return layer.saved.find((saved) => saved.name === name)?.value[0];
-}
-
-/** A table of per-unit values for the panel: a caption, column heads, and cells with their quantity. */
-export interface LayerTable {
-  readonly caption: string;
-  readonly columns: readonly string[];
-  /** One row per unit; each cell's quantity names it for readers and tests (`gamma`, `D-beta`, …). */
-  readonly rows: readonly (readonly { readonly quantity: string; readonly value: number }[])[];
 }
 
 type Part = Omit<StageView, 'values' | 'litLayer' | 'litFromFocus'> & { readonly layerTable: LayerTable };
