@@ -2,11 +2,12 @@
 // that records console errors, and readers of the page's state. One place, so the test files
 // stay about what they test.
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Network } from '@deltanet/backprop';
 import { parseNetwork } from '@deltanet/backprop';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, watchedPage } from './browser';
 import { serveStatic } from './static-server';
@@ -148,4 +149,25 @@ export function pluginNames() {
     lineSearchOptimizers: [],
     regularizers: ['l1', 'l2'],
   };
+}
+
+/** Clicks `selector` and resolves with the `count` downloads it starts (name and bytes). */
+export async function downloads(page: Page, selector: string, count: number): Promise<Map<string, Buffer>> {
+  const started: Download[] = [];
+  const all = new Promise<void>((resolve) => {
+    const listener = (download: Download) => {
+      started.push(download);
+      if (started.length === count) {
+        page.off('download', listener);
+        resolve();
+      }
+    };
+    page.on('download', listener);
+  });
+  await page.click(selector);
+  await all;
+  const files = new Map<string, Buffer>();
+  for (const download of started)
+    files.set(download.suggestedFilename(), await readFile((await download.path())!));
+  return files;
 }

@@ -1,8 +1,3 @@
-// The demo in Chromium with the new layer kinds: batch norm and dropout switched on above the
-// diagram (and kept in the link), trained, stepped through with their own stages, whose numbers
-// are traceBackprop's on the page's network, and downloaded as ONNX and TF.js that predict what
-// the page's network predicts.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeSpec, traceBackprop } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
@@ -11,12 +6,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playgroundData } from '../src/session/playground-data';
 import { defaultState } from '../src/state';
 import { parseState } from '../src/url-state';
-import { artifacts, epoch, openDemo, pageNetwork, pluginNames, useDemo } from './harness';
+import { artifacts, downloads, epoch, openDemo, pageNetwork, pluginNames, useDemo } from './harness';
 
 const demo = useDemo();
 
@@ -34,26 +29,6 @@ async function addLayers(page: Page): Promise<void> {
   await expect.poll(() => page.url()).toContain('batchNorm=1');
   await page.selectOption('#dropout', '0.2');
   await expect.poll(() => page.url()).toContain('batchNorm=1&dropout=0.2');
-}
-
-async function downloads(page: Page, selector: string, count: number): Promise<Map<string, Buffer>> {
-  const started: Download[] = [];
-  const all = new Promise<void>((resolve) => {
-    const listener = (download: Download) => {
-      started.push(download);
-      if (started.length === count) {
-        page.off('download', listener);
-        resolve();
-      }
-    };
-    page.on('download', listener);
-  });
-  await page.click(selector);
-  await all;
-  const files = new Map<string, Buffer>();
-  for (const download of started)
-    files.set(download.suggestedFilename(), await readFile((await download.path())!));
-  return files;
 }
 
 function worstDifference(actual: ArrayLike<number>, expected: Matrix): number {

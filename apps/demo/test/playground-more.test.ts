@@ -1,21 +1,17 @@
-// The demo in Chromium, the parts added after the first round: regression, downloading the
-// network as ONNX and TF.js (checked by loading the bytes in ONNX Runtime and TensorFlow.js),
-// editing a weight from the keyboard, and the step-through's labels (never on a link or on each
-// other, never named like a feature).
-import { readFile } from 'node:fs/promises';
 import type { Network } from '@deltanet/backprop';
 import type { Matrix } from '@deltanet/contract';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { featureLabels } from '../src/features';
 import { playgroundData } from '../src/session/playground-data';
 import { defaultState } from '../src/state';
 import { parseState } from '../src/url-state';
 import {
+  downloads,
   epoch,
   focusedId,
   openDemo,
@@ -44,27 +40,6 @@ function expectClose(actual: ArrayLike<number>, expected: Matrix, tolerance: num
   let worst = 0;
   for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected.data[i]!));
   expect(worst).toBeLessThan(tolerance);
-}
-
-/** Clicks `selector` and resolves with the `count` downloads it starts (name and bytes). */
-async function downloads(page: Page, selector: string, count: number): Promise<Map<string, Buffer>> {
-  const started: Download[] = [];
-  const all = new Promise<void>((resolve) => {
-    const listener = (download: Download) => {
-      started.push(download);
-      if (started.length === count) {
-        page.off('download', listener);
-        resolve();
-      }
-    };
-    page.on('download', listener);
-  });
-  await page.click(selector);
-  await all;
-  const files = new Map<string, Buffer>();
-  for (const download of started)
-    files.set(download.suggestedFilename(), await readFile((await download.path())!));
-  return files;
 }
 
 describe('regression', () => {
