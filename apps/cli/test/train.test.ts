@@ -95,6 +95,13 @@ describe('deltanet train', () => {
     ]);
     // The running statistics moved from their start (mean 0, variance 1) while training.
     expect(Array.from(saved.network.state).some((v, i) => v !== (i < 8 ? 0 : 1))).toBe(true);
+    // inspect lists them with their options and blocks.
+    const inspected = runCli(['inspect', out]);
+    expect(inspected.stdout).toMatch(/model 2-8-batch-norm-dropout-1, float64, 49 parameters/);
+    expect(inspected.stdout).toMatch(
+      /layer 2 +batch-norm:momentum=0\.99:epsilon=0\.001 +γ 1 × 8, β 1 × 8 +state: running mean 1 × 8, running variance 1 × 8/,
+    );
+    expect(inspected.stdout).toMatch(/layer 3 +dropout:rate=0\.1 +no parameters/);
     const lbfgs = runCli([...flags, '--optimizer', 'lbfgs', '--epochs', '3']);
     expect(lbfgs.code, lbfgs.stderr).toBe(0);
     expect(lbfgs.stderr).toMatch(

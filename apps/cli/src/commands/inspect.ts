@@ -54,6 +54,19 @@ export async function inspect(args: string[], io: Io): Promise<number> {
     weights: theta.rows * (theta.cols - 1),
     biases: theta.rows,
   }));
+  // The layers between the dense ones (dropout, batch-norm, third-party kinds): their options and blocks.
+  const block = ({ name, rows, cols }: { name: string; rows: number; cols: number }) =>
+    `${name} ${rows} × ${cols}`;
+  const otherLayers = net.stack
+    .filter((layer) => layer.dense === undefined)
+    .map((layer) => ({
+      layer: layer.index,
+      plugin: formatPluginRef(
+        layer.plugin.options ? { name: layer.plugin.name, options: layer.plugin.options } : layer.plugin.name,
+      ),
+      parameters: layer.built.parameters.map(block),
+      state: layer.built.state.map(block),
+    }));
   const history = net.history;
   const last = history.at(-1);
   const best = history.reduce<(typeof history)[number] | undefined>(
@@ -82,6 +95,7 @@ export async function inspect(args: string[], io: Io): Promise<number> {
     dtype: net.dtype,
     parameters: net.parameterCount,
     thetas,
+    otherLayers,
     plugins,
     lambda: net.lambda,
     seed: spec.seed,
@@ -108,6 +122,19 @@ export async function inspect(args: string[], io: Io): Promise<number> {
       ['', 'shape', 'weights', 'biases'],
       ...thetas.map((t) => [t.theta, t.shape, String(t.weights), String(t.biases)]),
     ]),
+    ...(otherLayers.length > 0
+      ? [
+          '',
+          table(
+            otherLayers.map((o) => [
+              `layer ${o.layer}`,
+              o.plugin,
+              o.parameters.length > 0 ? o.parameters.join(', ') : 'no parameters',
+              o.state.length > 0 ? `state: ${o.state.join(', ')}` : '',
+            ]),
+          ),
+        ]
+      : []),
     '',
     'plugins:',
     table(plugins.map((p) => [p.role, p.plugin, p.module ? `(from ${p.module})` : ''])),
