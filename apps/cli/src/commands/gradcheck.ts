@@ -136,7 +136,7 @@ export async function gradcheck(args: string[], io: Io): Promise<number> {
   if (values.json !== true) {
     io.stdout.write(
       `${[
-        `network ${networkName(net)} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} weights`,
+        `network ${networkName(net)} (${net.activations.map((a) => a.name).join(', ')}; ${net.loss.name}; λ = ${net.lambda}), ${x.rows} examples, ${report.checked} ${net.allDense ? 'weights' : 'parameters'}`,
         `relative difference ‖n − a‖/‖n + a‖: ${report.relativeDifference.toExponential(3)} (tolerance ${thresholdText}; ‖n − a‖ = ${report.differenceNorm.toExponential(3)}, round-off floor ${(report.absoluteTolerance * Math.sqrt(report.checked - report.kinks)).toExponential(1)})`,
         `entries beyond |a − n| > 1e-5 + 1e-3·|n|: ${report.flagged}` +
           (report.kinks > 0 ? `; entries across a kink (left out): ${report.kinks}` : ''),
