@@ -500,6 +500,12 @@ describe('demo in Chromium', () => {
     expect(network.x).toBeGreaterThanOrEqual(0);
     expect(network.x + network.width).toBeLessThanOrEqual(390);
     expect(await page.locator('#network .unit.output').isVisible()).toBe(true);
+    // Every control of the network's header is on the screen (dropout once ran off its right edge).
+    for (const control of ['#add-layer', '#remove-layer', '#batch-norm', '#dropout']) {
+      const box = (await page.locator(control).boundingBox())!;
+      expect(box.x, control).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, control).toBeLessThanOrEqual(390);
+    }
     await shot('10-phone-playground');
     await page.goto(`${demo.server.url}#digits`);
     await page.waitForSelector('#draw-pad');
