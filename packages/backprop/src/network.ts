@@ -26,15 +26,9 @@ import { builtinRegistry } from './builtins';
 import type { EpochRecord } from './history';
 import { assertBatch, assertFinite, checkedBatch, checkedInputs } from './internal/data';
 import type { ThetaLayout } from './layout';
+import { outputCostRule, outputDeltaRule } from './output-rules';
 import type { PropagationModel } from './propagate';
-import {
-  costAndGradient,
-  denseKernels,
-  forward,
-  outputCostRule,
-  outputDeltaRule,
-  penalty,
-} from './propagate';
+import { costAndGradient, denseKernels, forward, penalty } from './propagate';
 import type { LayeredNetworkSpec, PluginChoice, ResolvedSpec } from './spec';
 import { choosePlugin, resolveSpec } from './spec';
 import type { StackLayer } from './stack';

@@ -6,15 +6,15 @@ import type {
   ActivationPlugin,
   CompleteBackend,
   FloatArray,
-  FusedDelta,
   LayerContext,
   LayerMode,
   LossPlugin,
   Matrix,
   RegularizerPlugin,
 } from '@deltanet/contract';
-import { activate, activateBackward, assertSameShape } from '@deltanet/tensor';
+import { activate, activateBackward } from '@deltanet/tensor';
 import type { ThetaLayout } from './layout';
+import { fusedDeltaFor } from './output-rules';
 import type { StackLayer } from './stack';
 import { blockViews } from './stack';
 import type { Workspace } from './workspace';
@@ -283,66 +283,6 @@ export function backward(
     if (!below) break;
     activateBackward(model.backend, model.activations[l - 1]!, ws.z[l - 1]!, ws.a[l - 1]!, below, below);
   }
-}
-
-/**
- * Chooses how δ(L) is computed, once per network: a fused delta the loss declares for this
- * output activation (sigmoid + cross-entropy: a − y), else the general rule
- * δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) through the activation's backward.
- */
-export function outputDeltaRule(
-  loss: LossPlugin,
-  output: ActivationPlugin,
-  backend: CompleteBackend,
-): (ws: Workspace, y: Matrix) => void {
-  const last = (ws: Workspace) => ws.a.length - 1;
-  const fused = fusedDeltaFor(loss, output);
-  // A declared h − y (checkLoss holds the plugin to it) runs as the backend's difference kernel.
-  if (fused?.kernel === 'difference') {
-    return (ws, y) => {
-      const h = ws.a[last(ws)]!;
-      assertSameShape('output delta h − y', h, y);
-      backend.difference(h.data, y.data, ws.delta[last(ws)]!.data);
-    };
-  }
-  if (fused) return (ws, y) => fused.delta(ws.a[last(ws)]!, y, ws.delta[last(ws)]!);
-  return generalOutputDelta(loss, output, backend);
-}
-
-/**
- * Chooses how Σᵢ ℓ is computed, once per network, to match `outputDeltaRule`: with a fused
- * delta that also declares a value from z (the cross-entropies), that value, so J is the
- * function δ(L) = h − y is the gradient of even where h has saturated; else `loss.value(h, y)`.
- */
-export function outputCostRule(
-  loss: LossPlugin,
-  output: ActivationPlugin,
-): (ws: Workspace, y: Matrix) => number {
-  const last = (ws: Workspace) => ws.a.length - 1;
-  const fused = fusedDeltaFor(loss, output);
-  if (fused?.value) {
-    const value = fused.value.bind(fused);
-    return (ws, y) => value(ws.z[last(ws)]!, ws.a[last(ws)]!, y);
-  }
-  return (ws, y) => loss.value(ws.a[last(ws)]!, y);
-}
-
-/** δ(L) = ∂ℓ/∂a(L) .* g'(z(L)) for any loss and activation. */
-export function generalOutputDelta(
-  loss: LossPlugin,
-  output: ActivationPlugin,
-  backend: CompleteBackend,
-): (ws: Workspace, y: Matrix) => void {
-  return (ws, y) => {
-    const L = ws.a.length - 1;
-    loss.gradient(ws.a[L]!, y, ws.outputGradient);
-    activateBackward(backend, output, ws.z[L]!, ws.a[L]!, ws.outputGradient, ws.delta[L]!);
-  };
-}
-
-/** The loss's fused delta for this output activation, if it declares one. */
-function fusedDeltaFor(loss: LossPlugin, output: ActivationPlugin): FusedDelta | undefined {
-  return loss.fusedDeltas?.find((f) => f.activation === output.name);
 }
 
 /** D(l) += (λ/penaltyRows)·∂R/∂Θ(l), the penalty's part of the gradient (see `costOf`). */
